@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+
+/** Options every command accepts. */
+export interface CommonOptions {
+  json?: boolean;
+  verbose?: boolean;
+  lang?: 'zh' | 'en';
+}
+
+/** Where a command writes: results on stdout, messages and progress on stderr. */
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Progress bars only on an interactive terminal. */
+  stderrIsTty: boolean;
+}
+
+export const processIo: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stderrIsTty: Boolean(process.stderr.isTTY),
+};
+
+/** Holds the exit code an action reports (1 when it finished with data problems). */
+export interface RunState {
+  exitCode: number;
+}
+
+/** What a command module gets when it registers: where to write and where to report its exit code. */
+export interface CliContext {
+  io: Io;
+  state: RunState;
+}
+
+/** A command module's entry point: adds its command(s) to the program. */
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+/** Adds the options every command shares (`--json`, `--verbose`, `--lang`). */
+export function withCommonOptions(cmd: Command, { json = true } = {}): Command {
+  if (json) cmd.option('--json', 'print the machine-readable result on stdout');
+  return cmd
+    .option('--lang <lang>', 'language of messages and labels: zh or en', 'zh')
+    .option('--verbose', 'show details, including stack traces of internal errors');
+}
+
+/** Appends an "Examples:" block to a command's --help. */
+export function withExamples(cmd: Command, examples: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}
+
+/** Prints a JSON result on stdout (the `--json` contract). */
+export function printJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { EXIT, SurveyError, formatError } from '../core/errors.js';
+import { processIo, type Io, type RunState } from './base.js';
+import { commands } from './commands/index.js';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+/** Builds the `survey` program; each command module registers itself. */
+export function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command('survey')
+    .description('Questionnaire surveys from the raw export to the report: ingest, clean, weight, analyse, report.')
+    .version(version)
+    .showHelpAfterError('(add --help for usage and examples)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    '\nExamples:\n  $ survey ingest export.xlsx --out coded.csv\n  $ survey codebook check q.yaml\n',
+  );
+  for (const register of commands) register(program, { io, state });
+  return program;
+}
+
+/** Runs the CLI; the only place that catches errors, prints them and decides the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok };
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv);
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version "errors" are successes; any other commander error is a usage error.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr.write(`survey: ${formatError(err)}\n`);
+    if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return err instanceof SurveyError ? err.exitCode : EXIT.internal;
+  }
+}

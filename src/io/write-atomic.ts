@@ -1,0 +1,84 @@
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+
+export interface WriteOptions {
+  /** Overwrite an existing file. */
+  force?: boolean;
+}
+
+/** Throws unless `path` may be written: not a directory, and absent unless `force`. */
+export function assertWritable(path: string, options: WriteOptions = {}): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    throw new UsageError(`${path} is a directory`, { hint: 'give a file name for the output' });
+  }
+  if (!options.force) {
+    throw new UsageError(`${path} already exists`, {
+      hint: 'choose another output name or pass --force to overwrite it',
+    });
+  }
+}
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** Writes a whole file through a temporary file and a rename, so readers never see half of it. */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
+  assertWritable(path, options);
+  const temp = tempPathFor(path);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** A file written in pieces that appears under its name only on `commit()`. */
+export interface AtomicWriter {
+  write(chunk: string | Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Opens a streaming atomic writer (for outputs too large to build in memory). */
+export function openAtomicWriter(path: string, options: WriteOptions = {}): AtomicWriter {
+  assertWritable(path, options);
+  const temp = tempPathFor(path);
+  const stream = createWriteStream(temp);
+  let failure: Error | undefined;
+  stream.on('error', (err) => {
+    failure = err;
+  });
+  const closed = () =>
+    new Promise<void>((resolve, reject) => {
+      stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+  return {
+    write(chunk) {
+      if (failure) return Promise.reject(failure);
+      if (stream.write(chunk)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        stream.once('drain', resolve);
+        stream.once('error', reject);
+      });
+    },
+    async commit() {
+      await closed();
+      if (failure) throw failure;
+      await rename(temp, path);
+    },
+    async abort() {
+      if (!stream.closed) await closed().catch(() => undefined);
+      await rm(temp, { force: true });
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Real 问卷星 exports live in ../shared/samples (never copied into the repo).
+export default defineConfig({
+  test: {
+    include: ['test/samples/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
