@@ -1,0 +1,141 @@
+import { normalizeText } from '../core/normalize-text.js';
+import type { Codebook, Issue, Variable } from '../core/types.js';
+import { choiceMatcher } from './choice-matcher.js';
+import { joinedAnswersCoder, optionColumnsCoder, type OptionColumn } from './choice-columns-coder.js';
+import type { ItemCoder, Layout } from './coded-row.js';
+import { ipCoder, wjxMetaVariable } from './meta-coders.js';
+import type { SourceItem } from './parse-wjx-header.js';
+import { scalarCoder } from './scalar-coder.js';
+import { variableIndex, type VariableIndex } from './variable-index.js';
+
+/** A raw column and the variable it was mapped to. */
+export interface MappedColumn {
+  column: string;
+  variable: string;
+}
+
+/** How a raw table's columns become the coded table: the coders, and what matched and what did not. */
+export interface ColumnMapping {
+  coders: ItemCoder[];
+  mapped: MappedColumn[];
+  unmapped: string[];
+  missingVariables: string[];
+  issues: Issue[];
+}
+
+const GROUPED: Variable['type'][] = ['multi', 'rank'];
+
+function columnIssue(header: string, rule: string, severity: Issue['severity'], message: string): Issue {
+  return { sourceRow: 0, variable: header.trim(), rawValue: '', rule, severity, message };
+}
+
+/**
+ * Maps the items of a raw header to codebook variables — by name, alias, label text (tolerant of
+ * punctuation, width and spaces) or question number — and builds a coder for each match.
+ */
+export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layout): ColumnMapping {
+  const index = variableIndex(codebook);
+  const used = new Set<string>();
+  const result: ColumnMapping = { coders: [], mapped: [], unmapped: [], missingVariables: [], issues: [] };
+  const byName = new Map(codebook.variables.map((v) => [v.name, v]));
+
+  const take = (candidates: Variable[], accept: (v: Variable) => boolean = () => true): Variable | null =>
+    candidates.find((v) => !used.has(v.name) && accept(v)) ?? null;
+  const fillInOf = (v: Variable): Variable | null => {
+    const other = byName.get(`${v.name}_other`);
+    return other && other.type === 'text' && !used.has(other.name) ? other : null;
+  };
+  const record = (coder: ItemCoder, variables: Variable[]) => {
+    for (const v of variables) used.add(v.name);
+    result.coders.push(coder);
+    for (const header of coder.headers) result.mapped.push({ column: header, variable: variables[0].name });
+  };
+  const unmapped = (header: string, message: string) => {
+    result.unmapped.push(header);
+    result.issues.push(columnIssue(header, 'unmapped-column', 'warning', message));
+  };
+  const singleColumn = (v: Variable, column: number, header: string) => {
+    const fillIn = v.type === 'single' || GROUPED.includes(v.type) ? fillInOf(v) : null;
+    const coder = GROUPED.includes(v.type)
+      ? joinedAnswersCoder(v, column, header, layout, fillIn)
+      : scalarCoder(v, column, header, layout, fillIn);
+    record(coder, fillIn ? [v, fillIn] : [v]);
+  };
+
+  for (const item of items) {
+    if (item.kind === 'meta') {
+      const v = take(index.byText(item.header)) ?? wjxMetaVariable(item.meta);
+      if (byName.has(v.name) && byName.get(v.name) !== v) {
+        unmapped(item.header, `metadata column "${item.header.trim()}" would become ${v.name}, which the codebook uses for another question`);
+        continue;
+      }
+      record(item.meta === '来自IP' ? ipCoder(v, item.column, item.header, layout) : scalarCoder(v, item.column, item.header, layout), [v]);
+    } else if (item.kind === 'question') {
+      const v =
+        take(index.byText(item.header)) ??
+        take(index.byText(item.text)) ??
+        (item.number === null ? null : take(index.byNumber(item.number)));
+      if (v) singleColumn(v, item.column, item.header);
+      else unmapped(item.header, `column "${item.header.trim()}" matches no codebook variable (name, alias, label or question number)`);
+    } else if (item.kind === 'options') {
+      mapOptions(item, index, codebook, take, layout, record, unmapped);
+    } else {
+      item.rows.forEach((row, i) => {
+        const v =
+          take(index.byText(`${item.text}—${row.label}`)) ??
+          take(index.byText(row.header)) ??
+          take(index.byText(row.label)) ??
+          take(index.byNumber(item.number, i + 1));
+        if (v) singleColumn(v, row.column, row.header);
+        else unmapped(row.header, `matrix row "${row.label}" of question ${item.number} matches no codebook variable`);
+      });
+    }
+  }
+
+  for (const v of codebook.variables) {
+    if (used.has(v.name)) continue;
+    result.missingVariables.push(v.name);
+    result.issues.push(columnIssue(v.name, 'missing-variable', 'warning', `codebook variable ${v.name} has no column in the file`));
+  }
+  return result;
+}
+
+function mapOptions(
+  item: Extract<SourceItem, { kind: 'options' }>,
+  index: VariableIndex,
+  codebook: Codebook,
+  take: (c: Variable[], accept?: (v: Variable) => boolean) => Variable | null,
+  layout: Layout,
+  record: (coder: ItemCoder, variables: Variable[]) => void,
+  unmapped: (header: string, message: string) => void,
+): void {
+  const grouped = (v: Variable) => GROUPED.includes(v.type);
+  // Option columns carry no question text: match by number, else by the option labels themselves.
+  const v =
+    take(index.byNumber(item.number), grouped) ??
+    take(
+      codebook.variables
+        .filter(grouped)
+        .map((c) => ({ c, score: overlap(c, item.options.map((o) => o.label)) }))
+        .filter((x) => x.score >= 0.8)
+        .sort((a, b) => b.score - a.score)
+        .map((x) => x.c),
+    );
+  if (!v) {
+    for (const o of item.options) unmapped(o.header, `option column "${o.header.trim()}" of question ${item.number} matches no multi-select or ranking variable`);
+    return;
+  }
+  const matcher = choiceMatcher(v);
+  const options: OptionColumn[] = [];
+  for (const o of item.options) {
+    const found = matcher.byLabel(o.label);
+    if (found && !found.declaredMissing) options.push({ column: o.column, header: o.header, code: found.code });
+    else unmapped(o.header, `option "${o.label}" is not a choice of ${v.name}`);
+  }
+  if (options.length) record(optionColumnsCoder(v, options, layout), [v]);
+}
+
+function overlap(v: Variable, labels: string[]): number {
+  const known = new Set((v.choices ?? []).flatMap((c) => [c.label, ...c.aliases].map(normalizeText)));
+  return labels.filter((l) => known.has(normalizeText(l))).length / labels.length;
+}
