@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../base.js';
+import { registerCodebook } from './codebook.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerCodebook];
