@@ -1,6 +1,5 @@
-import { parseNumber, splitFillIn } from './code-scalar.js';
+import { missingReasonOf, parseNumber, splitFillIn } from './code-scalar.js';
 import type { Layout } from './coded-row.js';
-import { missingReasonOf } from './code-scalar.js';
 
 /** What one pass over a raw column learned about its answers, for drafting a codebook. */
 export interface ColumnProfile {
@@ -26,7 +25,8 @@ export function newProfile(): ColumnProfile {
 
 /** Adds one raw cell to a column profile. */
 export function profileCell(p: ColumnProfile, raw: string, layout: Layout): void {
-  if (missingReasonOf(raw, layout)) return;
+  // Damaged text (U+FFFD) is reported by ingest; it must not become a choice of the draft.
+  if (missingReasonOf(raw, layout) || raw.includes('\uFFFD')) return;
   const text = raw.trim();
   p.answered++;
   const n = parseNumber(text);

@@ -14,9 +14,9 @@ export interface CodebookInference {
 // More distinct answers than this and a text column is open text, not a choice question.
 const MAX_CHOICES = 50;
 
-function identifier(header: string, column: number): string {
+function identifier(header: string, fallback: string): string {
   const t = header.trim();
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : `v${column + 1}`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : fallback;
 }
 
 function choices(labels: string[]): Choice[] {
@@ -32,7 +32,7 @@ function codeChoices(p: ColumnProfile): Choice[] {
 
 /** Drafts one variable from what its column(s) held. */
 function draftVariable(name: string, label: string, p: ColumnProfile, layout: Layout, hint: QuestionHint | null): Variable {
-  const base = { name, label, aliases: [] };
+  const base = label === name ? { name, aliases: [] } : { name, label, aliases: [] };
   const sequences = [...p.joined, ...[...p.distinct.keys()].map((a) => [a])];
   if (p.ranked || hint === 'rank') {
     return { ...base, type: 'rank', choices: choices(mergeSequences(sequences)) };
@@ -89,11 +89,16 @@ export function inferCodebook(items: SourceItem[], layout: Layout, id: string): 
         variables.push(v);
         if (fillIn && v.type !== 'text' && v.type !== 'numeric') variables.push(fillInVariable(v));
       };
+      // Unnumbered 问卷星 columns are named by their order among such columns, so that the
+      // 按文本 and 按序号 downloads (whose column positions differ) name them alike.
+      const wjx = layout !== 'plain';
+      let unnumbered = 0;
       for (const item of items) {
         if (item.kind === 'meta') {
           push(wjxMetaVariable(item.meta), false);
         } else if (item.kind === 'question') {
-          const name = item.number === null ? identifier(item.header, item.column) : `q${item.number}`;
+          const fallback = wjx ? `x${++unnumbered}` : `v${item.column + 1}`;
+          const name = item.number === null ? identifier(item.header, fallback) : `q${item.number}`;
           const label = item.text || item.header.trim();
           push(draftVariable(name, label, profile(item.column), layout, item.typeHint), profile(item.column).fillIn);
         } else if (item.kind === 'options') {

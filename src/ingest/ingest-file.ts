@@ -1,0 +1,157 @@
+import { basename, extname } from 'node:path';
+import type { Codebook, Issue, MissingReason } from '../core/types.js';
+import type { CodedValue, Layout, OutputColumn, RowSink } from './coded-row.js';
+import { detectLayout } from './detect-layout.js';
+import { inferCodebook } from './infer-codebook.js';
+import { mapColumns, type MappedColumn } from './map-columns.js';
+import { openTable } from './open-table.js';
+import { parseWjxHeader, type SourceItem } from './parse-wjx-header.js';
+import type { OpenTableOptions, RawFormat, RawRow, RawTable, TextEncoding } from './raw-table.js';
+
+/** Options of `ingestFile`: how to open the file, and the codebook (drafted from the data when absent). */
+export interface IngestOptions extends OpenTableOptions {
+  codebook?: Codebook;
+}
+
+/** One coded row as it streams out: the 1-based source row, the values and why missing ones are missing. */
+export interface CodedRow {
+  sourceRow: number;
+  values: CodedValue[];
+  reasons: (MissingReason | null)[];
+}
+
+/** Receives the coded table as it streams: its columns first, then each row. */
+export interface CodedRowSink {
+  start?(outputs: OutputColumn[]): void | Promise<void>;
+  row?(row: CodedRow): void | Promise<void>;
+}
+
+/** What ingest did with a file: its format, the mapping, counts and every issue. */
+export interface IngestSummary {
+  file: string;
+  format: RawFormat;
+  encoding: TextEncoding | null;
+  layout: Layout;
+  rows: number;
+  columns: number;
+  outputs: OutputColumn[];
+  mapped: MappedColumn[];
+  unmapped: string[];
+  missingVariables: string[];
+  /** Missing cells per coded column, by reason. */
+  missing: Record<string, Partial<Record<MissingReason, number>>>;
+  issues: Issue[];
+  /** The codebook applied: the one given, or the draft inferred from the data. */
+  codebook: Codebook;
+  /** True when the codebook was drafted from the data. */
+  drafted: boolean;
+}
+
+const SAMPLE_ROWS = 500;
+
+async function readSample(iterator: AsyncIterator<RawRow>): Promise<RawRow[]> {
+  const sample: RawRow[] = [];
+  while (sample.length < SAMPLE_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    sample.push(next.value);
+  }
+  return sample;
+}
+
+async function* resume(sample: RawRow[], iterator: AsyncIterator<RawRow>): AsyncGenerator<RawRow> {
+  yield* sample;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+}
+
+/**
+ * A U+FFFD in a cell means the text was damaged before it reached us (a lossy conversion):
+ * the cell is reported and treated as empty rather than coded as if it were an answer.
+ */
+function rejectReplacementCharacters(raw: RawRow, header: string[], issues: Issue[]): void {
+  raw.cells.forEach((cell, k) => {
+    if (!cell.includes('\uFFFD')) return;
+    issues.push({
+      sourceRow: raw.row,
+      variable: (header[k] ?? `column ${k + 1}`).trim(),
+      rawValue: cell,
+      rule: 'replacement-character',
+      severity: 'error',
+      message: 'the cell holds U+FFFD replacement characters (text damaged by an earlier conversion); re-export the file',
+    });
+    raw.cells[k] = '';
+  });
+}
+
+/** Drafts a codebook with one extra pass over the table (a second opening streams the rows again). */
+async function draftCodebook(path: string, options: IngestOptions, items: SourceItem[], layout: Layout): Promise<Codebook> {
+  const id = basename(path, extname(path));
+  const inference = inferCodebook(items, layout, id);
+  const table = await openTable(path, { ...options, onProgress: undefined });
+  for await (const row of table.rows()) inference.add(row.cells);
+  return inference.finish();
+}
+
+/** Reads a file's header and layout and drafts its codebook, without coding the rows. */
+export async function inspectFile(path: string, options: OpenTableOptions = {}): Promise<{ table: RawTable; items: SourceItem[]; layout: Layout; rows: string[][]; codebook: Codebook }> {
+  const table = await openTable(path, options);
+  const items = parseWjxHeader(table.header);
+  const rows: string[][] = [];
+  for await (const row of table.rows()) rows.push(row.cells);
+  const layout = detectLayout(items, rows.slice(0, SAMPLE_ROWS));
+  const inference = inferCodebook(items, layout, basename(path, extname(path)));
+  for (const cells of rows) inference.add(cells);
+  return { table, items, layout, rows, codebook: inference.finish() };
+}
+
+/**
+ * Reads a raw export (CSV, XLSX, XLS; 问卷星 按文本/按序号 recognised), maps its columns to the
+ * codebook and streams the coded rows to `sink`. Every row is coded; problems become issues.
+ */
+export async function ingestFile(path: string, options: IngestOptions = {}, sink: CodedRowSink = {}): Promise<IngestSummary> {
+  const table = await openTable(path, options);
+  const items = parseWjxHeader(table.header);
+  const iterator = table.rows()[Symbol.asyncIterator]();
+  const sample = await readSample(iterator);
+  const layout = detectLayout(items, sample.map((r) => r.cells));
+  const drafted = !options.codebook;
+  const codebook = options.codebook ?? (await draftCodebook(path, options, items, layout));
+  const mapping = mapColumns(items, codebook, layout);
+  const outputs = mapping.coders.flatMap((c) => c.outputs);
+  await sink.start?.(outputs);
+  const missing: IngestSummary['missing'] = {};
+  const issues = [...mapping.issues];
+  let rows = 0;
+  for await (const raw of resume(sample, iterator)) {
+    rows++;
+    rejectReplacementCharacters(raw, table.header, issues);
+    const coded: RowSink = { row: raw.row, values: new Array(outputs.length), reasons: new Array(outputs.length), issues };
+    let at = 0;
+    for (const coder of mapping.coders) {
+      coder.code(raw.cells, coded, at);
+      at += coder.outputs.length;
+    }
+    coded.reasons.forEach((reason, k) => {
+      if (!reason) return;
+      const counts = (missing[outputs[k].name] ??= {});
+      counts[reason] = (counts[reason] ?? 0) + 1;
+    });
+    await sink.row?.({ sourceRow: raw.row, values: coded.values, reasons: coded.reasons });
+  }
+  return {
+    file: path,
+    format: table.format,
+    encoding: table.encoding,
+    layout,
+    rows,
+    columns: table.header.length,
+    outputs,
+    mapped: mapping.mapped,
+    unmapped: mapping.unmapped,
+    missingVariables: mapping.missingVariables,
+    missing,
+    issues,
+    codebook,
+    drafted,
+  };
+}
