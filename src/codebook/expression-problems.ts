@@ -7,6 +7,9 @@ import { formatCode } from './format-code.js';
 import { parseCode } from './parse-code.js';
 import { parseExpression } from './parse-expression.js';
 
+/** Which kind of expression is being checked: it decides what the expression may read. */
+type Site = 'relevant' | 'constraint' | 'derive' | 'check';
+
 /**
  * Expressions that do not parse or read names they cannot see. Relevant and constraint see the
  * variables (and multi-select option columns such as `hobby_1`); a derive also sees the derives
@@ -28,7 +31,7 @@ export function expressionProblems(cb: Codebook, unchecked: ReadonlySet<string>)
   });
   const derived = new Map(cb.derive.map(({ name }, j) => [name, j]));
 
-  function check(source: string, path: string, allowCurrent: boolean): void {
+  function check(source: string, path: string, where: Site): void {
     let ast: Expression;
     try {
       ast = parseExpression(source);
@@ -39,21 +42,23 @@ export function expressionProblems(cb: Codebook, unchecked: ReadonlySet<string>)
     }
     const messages = new Set<string>();
     visitExpression(ast, (node) => {
-      const message = nodeProblem(node, allowCurrent);
+      const message = nodeProblem(node, where);
       if (message) messages.add(message);
     });
     for (const message of messages) problems.push({ path, message });
   }
 
-  function nodeProblem(node: Expression, allowCurrent: boolean): string | undefined {
-    if (node.kind === 'current' && !allowCurrent) {
+  function nodeProblem(node: Expression, where: Site): string | undefined {
+    if (node.kind === 'current' && where !== 'constraint') {
       return atCharacter('"." (the current answer) is only allowed in a constraint', node.position);
     }
     if (node.kind === 'variable' && !scope.has(node.name)) {
       const later = derived.get(node.name);
       const what = later === undefined
         ? `unknown variable "${node.name}"${didYouMean(node.name, scope)}`
-        : `"${node.name}" is not derived yet (derive[${later}] comes later)`;
+        : where === 'relevant' || where === 'constraint'
+          ? `"${node.name}" is derived after cleaning; ${where} can only read questions`
+          : `"${node.name}" is not derived yet (derive[${later}] comes later)`;
       return atCharacter(what, node.position);
     }
     if (node.kind === 'call' && (node.name === 'selected' || node.name === 'count_selected')) {
@@ -77,15 +82,15 @@ export function expressionProblems(cb: Codebook, unchecked: ReadonlySet<string>)
 
   cb.variables.forEach((variable, i) => {
     if (unchecked.has(`variables[${i}]`)) return;
-    if (variable.relevant !== undefined) check(variable.relevant, `variables[${i}].relevant`, false);
-    if (variable.constraint !== undefined) check(variable.constraint, `variables[${i}].constraint`, true);
+    if (variable.relevant !== undefined) check(variable.relevant, `variables[${i}].relevant`, 'relevant');
+    if (variable.constraint !== undefined) check(variable.constraint, `variables[${i}].constraint`, 'constraint');
   });
   cb.derive.forEach((derivation, j) => {
-    if (!unchecked.has(`derive[${j}]`)) check(derivation.expr, `derive[${j}].expr`, false);
+    if (!unchecked.has(`derive[${j}]`)) check(derivation.expr, `derive[${j}].expr`, 'derive');
     scope.add(derivation.name);
   });
   cb.checks.forEach((entry, k) => {
-    if (!unchecked.has(`checks[${k}]`)) check(entry.check, `checks[${k}].check`, false);
+    if (!unchecked.has(`checks[${k}]`)) check(entry.check, `checks[${k}].check`, 'check');
   });
   return problems;
 }

@@ -73,7 +73,9 @@ export async function importXlsform(path: string): Promise<Codebook> {
     checks: [],
     derive,
   };
-  for (const problem of validateCodebook(codebook)) problems.push({ ...problem, path: locate(problem.path, rows) });
+  for (const { path: at, message } of validateCodebook(codebook, rows.unchecked)) {
+    problems.push({ path: locate(at, rows), message: message.replace(entryPattern, (entry) => locate(entry, rows)) });
+  }
   if (problems.length > 0) throw new ProblemsError(path, 'XLSForm', problems);
   return codebook;
 }
@@ -107,12 +109,14 @@ function readChoiceLists(sheet: XlsformSheet | undefined, problems: Problem[]): 
 interface SourceRows {
   variables: number[];
   derive: number[];
+  /** Variables already reported (an unknown list): the codebook check counts them by name only. */
+  unchecked: Set<string>;
 }
 
 function readSurvey(sheet: XlsformSheet, lists: Map<string, Choice[]>, problems: Problem[]) {
   const variables: Variable[] = [];
   const derive: Derivation[] = [];
-  const rows: SourceRows = { variables: [], derive: [] };
+  const rows: SourceRows = { variables: [], derive: [], unchecked: new Set() };
   const labels = languageColumns(sheet.headers, 'label');
   const messages = languageColumns(sheet.headers, 'constraint_message');
   const groups: { name: string; row: number }[] = [];
@@ -152,6 +156,7 @@ function readSurvey(sheet: XlsformSheet, lists: Map<string, Choice[]>, problems:
       if (!list) problem(`${kind} needs a list name, e.g. "${kind} yes_no"`);
       else if (!choices) problem(`list "${list}" is not in the choices sheet${didYouMean(list, lists.keys())}`);
       else variable.choices = choices.map((choice) => ({ ...choice, aliases: [...choice.aliases] }));
+      if (!choices) rows.unchecked.add(`variables[${variables.length}]`);
       if (extra) problem(`"${extra}" after the list name is not supported`);
     }
     Object.assign(variable, questionRules(row, messages, problem));
@@ -192,6 +197,8 @@ function questionRules(
 function normalizeType(type: string): string {
   return type.toLowerCase().trim().replace(/\s+/g, ' ').replace(/^(begin|end) (group|repeat)\b/, '$1_$2');
 }
+
+const entryPattern = /(variables|derive)\[\d+\]/g;
 
 /** A codebook path (`variables[3].relevant`) as the survey row it came from (`survey row 5 (relevant)`). */
 function locate(path: string, rows: SourceRows): string {

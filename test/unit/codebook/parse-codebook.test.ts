@@ -301,7 +301,7 @@ describe('parseCodebook: expressions', () => {
       'derive[0].expr: "b" is not derived yet (derive[1] comes later) at character 1',
     ]);
     expect(problems(withVariables(`${base}\n  - {name: q, type: numeric, relevant: "d > 1"}`, 'derive:\n  - {name: d, expr: "age"}'))).toEqual([
-      'variables[3].relevant: "d" is not derived yet (derive[0] comes later) at character 1',
+      'variables[3].relevant: "d" is derived after cleaning; relevant can only read questions at character 1',
     ]);
   });
 
