@@ -36,8 +36,17 @@ export function choiceMatcher(variable: Variable): ChoiceMatcher {
   };
   for (const choice of variable.choices ?? []) add(choice, false);
   for (const choice of variable.missing ?? []) add(choice, true);
+  // Answers repeat endlessly; normalising each one again dominated ingest time.
+  const seen = new Map<string, ChoiceMatch | null>();
   return {
-    byLabel: (text) => labels.get(normalizeText(text)) ?? labels.get(text.trim()) ?? null,
+    byLabel(text) {
+      let found = seen.get(text);
+      if (found === undefined) {
+        found = labels.get(normalizeText(text)) ?? null;
+        if (seen.size < 10_000) seen.set(text, found);
+      }
+      return found;
+    },
     byCode: (text) => codes.get(codeKey(text)) ?? null,
   };
 }

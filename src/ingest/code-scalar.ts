@@ -13,16 +13,19 @@ export interface ScalarResult {
   message?: string;
 }
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parses a number as users type it: full-width digits, thousands separators; null if not a number. */
 export function parseNumber(text: string): number | null {
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   const t = text.normalize('NFKC').trim().replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   return NUMBER.test(t) ? Number(t) : null;
 }
 
 /** Splits `其他【请注明】〖柜台〗` into the answer and the fill-in text 问卷星 appends in 〖〗. */
 export function splitFillIn(text: string): { answer: string; fillIn: string | null } {
+  if (!text.includes('〖')) return { answer: text, fillIn: null };
   const m = /^(.*?)〖(.*)〗\s*$/su.exec(text);
   return m ? { answer: m[1], fillIn: m[2] } : { answer: text, fillIn: null };
 }

@@ -119,7 +119,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
   const mapping = mapColumns(items, codebook, layout);
   const outputs = mapping.coders.flatMap((c) => c.outputs);
   await sink.start?.(outputs);
-  const missing: IngestSummary['missing'] = {};
+  const reasonCounts = outputs.map(() => new Map<MissingReason, number>());
   const issues = [...mapping.issues];
   let rows = 0;
   for await (const raw of resume(sample, iterator)) {
@@ -131,13 +131,16 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
       coder.code(raw.cells, coded, at);
       at += coder.outputs.length;
     }
-    coded.reasons.forEach((reason, k) => {
-      if (!reason) return;
-      const counts = (missing[outputs[k].name] ??= {});
-      counts[reason] = (counts[reason] ?? 0) + 1;
-    });
+    for (let k = 0; k < outputs.length; k++) {
+      const reason = coded.reasons[k];
+      if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
+    }
     await sink.row?.({ sourceRow: raw.row, values: coded.values, reasons: coded.reasons });
   }
+  const missing: IngestSummary['missing'] = {};
+  outputs.forEach((o, k) => {
+    if (reasonCounts[k].size) missing[o.name] = Object.fromEntries(reasonCounts[k]);
+  });
   return {
     file: path,
     format: table.format,

@@ -49,7 +49,7 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
-/** Opens a streaming atomic writer (for outputs too large to build in memory). */
+/** Opens a streaming atomic writer (for outputs too large to build in memory); small writes are batched. */
 export function openAtomicWriter(path: string, options: WriteOptions = {}): AtomicWriter {
   assertWritable(path, options);
   const temp = tempPathFor(path);
@@ -58,25 +58,46 @@ export function openAtomicWriter(path: string, options: WriteOptions = {}): Atom
   stream.on('error', (err) => {
     failure = err;
   });
+  let pending: (string | Uint8Array)[] = [];
+  let pendingBytes = 0;
+  const flush = (): Promise<void> => {
+    if (failure) return Promise.reject(failure);
+    if (!pending.length) return Promise.resolve();
+    const data = pending.every((p) => typeof p === 'string') ? pending.join('') : Buffer.concat(pending.map((p) => Buffer.from(p)));
+    pending = [];
+    pendingBytes = 0;
+    if (stream.write(data)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error) => {
+        stream.off('drain', onDrain);
+        reject(err);
+      };
+      const onDrain = () => {
+        stream.off('error', onError);
+        resolve();
+      };
+      stream.once('drain', onDrain);
+      stream.once('error', onError);
+    });
+  };
   const closed = () =>
     new Promise<void>((resolve, reject) => {
       stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
     });
   return {
     write(chunk) {
-      if (failure) return Promise.reject(failure);
-      if (stream.write(chunk)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
-      });
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      return pendingBytes >= 1 << 16 ? flush() : Promise.resolve();
     },
     async commit() {
+      await flush();
       await closed();
       if (failure) throw failure;
       await rename(temp, path);
     },
     async abort() {
+      pending = [];
       if (!stream.closed) await closed().catch(() => undefined);
       await rm(temp, { force: true });
     },
