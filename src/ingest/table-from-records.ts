@@ -1,0 +1,139 @@
+import { InputError } from '../core/errors.js';
+import { BlankRowBuffer, isBlankRow, type PendingRow } from './blank-row-buffer.js';
+import type { RawRow, RawTable } from './raw-table.js';
+
+/** A record as a reader produces it, header first; `line` is the physical line (CSV only). */
+export interface SourceRecord {
+  cells: string[];
+  line?: number;
+}
+
+/** How a format's rows are fitted to the header, and how messages name what was read. */
+export interface TableShape {
+  kind: 'csv' | 'sheet';
+  /** CSV: pad short rows and drop empty cells past the header instead of failing. */
+  allowRagged?: boolean;
+  /** Names what was read in messages: `the file`, `sheet "Sheet1"`. */
+  what: string;
+}
+
+type Meta = Omit<RawTable, 'header' | 'rows'>;
+
+/**
+ * Builds a RawTable over a reader's records: skips blank lines before the header, numbers the
+ * data rows, fits them to the header, drops trailing blank rows, and fails at once on an empty
+ * or header-only table. The first rows are read now; `rows()` goes on from there without
+ * reading the file again (a second call starts over).
+ */
+export async function tableFromRecords(
+  meta: Meta,
+  start: () => AsyncGenerator<SourceRecord>,
+  shape: TableShape,
+): Promise<RawTable> {
+  let primed: AsyncGenerator<string[] | RawRow> | null = shapeRows(start(), meta.file, shape);
+  const head = await primed.next();
+  if (head.done) throw new InputError(`${shape.what} has no data: it is empty or holds only blank lines`, { file: meta.file });
+  const header = head.value as string[];
+  const first = await primed.next();
+  if (first.done) {
+    throw new InputError(`${shape.what} has a header but no data rows`, {
+      file: meta.file,
+      hint: 'export the responses again: this holds only the question headers',
+    });
+  }
+  const firstRow = first.value as RawRow;
+  return {
+    ...meta,
+    header,
+    async *rows() {
+      const source = primed ?? shapeRows(start(), meta.file, shape);
+      if (primed) {
+        primed = null;
+        yield firstRow;
+      } else {
+        await source.next();
+      }
+      yield* source as AsyncGenerator<RawRow>;
+    },
+  };
+}
+
+/** Yields the header, then the data rows fitted to it. */
+async function* shapeRows(
+  records: AsyncGenerator<SourceRecord>,
+  file: string,
+  shape: TableShape,
+): AsyncGenerator<string[] | RawRow> {
+  let header: string[] | undefined;
+  let row = 0;
+  const blanks = new BlankRowBuffer();
+  for await (const { cells, line } of records) {
+    if (!header) {
+      if (isBlankRow(cells)) continue;
+      header = shape.kind === 'sheet' ? withoutTrailingEmpty(cells) : cells;
+      yield header;
+      continue;
+    }
+    // An empty line in a many-column CSV carries no cells at all (Excel writes `,,,` for an empty row).
+    if (shape.kind === 'csv' && header.length > 1 && cells.length === 1 && cells[0] === '') continue;
+    row++;
+    const pending: PendingRow = { row, line, cells };
+    if (isBlankRow(cells)) {
+      blanks.push(pending);
+      continue;
+    }
+    for (const blank of blanks.drain()) yield fitRow(blank, header.length, file, shape);
+    yield fitRow(pending, header.length, file, shape);
+  }
+}
+
+function withoutTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}
+
+/** Pads or trims a row to the header's width, or throws when that would lose or invent data. */
+function fitRow({ row, line, cells }: PendingRow, width: number, file: string, shape: TableShape): RawRow {
+  if (cells.length === width) return { row, line, cells };
+  const ragged = shape.kind === 'sheet' || shape.allowRagged === true;
+  if (cells.length < width) {
+    if (!ragged) {
+      throw new InputError(`has ${cells.length} fields, but the header has ${width}`, {
+        file,
+        row,
+        line,
+        hint: 'pass --allow-ragged to pad short rows with empty cells',
+      });
+    }
+    return { row, line, cells: cells.concat(Array<string>(width - cells.length).fill('')) };
+  }
+  const extra = cells.findIndex((c, i) => i >= width && c !== '');
+  if (extra < 0 && ragged) return { row, line, cells: cells.slice(0, width) };
+  if (shape.kind === 'sheet') {
+    throw new InputError(`has a value in column ${columnLetters(extra)} past the last header cell`, {
+      file,
+      row,
+      column: columnLetters(extra),
+      hint: 'give that column a header in the first row, or delete the stray value',
+    });
+  }
+  throw new InputError(`has ${cells.length} fields, but the header has ${width}`, {
+    file,
+    row,
+    line,
+    hint:
+      extra < 0
+        ? 'pass --allow-ragged to drop the empty cells past the header'
+        : `field ${extra + 1} holds "${cells[extra].slice(0, 40)}" past the header: check the quotes and the delimiter on this line`,
+  });
+}
+
+/** Spreadsheet column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}

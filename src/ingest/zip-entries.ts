@@ -1,0 +1,119 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+
+/** One file inside a zip archive, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+/** A zip archive or workbook part that cannot be read: the readers turn it into an InputError about the file. */
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+
+async function readAt(file: string, position: number, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, position);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a zip archive's central directory (ZIP64 included), so entries can be read in any order
+ * without unpacking the others: the sheet is streamed after the small parts it depends on.
+ */
+export async function readZipEntries(file: string, size: number): Promise<Map<string, ZipEntry>> {
+  const tailLength = Math.min(size, 22 + 0xffff);
+  const tail = await readAt(file, size - tailLength, tailLength);
+  let at = tail.length - 22;
+  while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--;
+  if (at < 0) throw new ZipError('no zip directory found: the file is damaged or truncated');
+  let count = tail.readUInt16LE(at + 10);
+  let directorySize = tail.readUInt32LE(at + 12);
+  let directoryOffset = tail.readUInt32LE(at + 16);
+  if (directoryOffset === MAX32 || count === 0xffff) {
+    const locator = at - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
+    const record = await readAt(file, Number(tail.readBigUInt64LE(locator + 8)), 56);
+    if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
+    count = Number(record.readBigUInt64LE(32));
+    directorySize = Number(record.readBigUInt64LE(40));
+    directoryOffset = Number(record.readBigUInt64LE(48));
+  }
+  const directory = await readAt(file, directoryOffset, directorySize);
+  const entries = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) {
+      throw new ZipError('damaged zip directory');
+    }
+    const nameLength = directory.readUInt16LE(p + 28);
+    const extraLength = directory.readUInt16LE(p + 30);
+    const commentLength = directory.readUInt16LE(p + 32);
+    const name = directory.toString('utf8', p + 46, p + 46 + nameLength);
+    const entry: ZipEntry = {
+      name,
+      method: directory.readUInt16LE(p + 10),
+      encrypted: (directory.readUInt16LE(p + 8) & 1) === 1,
+      compressedSize: directory.readUInt32LE(p + 20),
+      size: directory.readUInt32LE(p + 24),
+      localHeaderOffset: directory.readUInt32LE(p + 42),
+    };
+    applyZip64Extra(entry, directory.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+    entries.set(name, entry);
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Large entries keep their sizes and offset in the ZIP64 extra field, in this order. */
+function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p);
+    const length = extra.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const next = (): number => {
+        const value = Number(extra.readBigUInt64LE(q));
+        q += 8;
+        return value;
+      };
+      if (entry.size === MAX32) entry.size = next();
+      if (entry.compressedSize === MAX32) entry.compressedSize = next();
+      if (entry.localHeaderOffset === MAX32) entry.localHeaderOffset = next();
+      return;
+    }
+    p += 4 + length;
+  }
+}
+
+/** The uncompressed bytes of one entry as a stream; `onRead` hears how many compressed bytes were read. */
+export async function openZipEntry(file: string, entry: ZipEntry, onRead?: (bytes: number) => void): Promise<Readable> {
+  if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses unsupported compression ${entry.method}`);
+  const header = await readAt(file, entry.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged zip entry ${entry.name}`);
+  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (entry.compressedSize === 0) return Readable.from([]);
+  // createReadStream's `end` is inclusive.
+  const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
+  if (onRead) raw.on('data', (chunk) => onRead(chunk.length));
+  if (entry.method === 0) return raw;
+  // pipeline destroys both streams when the reader stops early, so no file handle is left open.
+  return pipeline(raw, createInflateRaw(), () => {});
+}
