@@ -19,3 +19,17 @@ export { evaluateExpression, type EvaluateOptions, type Lookup, type Value } fro
 export { listReferences } from './codebook/list-references.js';
 export { optionColumn, type Expression } from './codebook/expression.js';
 export { ExpressionError } from './codebook/expression-error.js';
+
+// Simulation: synthetic responses and 问卷星-style exports with injected faults from a generative spec.
+export { loadSimulationSpec } from './simulate/load-simulation-spec.js';
+export { parseSimulationSpec } from './simulate/parse-simulation-spec.js';
+export { resolveSimulationSpec, type SpecFiles } from './simulate/resolve-simulation-spec.js';
+export { simulateResponses, type SimulateOptions } from './simulate/simulate-responses.js';
+export { renderSimulation, type RenderOptions, type RenderedSimulation } from './simulate/render-simulation.js';
+export { formatResponsesCsv } from './simulate/format-responses-csv.js';
+export { buildWjxExport, type WjxExport, type WjxTruthRow } from './simulate/build-wjx-export.js';
+export { solveCutPoints } from './simulate/solve-cut-points.js';
+export { createRng, type Rng } from './simulate/create-rng.js';
+export type { SimulationPlan } from './simulate/simulation-plan.js';
+export type { SimulationSpec } from './simulate/spec-schema.js';
+export type { SimulatedSample, SimulatedColumn } from './simulate/simulated-sample.js';

@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../base.js';
 import { registerCodebook } from './codebook.js';
+import { registerSimulate } from './simulate.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerCodebook];
+export const commands: RegisterCommand[] = [registerCodebook, registerSimulate];
