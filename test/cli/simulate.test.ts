@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
-const spec = fileURLToPath(new URL('../../data-samples/bazhou-2025/simulate.yaml', import.meta.url));
+const sampleDir = fileURLToPath(new URL('../../data-samples/bazhou-2025/', import.meta.url));
+const spec = join(sampleDir, 'simulate.yaml');
 
 describe('survey simulate', () => {
   it('writes coded responses; another seed gives other data', () => {
@@ -90,5 +91,22 @@ describe('survey simulate', () => {
     expect(runCli(['simulate', spec, '--out', out, '--truth', join(dir, 't.csv')]).stderr).toContain('--truth needs --format');
     expect(runCli(['simulate', spec, '--n', '-3', '--out', out]).code).toBe(2);
     expect(runCli(['simulate', join(dir, 'nope.yaml'), '--out', out]).code).toBe(3);
+  });
+
+  it('the bundled 问卷星 export, ingested and without the ground-truth rows, codes back to responses.csv', () => {
+    const dir = tempDir();
+    const coded = join(dir, 'coded.csv');
+    const ingest = runCli(['ingest', join(sampleDir, 'wjx-export.xlsx'), '--codebook', join(sampleDir, 'codebook.yaml'), '--out', coded]);
+    // Exit 1 (finished with data problems) is expected: the unknown-answer faults are issues.
+    expect([0, 1]).toContain(ingest.code);
+    const table = (text: string) => {
+      const [head, ...lines] = text.trimEnd().split('\n').map((l) => l.split(','));
+      return lines.map((cells) => Object.fromEntries(cells.map((c, i) => [head[i], c])));
+    };
+    const faulty = new Set(table(readFileSync(join(sampleDir, 'wjx-truth.csv'), 'utf8')).map((r) => r['序号']));
+    const kept = table(readFileSync(coded, 'utf8')).filter((r) => !faulty.has(r.id));
+    const responses = table(readFileSync(join(sampleDir, 'responses.csv'), 'utf8'));
+    const variables = Object.keys(responses[0]).filter((k) => k !== 'id');
+    expect(kept.map((r) => variables.map((v) => r[v]).join(','))).toEqual(responses.map((r) => variables.map((v) => r[v]).join(',')));
   });
 });
