@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../base.js';
 import { registerCodebook } from './codebook.js';
+import { registerIngest } from './ingest.js';
 import { registerSimulate } from './simulate.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerCodebook, registerSimulate];
+export const commands: RegisterCommand[] = [registerIngest, registerCodebook, registerSimulate];
