@@ -80,7 +80,8 @@ async function readHead(file: string, length: number): Promise<Uint8Array> {
 /** Offset of the start of the first line that does not decode, or -1 when the whole file does. */
 async function firstInvalidByte(file: string, encoding: TextEncoding, start: number): Promise<number> {
   const decoder = strictDecoder(encoding);
-  for await (const { bytes, offset } of readLineChunks(file, encoding, { start })) {
+  // Large reads: checking is much faster than parsing, so the per-read cost would show.
+  for await (const { bytes, offset } of readLineChunks(file, encoding, { start, chunkSize: 1 << 20 })) {
     const nul = codeUnitBytes(encoding) === 1 ? bytes.indexOf(0) : -1;
     if (nul >= 0) {
       const line = await lineAtOffset(file, offset + nul, encoding, start);

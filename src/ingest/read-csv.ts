@@ -8,9 +8,6 @@ import { sniffDelimiter } from './sniff-delimiter.js';
 import { tableFromRecords, type SourceRecord } from './table-from-records.js';
 import type { OpenTableOptions, RawTable, TextEncoding } from './raw-table.js';
 
-/** How much of the file the delimiter is sniffed from: enough for any header row. */
-const HEAD_BYTES = 1 << 20;
-
 /**
  * Opens a CSV/TSV file: detects (or checks) the encoding over the whole file, sniffs the
  * delimiter from the header (a .tsv file is tab-separated), and streams the rows in chunks, so a file of millions of rows never
@@ -24,17 +21,17 @@ export async function readCsv(file: string, size: number, options: OpenTableOpti
       : extname(file).toLowerCase() === '.tsv'
         ? '\t'
         : sniffDelimiter(await readHead(file, encoding, bomLength));
-  const records = async function* (): AsyncGenerator<SourceRecord> {
+  const records = async function* (): AsyncGenerator<SourceRecord[]> {
     const chunks = readLineChunks(file, encoding, { start: bomLength, onProgress: options.onProgress, total: size });
     const parser = new CsvParser(delimiter, file);
-    const out: CsvRecord[] = [];
     for await (const text of decodeText(chunks, file, encoding, bomLength)) {
+      const out: CsvRecord[] = [];
       parser.push(text, out);
-      yield* out;
-      out.length = 0;
+      yield out;
     }
+    const out: CsvRecord[] = [];
     parser.end(out);
-    yield* out;
+    yield out;
   };
   return tableFromRecords(
     { file, format: 'csv', encoding, delimiter, sheet: null },
@@ -44,7 +41,8 @@ export async function readCsv(file: string, size: number, options: OpenTableOpti
 }
 
 async function readHead(file: string, encoding: TextEncoding, start: number): Promise<string> {
-  const chunks = readLineChunks(file, encoding, { start, chunkSize: HEAD_BYTES });
+  // The first chunk holds the whole first line: chunks end at line breaks.
+  const chunks = readLineChunks(file, encoding, { start });
   for await (const text of decodeText(chunks, file, encoding, start)) return text;
   return '';
 }

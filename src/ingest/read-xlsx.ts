@@ -31,7 +31,7 @@ export async function readXlsx(file: string, size: number, options: OpenTableOpt
       formats: book.stylesPath ? await readFormats(file, findEntry(entries, book.stylesPath)) : [],
       date1904: book.date1904,
     };
-    const records = (): AsyncGenerator<SourceRecord> => {
+    const records = (): AsyncGenerator<SourceRecord[]> => {
       let read = size - sheetEntry.compressedSize;
       const onRead = (bytes: number): void => options.onProgress?.((read += bytes), size);
       return readable(xlsxSheetRecords(zipEntryText(file, sheetEntry, onRead), context), file);
@@ -48,7 +48,7 @@ export async function readXlsx(file: string, size: number, options: OpenTableOpt
 
 async function readSharedStrings(file: string, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
-  if (entry) for await (const item of xmlElements(zipEntryText(file, entry), 'si')) strings.push(runText(item));
+  if (entry) for await (const items of xmlElements(zipEntryText(file, entry), 'si')) for (const item of items) strings.push(runText(item));
   return strings;
 }
 
@@ -57,7 +57,7 @@ async function readFormats(file: string, entry: ZipEntry | undefined): Promise<(
 }
 
 /** Passes records through, turning a damaged zip or XML met on the way into an InputError. */
-async function* readable(records: AsyncGenerator<SourceRecord>, file: string): AsyncGenerator<SourceRecord> {
+async function* readable(records: AsyncGenerator<SourceRecord[]>, file: string): AsyncGenerator<SourceRecord[]> {
   try {
     yield* records;
   } catch (err) {

@@ -19,21 +19,25 @@ export interface TableShape {
 
 type Meta = Omit<RawTable, 'header' | 'rows'>;
 
+/** What shapeRows yields: the header once, then batches of data rows. */
+type Shaped = { header: string[] } | RawRow[];
+
 /**
- * Builds a RawTable over a reader's records: skips blank lines before the header, numbers the
- * data rows, fits them to the header, drops trailing blank rows, and fails at once on an empty
- * or header-only table. The first rows are read now; `rows()` goes on from there without
- * reading the file again (a second call starts over).
+ * Builds a RawTable over a reader's batches of records: skips blank lines before the header,
+ * numbers the data rows, fits them to the header, drops trailing blank rows, and fails at once on
+ * an empty or header-only table. The first rows are read now; `rows()` goes on from there
+ * without reading the file again (a second call starts over). Records travel in batches, one
+ * per piece of the file, because an async step per row per stage would cost more than parsing.
  */
 export async function tableFromRecords(
   meta: Meta,
-  start: () => AsyncGenerator<SourceRecord>,
+  start: () => AsyncGenerator<SourceRecord[]>,
   shape: TableShape,
 ): Promise<RawTable> {
-  let primed: AsyncGenerator<string[] | RawRow> | null = shapeRows(start(), meta.file, shape);
+  let primed: AsyncGenerator<Shaped> | null = shapeRows(start(), meta.file, shape);
   const head = await primed.next();
   if (head.done) throw new InputError(`${shape.what} has no data: it is empty or holds only blank lines`, { file: meta.file });
-  const header = head.value as string[];
+  const { header } = head.value as { header: string[] };
   const first = await primed.next();
   if (first.done) {
     throw new InputError(`${shape.what} has a header but no data rows`, {
@@ -41,7 +45,7 @@ export async function tableFromRecords(
       hint: 'export the responses again: this holds only the question headers',
     });
   }
-  const firstRow = first.value as RawRow;
+  const firstBatch = first.value as RawRow[];
   return {
     ...meta,
     header,
@@ -49,41 +53,41 @@ export async function tableFromRecords(
       const source = primed ?? shapeRows(start(), meta.file, shape);
       if (primed) {
         primed = null;
-        yield firstRow;
+        yield* firstBatch;
       } else {
         await source.next();
       }
-      yield* source as AsyncGenerator<RawRow>;
+      for await (const batch of source as AsyncGenerator<RawRow[]>) yield* batch;
     },
   };
 }
 
-/** Yields the header, then the data rows fitted to it. */
-async function* shapeRows(
-  records: AsyncGenerator<SourceRecord>,
-  file: string,
-  shape: TableShape,
-): AsyncGenerator<string[] | RawRow> {
+/** Yields the header, then the data rows fitted to it, in non-empty batches. */
+async function* shapeRows(batches: AsyncGenerator<SourceRecord[]>, file: string, shape: TableShape): AsyncGenerator<Shaped> {
   let header: string[] | undefined;
   let row = 0;
   const blanks = new BlankRowBuffer();
-  for await (const { cells, line } of records) {
-    if (!header) {
-      if (isBlankRow(cells)) continue;
-      header = shape.kind === 'sheet' ? withoutTrailingEmpty(cells) : cells;
-      yield header;
-      continue;
+  for await (const records of batches) {
+    const out: RawRow[] = [];
+    for (const { cells, line } of records) {
+      if (!header) {
+        if (isBlankRow(cells)) continue;
+        header = shape.kind === 'sheet' ? withoutTrailingEmpty(cells) : cells;
+        yield { header };
+        continue;
+      }
+      // An empty line in a many-column CSV carries no cells at all (Excel writes `,,,` for an empty row).
+      if (shape.kind === 'csv' && header.length > 1 && cells.length === 1 && cells[0] === '') continue;
+      row++;
+      const pending: PendingRow = { row, line, cells };
+      if (isBlankRow(cells)) {
+        blanks.push(pending);
+        continue;
+      }
+      for (const blank of blanks.drain()) out.push(fitRow(blank, header.length, file, shape));
+      out.push(fitRow(pending, header.length, file, shape));
     }
-    // An empty line in a many-column CSV carries no cells at all (Excel writes `,,,` for an empty row).
-    if (shape.kind === 'csv' && header.length > 1 && cells.length === 1 && cells[0] === '') continue;
-    row++;
-    const pending: PendingRow = { row, line, cells };
-    if (isBlankRow(cells)) {
-      blanks.push(pending);
-      continue;
-    }
-    for (const blank of blanks.drain()) yield fitRow(blank, header.length, file, shape);
-    yield fitRow(pending, header.length, file, shape);
+    if (out.length > 0) yield out;
   }
 }
 

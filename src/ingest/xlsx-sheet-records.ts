@@ -14,28 +14,45 @@ export interface SheetContext {
 
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 
+/** Empty records made for a gap of missing rows go out in batches of at most this many. */
+const GAP_BATCH = 10_000;
+
 /**
- * The rows of a worksheet part, streamed, as records of cell text. Rows the file leaves out
- * (empty rows) come as empty records, so data rows keep their positions.
+ * The rows of a worksheet part, streamed, as batches of records of cell text. Rows the file
+ * leaves out (empty rows) come as empty records, so data rows keep their positions.
  */
-export async function* xlsxSheetRecords(xml: AsyncIterable<string>, context: SheetContext): AsyncGenerator<SourceRecord> {
+export async function* xlsxSheetRecords(xml: AsyncIterable<string>, context: SheetContext): AsyncGenerator<SourceRecord[]> {
   let expected = 1;
-  for await (const row of xmlElements(xml, 'row')) {
-    const tagEnd = row.indexOf('>');
-    const number = Number(xmlAttributes(row.slice(0, tagEnd)).r ?? expected);
-    for (; expected < number; expected++) yield { cells: [] };
-    expected = number + 1;
-    const cells: string[] = [];
-    let column = 0;
-    CELL.lastIndex = tagEnd + 1;
-    for (let m = CELL.exec(row); m; m = CELL.exec(row)) {
-      const attributes = xmlAttributes(m[1]);
-      column = attributes.r === undefined ? column + 1 : columnNumber(attributes.r);
-      for (let c = cells.length; c < column - 1; c++) cells.push('');
-      cells[column - 1] = cellText(attributes, m[2] ?? '', context);
+  for await (const rows of xmlElements(xml, 'row')) {
+    let batch: SourceRecord[] = [];
+    for (const row of rows) {
+      const tagEnd = row.indexOf('>');
+      const number = Number(xmlAttributes(row.slice(0, tagEnd)).r ?? expected);
+      for (; expected < number; expected++) {
+        batch.push({ cells: [] });
+        if (batch.length >= GAP_BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      expected = number + 1;
+      batch.push({ cells: rowCells(row, tagEnd, context) });
     }
-    yield { cells };
+    yield batch;
   }
+}
+
+function rowCells(row: string, tagEnd: number, context: SheetContext): string[] {
+  const cells: string[] = [];
+  let column = 0;
+  CELL.lastIndex = tagEnd + 1;
+  for (let m = CELL.exec(row); m; m = CELL.exec(row)) {
+    const attributes = xmlAttributes(m[1]);
+    column = attributes.r === undefined ? column + 1 : columnNumber(attributes.r);
+    for (let c = cells.length; c < column - 1; c++) cells.push('');
+    cells[column - 1] = cellText(attributes, m[2] ?? '', context);
+  }
+  return cells;
 }
 
 /** The 1-based column of a cell reference: `C7` → 3, `AA1` → 27. */

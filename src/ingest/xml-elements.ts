@@ -2,17 +2,19 @@
 const TAIL = 64;
 
 /**
- * Yields each complete `<name …>…</name>` or `<name …/>` element (any namespace prefix) of an XML
- * document arriving as text pieces, so a sheet of a million rows is scanned row by row. Suits
+ * Yields the complete `<name …>…</name>` or `<name …/>` elements (any namespace prefix) of an XML
+ * document arriving as text pieces, a batch per piece, so a sheet of a million rows is scanned
+ * piece by piece. Suits
  * the flat, machine-written parts of an xlsx (rows, shared strings), not XML in general: the
  * element must not nest in itself and comments are not recognised.
  */
-export async function* xmlElements(text: AsyncIterable<string>, name: string): AsyncGenerator<string> {
+export async function* xmlElements(text: AsyncIterable<string>, name: string): AsyncGenerator<string[]> {
   const open = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
   const close = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
   let buffer = '';
   for await (const piece of text) {
     buffer += piece;
+    const elements: string[] = [];
     let pos = 0;
     for (;;) {
       open.lastIndex = pos;
@@ -27,7 +29,7 @@ export async function* xmlElements(text: AsyncIterable<string>, name: string): A
         break;
       }
       if (buffer.charCodeAt(gt - 1) === 47) {
-        yield buffer.slice(start.index, gt + 1);
+        elements.push(buffer.slice(start.index, gt + 1));
         pos = gt + 1;
         continue;
       }
@@ -37,9 +39,10 @@ export async function* xmlElements(text: AsyncIterable<string>, name: string): A
         pos = start.index;
         break;
       }
-      yield buffer.slice(start.index, end.index + end[0].length);
+      elements.push(buffer.slice(start.index, end.index + end[0].length));
       pos = end.index + end[0].length;
     }
     buffer = buffer.slice(pos);
+    if (elements.length > 0) yield elements;
   }
 }
