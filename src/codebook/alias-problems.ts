@@ -14,7 +14,7 @@ interface Header {
  */
 export function aliasProblems(cb: Codebook, unchecked: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const owners = new Map<string, Header>();
+  const owners = new Map<string, Header[]>();
   cb.variables.forEach((variable, index) => {
     if (unchecked.has(`variables[${index}]`)) return;
     const headers: Header[] = [
@@ -24,11 +24,16 @@ export function aliasProblems(cb: Codebook, unchecked: ReadonlySet<string>): Pro
     ];
     for (const header of headers) {
       const key = normalizeText(header.text);
-      const owner = owners.get(key);
-      if (key === '' || owner?.index === index) continue;
-      if (!owner) owners.set(key, header);
-      // Identical names are already reported as duplicates.
-      else if (!(owner.field === 'name' && header.field === 'name' && owner.text === header.text)) {
+      if (key === '') continue;
+      const seen = owners.get(key) ?? [];
+      if (seen.some((h) => h.index === index)) continue;
+      owners.set(key, [...seen, header]);
+      // Identical names are already reported as duplicates; rows of different grids may share a
+      // label (住房 in an importance grid and a satisfaction grid): ingest tells them apart by the grid.
+      const owner = seen.find(
+        (h) => !(h.field === 'name' && header.field === 'name' && h.text === header.text) && !gridRowsOfDifferentGrids(cb, h, header),
+      );
+      if (owner) {
         const other = cb.variables[owner.index].name;
         problems.push({
           path: `variables[${index}].${header.field}`,
@@ -38,6 +43,12 @@ export function aliasProblems(cb: Codebook, unchecked: ReadonlySet<string>): Pro
     }
   });
   return problems;
+}
+
+function gridRowsOfDifferentGrids(cb: Codebook, a: Header, b: Header): boolean {
+  const ga = cb.variables[a.index].group;
+  const gb = cb.variables[b.index].group;
+  return a.field === 'label' && b.field === 'label' && ga !== undefined && gb !== undefined && ga !== gb;
 }
 
 function fieldWord(header: Header): string {

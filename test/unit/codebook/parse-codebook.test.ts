@@ -253,6 +253,16 @@ describe('parseCodebook: meaning problems', () => {
     ]);
   });
 
+  test('rows of different grids may share a label; rows of one grid may not', () => {
+    expect(problems(withVariables(
+      '  - {name: imp_1, label: 住房, type: numeric, group: importance}\n' +
+      '  - {name: sat_1, label: 住房, type: numeric, group: satisfaction}\n' +
+      '  - {name: sat_2, label: 住房, type: numeric, group: satisfaction}',
+    ))).toEqual([
+      'variables[2].label: label "住房" also matches the label "住房" of variables[1] (sat_1)',
+    ]);
+  });
+
   test('derive and check names that collide', () => {
     expect(problems(withVariables('  - {name: age, type: numeric}', 'derive:\n  - {name: age, expr: "1"}\n  - {name: d, expr: "1"}\n  - {name: d, expr: "2"}\nchecks:\n  - {name: age, check: "age > 0"}\n  - {name: c, check: "age > 0"}\n  - {name: c, check: "age < 99"}\n  - {name: d, check: "d > 0"}'))).toEqual([
       'derive[0].name: "age" is already the name of variables[0]',
