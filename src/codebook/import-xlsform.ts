@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
 import { InputError, ProblemsError, type Problem } from '../core/errors.js';
 import type { Choice, Codebook, Derivation, Variable, VariableType } from '../core/types.js';
@@ -52,6 +51,8 @@ const skippedTypes = new Set(['note', 'audit', 'begin_group', 'begin_repeat', 'e
  * at once, located by sheet and row (ProblemsError, exit 2); the result passes validateCodebook.
  */
 export async function importXlsform(path: string): Promise<Codebook> {
+  // Loaded on demand: exceljs takes longer to load than most commands take to run.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const bytes = await readInputFile(path, 'XLSForm');
   try {

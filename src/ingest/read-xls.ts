@@ -1,4 +1,4 @@
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { booleanText, dateText, numberText } from './cell-text.js';
@@ -25,10 +25,12 @@ const errorTexts: Record<number, string> = {
 export async function readXls(file: string, size: number, options: OpenTableOptions = {}): Promise<RawTable> {
   const buffer = await readFile(file);
   options.onProgress?.(size, size);
+  // Loaded on demand so that commands not reading .xls start faster.
+  const { read } = await import('@e965/xlsx');
   let book: XLSX.WorkBook;
   try {
     // cellDates gives dates whose UTC fields are the wall-clock time; cellNF keeps number formats.
-    book = XLSX.read(buffer, { type: 'buffer', cellDates: true, cellNF: true, cellText: false, dense: true });
+    book = read(buffer, { type: 'buffer', cellDates: true, cellNF: true, cellText: false, dense: true });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new InputError(`cannot read the file as .xls (${reason})`, {

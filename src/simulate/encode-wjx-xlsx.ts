@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { setZipTimes } from './set-zip-times.js';
 
 /**
@@ -7,6 +6,8 @@ import { setZipTimes } from './set-zip-times.js';
  * writing, so the same rows give the same bytes.
  */
 export async function encodeWjxXlsx(rows: readonly (readonly (string | number)[])[], date: Date): Promise<Buffer> {
+  // Loaded on demand: exceljs takes longer to load than most commands take to run.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'survey simulate';
   workbook.created = date;
