@@ -33,3 +33,13 @@ export { createRng, type Rng } from './simulate/create-rng.js';
 export type { SimulationPlan } from './simulate/simulation-plan.js';
 export type { SimulationSpec } from './simulate/spec-schema.js';
 export type { SimulatedSample, SimulatedColumn } from './simulate/simulated-sample.js';
+
+// Ingest: read CSV/XLSX/XLS (问卷星 按文本/按序号 recognised), map to the codebook, code the answers.
+export { openTable } from './ingest/open-table.js';
+export type { RawTable, RawRow, OpenTableOptions, TextEncoding, RawFormat } from './ingest/raw-table.js';
+export { ingestFile, SOURCE_ROW, type IngestOptions, type IngestSummary, type CodedRow, type CodedRowSink } from './ingest/ingest-file.js';
+export { pairFiles } from './ingest/pair-files.js';
+export { readDataTable } from './ingest/read-data-table.js';
+export { dataTable, MISSING_CODES, type DataTable, type DataColumn } from './core/data-table.js';
+export type { Issue, MissingReason, Severity } from './core/types.js';
+export { SurveyError, UsageError, InputError, ProblemsError, EXIT, formatError } from './core/errors.js';

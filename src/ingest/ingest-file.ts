@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { InputError } from '../core/errors.js';
 import type { Codebook, Issue, MissingReason } from '../core/types.js';
 import type { CodedValue, Layout, OutputColumn, RowSink } from './coded-row.js';
 import { detectLayout } from './detect-layout.js';
@@ -48,6 +49,9 @@ export interface IngestSummary {
 }
 
 const SAMPLE_ROWS = 500;
+
+/** The column of coded outputs that holds the 1-based data row of the original input. */
+export const SOURCE_ROW = '_source_row';
 
 async function readSample(iterator: AsyncIterator<RawRow>): Promise<RawRow[]> {
   const sample: RawRow[] = [];
@@ -110,7 +114,9 @@ export async function inspectFile(path: string, options: OpenTableOptions = {}):
  */
 export async function ingestFile(path: string, options: IngestOptions = {}, sink: CodedRowSink = {}): Promise<IngestSummary> {
   const table = await openTable(path, options);
-  const items = parseWjxHeader(table.header);
+  // A file this tool wrote keeps its `_source_row`: rows stay traceable to the original export.
+  const sourceColumn = table.header.indexOf(SOURCE_ROW);
+  const items = parseWjxHeader(table.header).filter((i) => i.kind !== 'question' || i.column !== sourceColumn);
   const iterator = table.rows()[Symbol.asyncIterator]();
   const sample = await readSample(iterator);
   const layout = detectLayout(items, sample.map((r) => r.cells));
@@ -135,7 +141,16 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
       const reason = coded.reasons[k];
       if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
     }
-    await sink.row?.({ sourceRow: raw.row, values: coded.values, reasons: coded.reasons });
+    const sourceRow = sourceColumn < 0 ? raw.row : Number(raw.cells[sourceColumn]);
+    if (!Number.isInteger(sourceRow) || sourceRow < 1) {
+      throw new InputError(`${SOURCE_ROW} is "${raw.cells[sourceColumn]}", not a row number`, {
+        file: path,
+        row: raw.row,
+        column: SOURCE_ROW,
+        hint: `${SOURCE_ROW} is written by survey ingest/clean; do not edit it, or rename the column`,
+      });
+    }
+    await sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons });
   }
   const missing: IngestSummary['missing'] = {};
   outputs.forEach((o, k) => {

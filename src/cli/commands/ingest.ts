@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import type { Codebook, Issue } from '../../core/types.js';
 import { loadCodebook } from '../../codebook/load-codebook.js';
 import { stringifyCodebook } from '../../codebook/stringify-codebook.js';
-import { ingestFile, type IngestSummary } from '../../ingest/ingest-file.js';
+import { SOURCE_ROW, ingestFile, type IngestSummary } from '../../ingest/ingest-file.js';
 import { pairFiles } from '../../ingest/pair-files.js';
 import type { OpenTableOptions, TextEncoding } from '../../ingest/raw-table.js';
 import { csvLine } from '../../io/format-csv.js';
@@ -117,7 +117,7 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
       { ...open, codebook, onProgress: (d, t) => progress.update(d, t) },
       writer
         ? {
-            start: (outputs) => writer.write(csvLine(['_source_row', ...outputs.map((o) => o.name)])),
+            start: (outputs) => writer.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name)])),
             row: (row) => writer.write(csvLine([row.sourceRow, ...row.values])),
           }
         : {},
