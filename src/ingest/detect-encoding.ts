@@ -19,7 +19,7 @@ const boms: { bytes: number[]; encoding: TextEncoding }[] = [
 ];
 
 /** The encoding a byte-order mark at the start of `head` announces, or null. */
-export function encodingFromBom(head: Uint8Array): DetectedEncoding | null {
+function encodingFromBom(head: Uint8Array): DetectedEncoding | null {
   const bom = boms.find((b) => b.bytes.every((byte, i) => head[i] === byte));
   return bom ? { encoding: bom.encoding, bomLength: bom.bytes.length } : null;
 }

@@ -37,11 +37,8 @@ export function codeUnitAt(bytes: Uint8Array, i: number, encoding: TextEncoding)
  * surrogate pair, so cutting there keeps every character whole. `phase` is 1 when `bytes`
  * starts in the middle of a UTF-16 code unit.
  */
-export function afterLastLineBreak(bytes: Uint8Array, encoding: TextEncoding, phase = 0): number {
-  if (codeUnitBytes(encoding) === 1) {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    return Math.max(buf.lastIndexOf(0x0a), buf.lastIndexOf(0x0d)) + 1;
-  }
+function afterLastLineBreak(bytes: Buffer, encoding: TextEncoding, phase: number): number {
+  if (codeUnitBytes(encoding) === 1) return Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d)) + 1;
   const aligned = (bytes.length - phase) % 2 === 0 ? bytes.length - 2 : bytes.length - 3;
   for (let i = aligned; i >= 0; i -= 2) {
     const unit = codeUnitAt(bytes, i, encoding);

@@ -1,5 +1,5 @@
 /** The delimiters sniffed, in the order that wins a tie. */
-export const CSV_DELIMITERS = [',', '\t', ';'] as const;
+const CSV_DELIMITERS = [',', '\t', ';'] as const;
 
 /**
  * The delimiter of a CSV: whichever of `,` tab `;` occurs most often outside quotes in the

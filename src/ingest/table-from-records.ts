@@ -134,7 +134,7 @@ function fitRow({ row, line, cells }: PendingRow, width: number, file: string, s
 }
 
 /** Spreadsheet column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetters(index: number): string {
+function columnLetters(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;

@@ -18,6 +18,16 @@ describe('detectEncoding', () => {
     }
   });
 
+  it('streams UTF-16 files larger than one read, surrogate pairs and line numbers intact', async () => {
+    const lines = ['编号,内容'];
+    for (let i = 1; i <= 20_000; i++) lines.push(`${i},"第${i}行\r\n𠀀"`);
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const { rows } = await readAll(writeText('big16.csv', `${lines.join('\r\n')}\r\n`, encoding, true));
+      expect(rows).toHaveLength(20_000);
+      expect(rows.every((r) => r.cells[1] === `第${r.row}行\r\n𠀀` && r.line === 2 * r.row)).toBe(true);
+    }
+  });
+
   it('takes text that is valid UTF-8 as UTF-8, and GBK text as GB18030', async () => {
     expect((await detectEncoding(writeText('u.csv', chinese))).encoding).toBe('utf-8');
     expect((await detectEncoding(writeText('g.csv', chinese, 'gb18030'))).encoding).toBe('gb18030');

@@ -124,6 +124,16 @@ describe('reading .xlsx files', () => {
     expect(cells).toEqual([['甲', '1.5'], ['乙\r&<>', '3']]);
   });
 
+  it('reads inline rich-text strings, as exceljs writes them without shared strings', async () => {
+    const path = join(tempDir(), 'inline.xlsx');
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = book.addWorksheet('S');
+    sheet.addRow(['名称', 'b']).commit();
+    sheet.addRow([{ richText: [{ text: '甲' }, { text: '乙', font: { bold: true } }] }, 'x&y']).commit();
+    await book.commit();
+    expect((await readAll(path)).cells).toEqual([['甲乙', 'x&y']]);
+  });
+
   it('decodes entities and _xHHHH_ escapes once, as Excel writes them', () => {
     expect(decodeXml('A&amp;B &#20013;&#x6587; _x000D_ _x005F_x000D_ &lt;t&gt;')).toBe('A&B 中文 \r _x000D_ <t>');
   });
