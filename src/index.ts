@@ -43,3 +43,4 @@ export { readDataTable } from './ingest/read-data-table.js';
 export { dataTable, MISSING_CODES, type DataTable, type DataColumn } from './core/data-table.js';
 export type { Issue, MissingReason, Severity } from './core/types.js';
 export { SurveyError, UsageError, InputError, ProblemsError, EXIT, formatError } from './core/errors.js';
+export { makeDesign, type Design, type DesignSpec } from './core/design.js';

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { loadCodebook } from '../codebook/load-codebook.js';
+import { makeDesign, type Design } from '../core/design.js';
+import { readDataTable } from '../ingest/read-data-table.js';
+
+/** The options of every estimator command: the codebook and the design columns. */
+export interface DesignCliOptions {
+  codebook?: string;
+  weight?: string;
+  freq?: string;
+  strata?: string;
+  cluster?: string;
+  sheet?: string;
+  encoding?: string;
+}
+
+/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster` (DESIGN §2 contracts). */
+export function withDesignOptions(cmd: Command): Command {
+  return cmd
+    .option('--codebook <q.yaml>', 'codebook giving types, codes, labels and level order')
+    .option('--weight <W>', 'sampling (probability) weights: design-based estimates and standard errors')
+    .option('--strata <S>', 'strata of the sample design (with --weight)')
+    .option('--cluster <C>', 'clusters (PSUs) of the sample design, one stage, with replacement')
+    .option('--freq <F>', 'frequency weights: a row counts as F cases (not the same as --weight)')
+    .option('--sheet <name>', 'worksheet of an .xlsx/.xls input');
+}
+
+/** Reads the input (raw export or coded CSV) and builds the design the options describe. */
+export async function loadDesign(file: string, options: DesignCliOptions): Promise<Design> {
+  const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
+  const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
+  return makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster });
+}

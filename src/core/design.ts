@@ -1,0 +1,84 @@
+import { UsageError } from './errors.js';
+import type { DataTable } from './data-table.js';
+
+/**
+ * The survey design every estimator takes (R survey's `svydesign` object): the data, and either
+ * sampling weights with optional strata and clusters (design-based inference) or frequency weights
+ * (a row counts as that many cases). The two kinds of weight are never mixed.
+ */
+export interface Design {
+  readonly table: DataTable;
+  /** Sampling (probability) weights; null for an unweighted design. */
+  readonly weights: Float64Array | null;
+  /** Frequency weights; null when rows are single cases. */
+  readonly freq: Float64Array | null;
+  /** Stratum index per row (0-based), or null for one stratum. */
+  readonly strata: Int32Array | null;
+  /** Cluster (PSU) index per row, unique across strata, or null when each row is its own PSU. */
+  readonly clusters: Int32Array | null;
+  /** The variables that defined it, for results to say which design produced them. */
+  readonly spec: DesignSpec;
+}
+
+/** Which columns define a design (the CLI's `--weight`, `--freq`, `--strata`, `--cluster`). */
+export interface DesignSpec {
+  weight?: string;
+  freq?: string;
+  strata?: string;
+  cluster?: string;
+}
+
+function positiveColumn(table: DataTable, name: string, flag: string, allowZero: boolean): Float64Array {
+  const column = table.column(name);
+  if (column.kind !== 'number') throw new UsageError(`${flag} ${name} is not numeric`, { hint: `${flag} needs a numeric column` });
+  column.values.forEach((w, i) => {
+    if (!Number.isFinite(w) || w < 0 || (!allowZero && w === 0)) {
+      throw new UsageError(`${flag} ${name} is ${Number.isNaN(w) ? 'missing' : w} in row ${table.sourceRows[i]}`, {
+        hint: `every row needs a ${allowZero ? 'non-negative' : 'positive'} ${flag === '--freq' ? 'frequency' : 'weight'}`,
+      });
+    }
+  });
+  return column.values;
+}
+
+function indexColumn(table: DataTable, name: string, flag: string, within?: Int32Array | null): Int32Array {
+  const column = table.column(name);
+  const ids = new Map<string, number>();
+  const out = new Int32Array(table.nrows);
+  for (let i = 0; i < table.nrows; i++) {
+    const v = column.values[i];
+    if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
+      throw new UsageError(`${flag} ${name} is missing in row ${table.sourceRows[i]}`, { hint: `every row needs a ${flag.slice(2)}` });
+    }
+    // Cluster ids are nested in strata (R survey's nest=TRUE), so the same id in two strata is two PSUs.
+    const key = within ? `${within[i]}\u0000${v}` : String(v);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    out[i] = id;
+  }
+  return out;
+}
+
+/**
+ * Builds a design from column names (R: `svydesign(ids=~cluster, strata=~strata, weights=~w)`;
+ * with `freq`, `lm(..., weights=f)` / expanded rows). Unweighted when nothing is given.
+ */
+export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
+  if (spec.weight && spec.freq) {
+    throw new UsageError('--weight and --freq are different things and cannot be combined', {
+      hint: '--weight takes sampling weights (design-based inference); --freq takes frequency weights (a row counts as F cases)',
+    });
+  }
+  if (spec.freq && (spec.strata || spec.cluster)) {
+    throw new UsageError('--strata and --cluster describe a sample design; they go with --weight, not --freq');
+  }
+  const strata = spec.strata ? indexColumn(table, spec.strata, '--strata') : null;
+  return {
+    table,
+    weights: spec.weight ? positiveColumn(table, spec.weight, '--weight', false) : null,
+    freq: spec.freq ? positiveColumn(table, spec.freq, '--freq', true) : null,
+    strata,
+    clusters: spec.cluster ? indexColumn(table, spec.cluster, '--cluster', strata) : null,
+    spec: { ...spec },
+  };
+}
