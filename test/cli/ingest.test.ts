@@ -98,7 +98,7 @@ describe('survey ingest on bad input: one clear line, the documented exit code, 
     ['ragged rows', () => { writeFileSync(path('ragged.csv'), 'a,b,c\n1,2,3\n4,5\n'); return ['ingest', path('ragged.csv')]; }, 3, /ragged\.csv.*line 3.*--allow-ragged/],
     ['binary garbage', () => { writeFileSync(path('garbage.csv'), Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 0, 0, 1])); return ['ingest', path('garbage.csv')]; }, 3, /binary/],
     ['a wrong sheet name', () => ['ingest', path('text.xlsx'), '--sheet', 'Nope'], 2, /Nope.*Sheet1/],
-    ['an unknown encoding', () => ['ingest', path('plain.csv'), '--encoding', 'latin9'], 2, /--encoding/],
+    ['an unknown encoding', () => ['ingest', path('plain.csv'), '--encoding', 'latin9'], 2, /unknown encoding "latin9"/],
     ['a codebook with YAML errors', () => { writeFileSync(path('broken.yaml'), 'id: x\nvariables: [\n  - name: a\n'); return ['ingest', path('plain.csv'), '--codebook', path('broken.yaml')]; }, 2, /broken\.yaml/],
     ['a codebook whose aliases collide', () => {
       writeFileSync(path('collide.yaml'), 'id: x\nvariables:\n  - {name: a, type: numeric, aliases: [收入]}\n  - {name: b, type: numeric, label: 收入}\n');

@@ -5,7 +5,8 @@ import { loadCodebook } from '../../codebook/load-codebook.js';
 import { stringifyCodebook } from '../../codebook/stringify-codebook.js';
 import { SOURCE_ROW, ingestFile, type IngestSummary } from '../../ingest/ingest-file.js';
 import { pairFiles } from '../../ingest/pair-files.js';
-import type { OpenTableOptions, TextEncoding } from '../../ingest/raw-table.js';
+import { parseEncoding } from '../../ingest/decode-text.js';
+import type { OpenTableOptions } from '../../ingest/raw-table.js';
 import { csvLine } from '../../io/format-csv.js';
 import { assertWritable, openAtomicWriter, writeFileAtomic } from '../../io/write-atomic.js';
 import { writeIssues } from '../../io/write-issues.js';
@@ -23,23 +24,6 @@ interface IngestCliOptions extends CommonOptions {
   pair?: string;
   issues?: string;
   force?: boolean;
-}
-
-const ENCODINGS: Record<string, TextEncoding> = {
-  'utf-8': 'utf-8',
-  utf8: 'utf-8',
-  'utf-16le': 'utf-16le',
-  'utf-16be': 'utf-16be',
-  gb18030: 'gb18030',
-  gbk: 'gb18030',
-  gb2312: 'gb18030',
-};
-
-function parseEncoding(name: string | undefined): TextEncoding | undefined {
-  if (name === undefined) return undefined;
-  const encoding = ENCODINGS[name.toLowerCase()];
-  if (!encoding) throw new UsageError(`unknown --encoding "${name}"`, { hint: 'use utf-8, utf-16le, utf-16be or gb18030 (gbk)' });
-  return encoding;
 }
 
 function parseDelimiter(text: string | undefined): string | undefined {
@@ -95,7 +79,7 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
   for (const path of [options.out, options.issues, options.writeCodebook]) if (path) assertWritable(path, force);
   if (options.pair && options.codebook) throw new UsageError('--pair drafts a codebook; it cannot be combined with --codebook');
   const open: OpenTableOptions = {
-    encoding: parseEncoding(options.encoding),
+    encoding: options.encoding === undefined ? undefined : parseEncoding(options.encoding),
     delimiter: parseDelimiter(options.delimiter),
     sheet: options.sheet,
     allowRagged: options.allowRagged,
