@@ -14,7 +14,14 @@ export function csvField(value: number | string | boolean | null | undefined): s
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+type Cell = number | string | boolean | null | undefined;
+
+/** Formats one CSV record without a line ending (numbers in JavaScript's shortest round-trip form). */
+export function csvRecord(values: readonly Cell[]): string {
+  return values.map(csvField).join(',');
+}
+
 /** Formats one CSV line (with its `\n`). */
-export function csvLine(values: readonly (number | string | boolean | null | undefined)[]): string {
-  return `${values.map(csvField).join(',')}\n`;
+export function csvLine(values: readonly Cell[]): string {
+  return `${csvRecord(values)}\n`;
 }

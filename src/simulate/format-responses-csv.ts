@@ -1,5 +1,5 @@
 import { columnCell } from './column-cell.js';
-import { formatCsvLine } from './format-csv-line.js';
+import { csvRecord } from '../io/format-csv.js';
 import type { SimulatedColumn, SimulatedSample } from './simulated-sample.js';
 import type { SimulationPlan } from './simulation-plan.js';
 
@@ -10,9 +10,9 @@ import type { SimulationPlan } from './simulation-plan.js';
  */
 export function formatResponsesCsv(plan: SimulationPlan, sample: SimulatedSample, options: { labels?: boolean } = {}): string {
   const columns = plan.columns.map((v) => sample.columns.get(v.name) as SimulatedColumn);
-  const lines = [formatCsvLine([plan.idColumn, ...plan.columns.map((v) => v.name)])];
+  const lines = [csvRecord([plan.idColumn, ...plan.columns.map((v) => v.name)])];
   for (let row = 0; row < sample.n; row++) {
-    lines.push(formatCsvLine([row + 1, ...columns.map((c) => columnCell(c, row, options.labels ?? false) ?? '')]));
+    lines.push(csvRecord([row + 1, ...columns.map((c) => columnCell(c, row, options.labels ?? false) ?? '')]));
   }
   return `${lines.join('\n')}\n`;
 }
