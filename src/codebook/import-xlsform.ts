@@ -7,7 +7,7 @@ import { identifierPattern } from './expression.js';
 import { omitAbsent } from './omit-absent.js';
 import { parseCode } from './parse-code.js';
 import { rangeFromConstraint } from './range-from-constraint.js';
-import { readInputFile } from './read-input-file.js';
+import { readInputFile } from '../io/read-input-file.js';
 import { validateCodebook } from './validate-codebook.js';
 import {
   languageColumns,

@@ -5,7 +5,7 @@ import type { Codebook, Variable } from '../core/types.js';
 import { checkSchema, codebookSchema, deriveSchema, variableSchema } from './codebook-schema.js';
 import { identifierPattern } from './expression.js';
 import { problemsFromZod } from './problems-from-zod.js';
-import { readInputText } from './read-input-file.js';
+import { readInputText } from '../io/read-input-file.js';
 import { validateCodebook } from './validate-codebook.js';
 
 /**

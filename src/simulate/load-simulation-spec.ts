@@ -1,7 +1,6 @@
 import { dirname, isAbsolute, join } from 'node:path';
-import { InputError } from '../core/errors.js';
 import { loadCodebook } from '../codebook/load-codebook.js';
-import { readInputFile } from '../codebook/read-input-file.js';
+import { readInputText } from '../io/read-input-file.js';
 import { parseSimulationSpec } from './parse-simulation-spec.js';
 import { resolveSimulationSpec } from './resolve-simulation-spec.js';
 import type { SimulationPlan } from './simulation-plan.js';
@@ -12,13 +11,7 @@ import type { SimulationPlan } from './simulation-plan.js';
  * once with its key path (ProblemsError, exit 2); unreadable files are InputErrors (exit 3).
  */
 export async function loadSimulationSpec(path: string, options: { codebook?: string } = {}): Promise<SimulationPlan> {
-  const bytes = await readInputFile(path, 'simulation spec');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (err) {
-    throw new InputError('the simulation spec is not UTF-8 text', { file: path, hint: 'save it as UTF-8', cause: err });
-  }
+  const text = await readInputText(path, 'simulation spec');
   const spec = parseSimulationSpec(text, path);
   const codebookFile = options.codebook ?? (isAbsolute(spec.codebook) ? spec.codebook : join(dirname(path), spec.codebook));
   const codebook = await loadCodebook(codebookFile);
