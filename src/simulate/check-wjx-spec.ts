@@ -12,6 +12,9 @@ export function checkWjxSpec(wjx: WjxSpec, columns: readonly Variable[], problem
   for (const group of Object.keys(wjx.grids)) {
     if (!columns.some((v) => v.group === group)) report(`grids.${group}`, `no written variable has group: ${group}`);
   }
+  wjx.straight_line_grids?.forEach((group, i) => {
+    if (wjx.grids[group] === undefined) report(`straight_line_grids[${i}]`, `${group} is not one of wjx.grids`);
+  });
   const { faults } = wjx;
   if (faults.out_of_range > 0 && !columns.some((v) => v.type === 'numeric' && v.range)) {
     report('faults.out_of_range', 'needs a numeric variable with a range in the codebook');

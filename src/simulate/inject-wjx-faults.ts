@@ -71,7 +71,7 @@ export function injectWjxFaults(input: FaultInput): WjxRecord[] {
     out.push({ ...record, fault: { fault: 'speeder', variable: '' } });
   }
 
-  const grids = Object.keys(wjx.grids).filter((g) => columnsWhere((c) => c.grid === g).length >= 2);
+  const grids = (wjx.straight_line_grids ?? Object.keys(wjx.grids)).filter((g) => columnsWhere((c) => c.grid === g).length >= 2);
   for (let k = 0; k < counts['straight-liner']; k++) {
     const record = fresh[nextFresh++];
     const grid = grids[rng.below(grids.length)];

@@ -78,6 +78,8 @@ const wjxSpec = z.strictObject({
   regions: shareMap,
   trailing_spaces: z.array(z.string()).default([]),
   grids: z.record(z.string(), z.string().min(1)).default({}),
+  /** The grids straight-liners are put on (default: every grid). */
+  straight_line_grids: z.array(z.string()).optional(),
   faults: z
     .strictObject({
       speeder: rate.default(0),

@@ -105,11 +105,14 @@ describe('simulation spec problems', () => {
 
   it('reports wjx settings that name nothing written', () => {
     const { lines } = problems(
-      specText.replace('trailing_spaces: [sex]', 'trailing_spaces: [mood]').replace('grids: {sat: ', 'grids: {nogrid: '),
+      specText
+        .replace('trailing_spaces: [sex]', 'trailing_spaces: [mood]\n  straight_line_grids: [sat]')
+        .replace('grids: {sat: ', 'grids: {nogrid: '),
     );
     expect(lines).toEqual([
       'wjx.trailing_spaces[0]: mood is not a written variable',
       'wjx.grids.nogrid: no written variable has group: nogrid',
+      'wjx.straight_line_grids[0]: sat is not one of wjx.grids',
       'wjx.faults.straight_liner: needs a grid (wjx.grids) of at least two written items',
     ]);
   });
