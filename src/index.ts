@@ -44,3 +44,9 @@ export { dataTable, MISSING_CODES, type DataTable, type DataColumn } from './cor
 export type { Issue, MissingReason, Severity } from './core/types.js';
 export { SurveyError, UsageError, InputError, ProblemsError, EXIT, formatError } from './core/errors.js';
 export { makeDesign, type Design, type DesignSpec } from './core/design.js';
+
+// Distribution functions (@stdlib and AS 241), upper tails computed directly for accurate p-values.
+export {
+  normalCdf, normalUpperTail, normalQuantile, tCdf, tUpperTail, tQuantile, chisquareCdf, chisquareUpperTail,
+  chisquareQuantile, fCdf, fUpperTail, fQuantile, betaQuantile, logGamma,
+} from './math/distributions/index.js';
