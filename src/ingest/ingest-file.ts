@@ -19,11 +19,15 @@ export interface CodedRow {
   sourceRow: number;
   values: CodedValue[];
   reasons: (MissingReason | null)[];
+  /** The raw cells as read (for outputs that must keep the original, like excluded rows). */
+  cells: readonly string[];
+  /** The issues found while coding this row (also in the summary). */
+  issues: readonly Issue[];
 }
 
 /** Receives the coded table as it streams: its columns first, then each row. */
 export interface CodedRowSink {
-  start?(outputs: OutputColumn[]): void | Promise<void>;
+  start?(outputs: OutputColumn[], header: readonly string[]): void | Promise<void>;
   row?(row: CodedRow): void | Promise<void>;
 }
 
@@ -70,20 +74,22 @@ async function* resume(sample: RawRow[], iterator: AsyncIterator<RawRow>): Async
 
 /**
  * A U+FFFD in a cell means the text was damaged before it reached us (a lossy conversion):
- * the cell is reported and treated as empty rather than coded as if it were an answer.
+ * the cell is reported and coded as empty rather than as if it were an answer.
+ * Returns the cells to code (the row's own array when nothing was damaged).
  */
-function rejectReplacementCharacters(raw: RawRow, header: string[], issues: Issue[]): void {
-  raw.cells.forEach((cell, k) => {
-    if (!cell.includes('\uFFFD')) return;
+function rejectReplacementCharacters(raw: RawRow, sourceRow: number, header: string[], issues: Issue[]): string[] {
+  if (!raw.cells.some((cell) => cell.includes('\uFFFD'))) return raw.cells;
+  return raw.cells.map((cell, k) => {
+    if (!cell.includes('\uFFFD')) return cell;
     issues.push({
-      sourceRow: raw.row,
+      sourceRow,
       variable: (header[k] ?? `column ${k + 1}`).trim(),
       rawValue: cell,
       rule: 'replacement-character',
       severity: 'error',
       message: 'the cell holds U+FFFD replacement characters (text damaged by an earlier conversion); re-export the file',
     });
-    raw.cells[k] = '';
+    return '';
   });
 }
 
@@ -124,23 +130,12 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
   const codebook = options.codebook ?? (await draftCodebook(path, options, items, layout));
   const mapping = mapColumns(items, codebook, layout);
   const outputs = mapping.coders.flatMap((c) => c.outputs);
-  await sink.start?.(outputs);
+  await sink.start?.(outputs, table.header);
   const reasonCounts = outputs.map(() => new Map<MissingReason, number>());
   const issues = [...mapping.issues];
   let rows = 0;
   for await (const raw of resume(sample, iterator)) {
     rows++;
-    rejectReplacementCharacters(raw, table.header, issues);
-    const coded: RowSink = { row: raw.row, values: new Array(outputs.length), reasons: new Array(outputs.length), issues };
-    let at = 0;
-    for (const coder of mapping.coders) {
-      coder.code(raw.cells, coded, at);
-      at += coder.outputs.length;
-    }
-    for (let k = 0; k < outputs.length; k++) {
-      const reason = coded.reasons[k];
-      if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
-    }
     const sourceRow = sourceColumn < 0 ? raw.row : Number(raw.cells[sourceColumn]);
     if (!Number.isInteger(sourceRow) || sourceRow < 1) {
       throw new InputError(`${SOURCE_ROW} is "${raw.cells[sourceColumn]}", not a row number`, {
@@ -150,7 +145,19 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
         hint: `${SOURCE_ROW} is written by survey ingest/clean; do not edit it, or rename the column`,
       });
     }
-    await sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons });
+    const firstIssue = issues.length;
+    const cells = rejectReplacementCharacters(raw, sourceRow, table.header, issues);
+    const coded: RowSink = { row: sourceRow, values: new Array(outputs.length), reasons: new Array(outputs.length), issues };
+    let at = 0;
+    for (const coder of mapping.coders) {
+      coder.code(cells, coded, at);
+      at += coder.outputs.length;
+    }
+    for (let k = 0; k < outputs.length; k++) {
+      const reason = coded.reasons[k];
+      if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
+    }
+    await sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.slice(firstIssue) });
   }
   const missing: IngestSummary['missing'] = {};
   outputs.forEach((o, k) => {
