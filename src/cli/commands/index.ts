@@ -1,7 +1,9 @@
 import type { RegisterCommand } from '../base.js';
+import { registerClean } from './clean.js';
 import { registerCodebook } from './codebook.js';
 import { registerIngest } from './ingest.js';
+import { registerRegress } from './regress.js';
 import { registerSimulate } from './simulate.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerCodebook, registerSimulate];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress];

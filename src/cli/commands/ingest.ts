@@ -5,32 +5,20 @@ import { loadCodebook } from '../../codebook/load-codebook.js';
 import { stringifyCodebook } from '../../codebook/stringify-codebook.js';
 import { SOURCE_ROW, ingestFile, type IngestSummary } from '../../ingest/ingest-file.js';
 import { pairFiles } from '../../ingest/pair-files.js';
-import { parseEncoding } from '../../ingest/decode-text.js';
-import type { OpenTableOptions } from '../../ingest/raw-table.js';
 import { csvLine } from '../../io/format-csv.js';
 import { assertWritable, openAtomicWriter, writeFileAtomic } from '../../io/write-atomic.js';
 import { writeIssues } from '../../io/write-issues.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
+import { issueJson, openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
 
-interface IngestCliOptions extends CommonOptions {
+interface IngestCliOptions extends CommonOptions, ReadCliOptions {
   codebook?: string;
   out?: string;
-  encoding?: string;
-  delimiter?: string;
-  sheet?: string;
-  allowRagged?: boolean;
   writeCodebook?: string;
   pair?: string;
   issues?: string;
   force?: boolean;
-}
-
-function parseDelimiter(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const d = text === '\\t' || text.toLowerCase() === 'tab' ? '\t' : text;
-  if (![',', ';', '\t', '|'].includes(d)) throw new UsageError(`unsupported --delimiter "${text}"`, { hint: 'use , ; tab or |' });
-  return d;
 }
 
 function countByRule(issues: readonly Issue[]): Record<string, number> {
@@ -70,7 +58,7 @@ function jsonOf(s: IngestSummary) {
     unmapped: s.unmapped.map((h) => h.trim()),
     missing_variables: s.missingVariables,
     missing: s.missing,
-    issues: s.issues.map((i) => ({ source_row: i.sourceRow, variable: i.variable, raw_value: i.rawValue, rule: i.rule, severity: i.severity, message: i.message })),
+    issues: s.issues.map(issueJson),
   };
 }
 
@@ -78,12 +66,7 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
   const force = { force: options.force };
   for (const path of [options.out, options.issues, options.writeCodebook]) if (path) assertWritable(path, force);
   if (options.pair && options.codebook) throw new UsageError('--pair drafts a codebook; it cannot be combined with --codebook');
-  const open: OpenTableOptions = {
-    encoding: options.encoding === undefined ? undefined : parseEncoding(options.encoding),
-    delimiter: parseDelimiter(options.delimiter),
-    sheet: options.sheet,
-    allowRagged: options.allowRagged,
-  };
+  const open = openOptionsOf(options);
   const pairIssues: Issue[] = [];
   let codebook: Codebook | undefined;
   if (options.codebook) codebook = await loadCodebook(options.codebook);
@@ -132,11 +115,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--write-codebook <draft.yaml>', 'write the codebook used (the draft inferred from the data when none is given)')
     .option('--pair <other-export>', 'the other 问卷星 download of the same survey (按文本 ↔ 按序号): draft the codebook from both')
     .option('--issues <issues.csv>', 'write every issue (source_row,variable,raw_value,rule,severity,message)')
-    .option('--encoding <name>', 'text encoding of a CSV: utf-8, utf-16le, utf-16be or gb18030 (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter: , ; tab or | (default: detected)')
-    .option('--sheet <name>', 'worksheet of an .xlsx/.xls file (default: the first)')
-    .option('--allow-ragged', 'pad CSV rows that have fewer cells than the header')
     .option('--force', 'overwrite existing output files');
+  withReadOptions(cmd);
   withCommonOptions(cmd);
   withExamples(cmd, [
     'survey ingest wjx-text.xlsx --pair wjx-code.xlsx --write-codebook q.yaml',

@@ -1,0 +1,60 @@
+import type { CleanRules, RowRule } from './clean-rules.js';
+import { findIpBursts } from './find-ip-bursts.js';
+import { findNearDuplicates } from './find-near-duplicates.js';
+import type { RowProfiles } from './profile-rows.js';
+
+/** What the row rules decided: the reasons per row (rule names, in rule order) and the speeder threshold used. */
+export interface RowDecisions {
+  reasons: (RowRule[] | null)[];
+  medianDuration: number | null;
+  speederSeconds: number | null;
+}
+
+function median(values: number[]): number | null {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Applies the row rules to the profiles of every row. Duplicates (exact, by id, near) keep the
+ * first row and mark the later ones; blank and broken-off rows are not compared for duplicates.
+ */
+export function decideRows(p: RowProfiles, rules: CleanRules, width: number): RowDecisions {
+  const reasons: (RowRule[] | null)[] = Array.from({ length: p.count }, () => null);
+  const mark = (i: number, rule: RowRule) => {
+    if (rules[rule].action !== 'off') (reasons[i] ??= []).push(rule);
+  };
+  const medianDuration = median(p.duration);
+  const speederSeconds = medianDuration === null ? null : Math.max(rules.speeder.min_seconds, rules.speeder.median_fraction * medianDuration);
+  const eligible = p.answered.map((a, i) => a > 0 && a >= rules['break-off'].min_answered * p.applicable[i]);
+  const firstAnswers = new Map<string, number>();
+  const firstIds = new Map<string, number>();
+  const exact = new Array<boolean>(p.count).fill(false);
+  for (let i = 0; i < p.count; i++) {
+    if (p.answered[i] === 0) mark(i, 'blank');
+    else if (!eligible[i]) mark(i, 'break-off');
+    if (speederSeconds !== null && p.duration[i] < speederSeconds) mark(i, 'speeder');
+    if (eligible[i]) {
+      if (firstAnswers.has(p.answerKey[i])) {
+        exact[i] = true;
+        mark(i, 'duplicate');
+      } else firstAnswers.set(p.answerKey[i], i);
+    }
+    const id = p.idKey[i];
+    if (id !== null) {
+      if (firstIds.has(id)) mark(i, 'duplicate-id');
+      else firstIds.set(id, i);
+    }
+  }
+  const near = findNearDuplicates(p.cells, width, eligible.map((e, i) => e && !exact[i]), rules['near-duplicate'].similarity);
+  const bursts = findIpBursts(p.ip, p.time, rules['ip-burst'].max_per_ip, rules['ip-burst'].window_minutes * 60);
+  for (let i = 0; i < p.count; i++) {
+    if (near[i] >= 0) mark(i, 'near-duplicate');
+    if (p.straight[i]) mark(i, 'straight-lining');
+    if (p.attentionFailed[i] && Object.keys(rules.attention.items).length) mark(i, 'attention');
+    if (bursts[i]) mark(i, 'ip-burst');
+  }
+  return { reasons, medianDuration, speederSeconds };
+}

@@ -1,0 +1,50 @@
+import { hashText } from './hash-text.js';
+
+// A crowded bucket (many rows sharing one block of answers) is scanned only this far, so that
+// the search stays near-linear; a near-duplicate hiding behind it can be missed.
+const BUCKET_CAP = 256;
+
+/**
+ * For each row, the index of an earlier row whose answers agree on at least `similarity` of the
+ * `width` cells (-1 if none). Rows are compared only when `eligible`. Pigeonhole blocking: with
+ * at most d differences, two rows agree on at least one of d + 1 contiguous blocks, so only rows
+ * sharing a block are compared.
+ * @example findNearDuplicates(Uint32Array.of(1,2,3,4, 1,2,3,9), 4, [true, true], 0.75) // [-1, 0]
+ */
+export function findNearDuplicates(cells: Uint32Array, width: number, eligible: ArrayLike<boolean>, similarity: number): Int32Array {
+  const n = eligible.length;
+  const found = new Int32Array(n).fill(-1);
+  const maxDiff = width - Math.ceil(similarity * width - 1e-9);
+  if (maxDiff <= 0 || width === 0) return found;
+  const blocks = Math.min(maxDiff + 1, width);
+  const bounds = Array.from({ length: blocks + 1 }, (_, b) => Math.round((b * width) / blocks));
+  const buckets = new Map<string, number[]>();
+  const seenBy = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!eligible[i]) continue;
+    const keys: string[] = [];
+    for (let b = 0; b < blocks; b++) {
+      let key = `${b}:`;
+      for (let c = bounds[b]; c < bounds[b + 1]; c++) key += `${cells[i * width + c].toString(36)},`;
+      keys.push(key.length > 64 ? `${b}#${hashText(key)}.${hashText(key, 0x01234567)}` : key);
+    }
+    search: for (const key of keys) {
+      for (const j of buckets.get(key) ?? []) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        let diff = 0;
+        for (let c = 0; c < width && diff <= maxDiff; c++) if (cells[i * width + c] !== cells[j * width + c]) diff++;
+        if (diff <= maxDiff) {
+          found[i] = j;
+          break search;
+        }
+      }
+    }
+    for (const key of keys) {
+      const list = buckets.get(key);
+      if (!list) buckets.set(key, [i]);
+      else if (list.length < BUCKET_CAP) list.push(i);
+    }
+  }
+  return found;
+}

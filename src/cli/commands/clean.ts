@@ -1,0 +1,130 @@
+import type { Command } from 'commander';
+import { loadCodebook } from '../../codebook/load-codebook.js';
+import { defaultRules, loadRules } from '../../clean/clean-rules.js';
+import { cleanFile, type CleanSummary } from '../../clean/clean-file.js';
+import { EXIT, UsageError } from '../../core/errors.js';
+import { SOURCE_ROW } from '../../ingest/ingest-file.js';
+import { csvLine } from '../../io/format-csv.js';
+import { assertWritable, openAtomicWriter, type AtomicWriter } from '../../io/write-atomic.js';
+import { ISSUE_COLUMNS } from '../../io/write-issues.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { startProgress } from '../progress.js';
+import { openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
+
+interface CleanCliOptions extends CommonOptions, ReadCliOptions {
+  codebook?: string;
+  rules?: string;
+  out?: string;
+  excluded?: string;
+  issues?: string;
+  distributed?: string;
+  force?: boolean;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The 发放/回收/有效 lines a 结项 report quotes, and the counts per reason. */
+function summaryLines(s: CleanSummary, distributed: number | null, lang: string): string[] {
+  const rate = s.inputRows ? s.keptRows / s.inputRows : 0;
+  const reasons = Object.entries(s.reasons).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `  ${rule.padEnd(22)} ${n}`);
+  const head =
+    lang === 'en'
+      ? [`${distributed === null ? '' : `distributed ${distributed}, `}returned ${s.inputRows}, valid ${s.keptRows}, valid rate ${percent(rate)}`, `excluded ${s.excludedRows}, kept ${s.keptRows} (${s.flaggedRows} flagged)`]
+      : [`${distributed === null ? '' : `发放 ${distributed} 份，`}回收 ${s.inputRows} 份，有效问卷 ${s.keptRows} 份，有效率 ${percent(rate)}`, `剔除 ${s.excludedRows} 份，保留 ${s.keptRows} 份（其中标记 ${s.flaggedRows} 份）`];
+  const speed = s.speederSeconds === null ? [] : [`speeder threshold ${s.speederSeconds.toFixed(0)} s (median ${s.medianDuration} s)`];
+  return [...head, ...speed, ...(reasons.length ? [lang === 'en' ? 'rows/issues by rule:' : '各规则命中（行/问题数）：', ...reasons] : [])];
+}
+
+async function run(file: string, options: CleanCliOptions, { io, state }: CliContext): Promise<void> {
+  if (!options.codebook) throw new UsageError('clean needs --codebook', { hint: 'draft one with `survey ingest FILE --write-codebook q.yaml`' });
+  const force = { force: options.force };
+  const outputs = [options.out, options.excluded, options.issues].filter((p): p is string => Boolean(p));
+  if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --excluded and --issues must be different files');
+  for (const path of outputs) assertWritable(path, force);
+  const distributed = options.distributed === undefined ? null : Number(options.distributed);
+  if (distributed !== null && !(Number.isInteger(distributed) && distributed > 0)) {
+    throw new UsageError(`--distributed "${options.distributed}" is not a positive whole number`, { hint: 'give the number of questionnaires handed out (发放)' });
+  }
+  const codebook = await loadCodebook(options.codebook);
+  const rules = options.rules ? await loadRules(options.rules) : defaultRules();
+  const writers: AtomicWriter[] = [];
+  const open = (path: string | undefined) => {
+    if (!path) return null;
+    const w = openAtomicWriter(path, force);
+    writers.push(w);
+    return w;
+  };
+  const clean = open(options.out);
+  const excluded = open(options.excluded);
+  const issues = open(options.issues);
+  let errors = 0;
+  let addSourceRow = true;
+  const progress = startProgress(io, 'clean');
+  let summary: CleanSummary;
+  try {
+    await issues?.write(csvLine(ISSUE_COLUMNS));
+    summary = await cleanFile(
+      file,
+      { ...openOptionsOf(options), codebook, rules, onProgress: (d, t) => progress.update(d, t) },
+      {
+        async start(cols, header) {
+          // A coded input already carries _source_row among its original cells.
+          addSourceRow = !header.includes(SOURCE_ROW);
+          await clean?.write(csvLine([SOURCE_ROW, ...cols.map((c) => c.name), '_flags']));
+          await excluded?.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
+        },
+        kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
+        excluded: (row, reasons) => excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
+        async issues(list) {
+          for (const i of list) {
+            if (i.severity === 'error') errors++;
+            await issues?.write(csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message]));
+          }
+        },
+      },
+    );
+    progress.stop();
+    for (const w of writers) await w.commit();
+  } catch (err) {
+    progress.stop();
+    for (const w of writers) await w.abort();
+    throw err;
+  }
+  if (options.json) {
+    printJson(io, {
+      input_rows: summary.inputRows,
+      kept_rows: summary.keptRows,
+      excluded_rows: summary.excludedRows,
+      flagged_rows: summary.flaggedRows,
+      reasons: summary.reasons,
+      distributed,
+      valid_rate: summary.inputRows ? summary.keptRows / summary.inputRows : null,
+      speeder_seconds: summary.speederSeconds,
+      median_duration: summary.medianDuration,
+    });
+  }
+  io.stderr.write(`${summaryLines(summary, distributed, options.lang ?? 'zh').join('\n')}\n`);
+  if (errors > 0) state.exitCode = EXIT.dataProblems;
+}
+
+/** `survey clean`: apply the codebook's checks and the quality rules, with a full audit trail. */
+export function registerClean(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('clean')
+    .description('apply codebook checks and quality rules; write clean rows, excluded rows (original cells + reasons) and issues')
+    .argument('<file>', 'a raw export (csv/xlsx/xls, 问卷星) or a coded CSV from `survey ingest`')
+    .option('--codebook <q.yaml>', 'the questionnaire codebook (required)')
+    .option('--rules <rules.yaml>', 'quality rules: thresholds and actions (exclude | flag | off); defaults in the README')
+    .option('--out <clean.csv>', 'kept rows, coded, with _source_row and _flags')
+    .option('--excluded <excluded.csv>', 'excluded rows: original cells, _source_row and _reasons')
+    .option('--issues <issues.csv>', 'every issue: source_row,variable,raw_value,rule,severity,message')
+    .option('--distributed <N>', 'questionnaires handed out (发放), for the 有效率 line')
+    .option('--force', 'overwrite existing output files');
+  withReadOptions(cmd);
+  withCommonOptions(cmd);
+  withExamples(cmd, [
+    'survey clean wjx-export.xlsx --codebook codebook.yaml --out clean.csv --excluded excluded.csv --issues issues.csv',
+    'survey clean coded.csv --codebook q.yaml --rules rules.yaml --out clean.csv --excluded excluded.csv --json',
+  ]);
+  cmd.action((file: string, options: CleanCliOptions) => run(file, options, ctx));
+}
