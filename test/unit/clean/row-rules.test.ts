@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findIpBursts } from '../../../src/clean/find-ip-bursts.js';
+import { findNearDuplicates } from '../../../src/clean/find-near-duplicates.js';
+import { defaultRules, parseRules } from '../../../src/clean/clean-rules.js';
+
+describe('findNearDuplicates', () => {
+  it('finds rows that agree on at least the given share of cells, keeping the first', () => {
+    const rows = [
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 99], // one difference: 90% alike
+      [9, 9, 9, 4, 5, 6, 7, 8, 9, 10], // three differences
+      [5, 5, 5, 5, 5, 5, 5, 5, 5, 5],
+    ];
+    const cells = Uint32Array.from(rows.flat());
+    expect([...findNearDuplicates(cells, 10, [true, true, true, true], 0.9)]).toEqual([-1, 0, -1, -1]);
+    expect([...findNearDuplicates(cells, 10, [true, true, true, true], 0.7)]).toEqual([-1, 0, 0, -1]);
+    expect([...findNearDuplicates(cells, 10, [true, false, true, true], 0.9)]).toEqual([-1, -1, -1, -1]);
+  });
+
+  it('finds a difference in any block, not only the last', () => {
+    const base = Array.from({ length: 27 }, (_, k) => k + 1);
+    const rows = [base, base.map((v, k) => (k === 0 ? 100 : v)), base.map((v, k) => (k === 13 ? 100 : v))];
+    expect([...findNearDuplicates(Uint32Array.from(rows.flat()), 27, [true, true, true], 0.95)]).toEqual([-1, 0, 0]);
+  });
+
+  it('is empty when the similarity allows no difference', () => {
+    expect([...findNearDuplicates(Uint32Array.of(1, 2, 1, 2), 2, [true, true], 0.95)]).toEqual([-1, -1]);
+  });
+});
+
+describe('findIpBursts', () => {
+  it('flags more than N submissions from one IP within the window', () => {
+    expect(findIpBursts(['a', 'a', 'a', 'b'], [0, 10, 20, 0], 2, 60)).toEqual([true, true, true, false]);
+    expect(findIpBursts(['a', 'a', 'a'], [0, 100, 200], 2, 60)).toEqual([false, false, false]);
+    expect(findIpBursts(['a', null, 'a'], [0, 1, Number.NaN], 1, 60)).toEqual([false, false, false]);
+  });
+});
+
+describe('rules files', () => {
+  it('fills every default', () => {
+    const rules = defaultRules();
+    expect(rules.speeder).toEqual({ min_seconds: 60, median_fraction: 1 / 3, action: 'exclude' });
+    expect(rules['straight-lining'].min_items).toBe(10);
+    expect(rules['ip-burst'].action).toBe('flag');
+  });
+
+  it('overrides what a file sets and keeps the rest', () => {
+    const rules = parseRules('speeder: {median_fraction: 0.5}\nip-burst: {action: off}\nattention: {items: {att: [3, 4]}}\n', 'r.yaml');
+    expect(rules.speeder).toMatchObject({ median_fraction: 0.5, min_seconds: 60 });
+    expect(rules['ip-burst'].action).toBe('off');
+    expect(rules.attention.items).toEqual({ att: [3, 4] });
+  });
+
+  it('reports unknown rules, unknown settings and bad thresholds at once', () => {
+    let problems: { path: string; message: string }[] = [];
+    try {
+      parseRules('speedr: {}\nspeeder: {min_secnds: 3, median_fraction: 2}\nblank: {action: drop}\n', 'r.yaml');
+    } catch (err) {
+      problems = (err as { problems: typeof problems }).problems;
+    }
+    expect(problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([
+      'blank.action: Invalid option: expected one of "exclude"|"flag"|"off"',
+      'speeder.median_fraction: Too big: expected number to be <=1',
+      'speeder: unknown setting "min_secnds" (did you mean "min_seconds"?)',
+      'speedr: unknown rule (did you mean "speeder"?)',
+    ]);
+  });
+});
