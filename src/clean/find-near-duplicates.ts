@@ -1,5 +1,3 @@
-import { hashText } from './hash-text.js';
-
 // A crowded bucket (many rows sharing one block of answers) is scanned only this far, so that
 // the search stays near-linear; a near-duplicate hiding behind it can be missed.
 const BUCKET_CAP = 256;
@@ -18,15 +16,16 @@ export function findNearDuplicates(cells: Uint32Array, width: number, eligible: 
   if (maxDiff <= 0 || width === 0) return found;
   const blocks = Math.min(maxDiff + 1, width);
   const bounds = Array.from({ length: blocks + 1 }, (_, b) => Math.round((b * width) / blocks));
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   const seenBy = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
-    const keys: string[] = [];
+    // A block's key is a hash of its cells: a collision only costs one extra comparison.
+    const keys: number[] = [];
     for (let b = 0; b < blocks; b++) {
-      let key = `${b}:`;
-      for (let c = bounds[b]; c < bounds[b + 1]; c++) key += `${cells[i * width + c].toString(36)},`;
-      keys.push(key.length > 64 ? `${b}#${hashText(key)}.${hashText(key, 0x01234567)}` : key);
+      let h = 0x811c9dc5;
+      for (let c = bounds[b]; c < bounds[b + 1]; c++) h = Math.imul(h ^ cells[i * width + c], 0x01000193) >>> 0;
+      keys.push(h * blocks + b);
     }
     search: for (const key of keys) {
       for (const j of buckets.get(key) ?? []) {

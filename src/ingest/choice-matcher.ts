@@ -37,16 +37,19 @@ export function choiceMatcher(variable: Variable): ChoiceMatcher {
   for (const choice of variable.choices ?? []) add(choice, false);
   for (const choice of variable.missing ?? []) add(choice, true);
   // Answers repeat endlessly; normalising each one again dominated ingest time.
-  const seen = new Map<string, ChoiceMatch | null>();
-  return {
-    byLabel(text) {
+  const memo = (lookup: (text: string) => ChoiceMatch | null) => {
+    const seen = new Map<string, ChoiceMatch | null>();
+    return (text: string) => {
       let found = seen.get(text);
       if (found === undefined) {
-        found = labels.get(normalizeText(text)) ?? null;
+        found = lookup(text);
         if (seen.size < 10_000) seen.set(text, found);
       }
       return found;
-    },
-    byCode: (text) => codes.get(codeKey(text)) ?? null,
+    };
+  };
+  return {
+    byLabel: memo((text) => labels.get(normalizeText(text)) ?? null),
+    byCode: memo((text) => codes.get(codeKey(text)) ?? null),
   };
 }
