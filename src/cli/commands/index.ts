@@ -4,6 +4,7 @@ import { registerCodebook } from './codebook.js';
 import { registerIngest } from './ingest.js';
 import { registerRegress } from './regress.js';
 import { registerSimulate } from './simulate.js';
+import { registerShares } from './shares.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares];

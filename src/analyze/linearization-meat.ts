@@ -1,0 +1,45 @@
+import { UsageError } from '../core/errors.js';
+
+/**
+ * The "meat" Σ_h n_h/(n_h−1) Σ_j (t_hj − t̄_h)(t_hj − t̄_h)ᵀ of per-row scores totalled by PSU j
+ * within stratum h (R: `survey::svyrecvar`, one stage, with replacement); with no strata and
+ * clusters it is sandwich's `vcovCL` meat times G/(G−1). Each row is its own PSU without clusters.
+ */
+export function linearizationMeat(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null): Float64Array {
+  const n = scores.length / p;
+  const psuOf = new Map<string, number>();
+  const totals: Float64Array[] = [];
+  const stratumOfPsu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = strata ? strata[i] : 0;
+    const key = clusters ? `${h}:${clusters[i]}` : `r${i}`;
+    let j = psuOf.get(key);
+    if (j === undefined) {
+      psuOf.set(key, (j = totals.length));
+      totals.push(new Float64Array(p));
+      stratumOfPsu.push(h);
+    }
+    const t = totals[j];
+    for (let k = 0; k < p; k++) t[k] += scores[i * p + k];
+  }
+  const byStratum = new Map<number, number[]>();
+  stratumOfPsu.forEach((h, j) => (byStratum.get(h) ?? byStratum.set(h, []).get(h)!).push(j));
+  const meat = new Float64Array(p * p);
+  for (const [h, psus] of byStratum) {
+    if (psus.length < 2) {
+      throw new UsageError(`stratum ${h + 1} has a single PSU, so its variance cannot be estimated`, {
+        hint: 'merge it with a neighbouring stratum (R survey: options(survey.lonely.psu))',
+      });
+    }
+    const mean = new Float64Array(p);
+    for (const j of psus) for (let k = 0; k < p; k++) mean[k] += totals[j][k] / psus.length;
+    const factor = psus.length / (psus.length - 1);
+    for (const j of psus) {
+      for (let a = 0; a < p; a++) {
+        const da = totals[j][a] - mean[a];
+        for (let b = 0; b < p; b++) meat[a * p + b] += factor * da * (totals[j][b] - mean[b]);
+      }
+    }
+  }
+  return meat;
+}

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '../helpers/expect-close.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const reference = (path: string) => fileURLToPath(new URL(`../reference/${path}`, import.meta.url));
+const bazhou = fileURLToPath(new URL('../../data-samples/bazhou-2025/', import.meta.url));
+
+describe('survey regress', () => {
+  it('--json prints the DESIGN §2 contract', async () => {
+    const { readExpected } = await import('../unit/regression/reference-case.js');
+    const want = readExpected('regression-lm').longley;
+    const { code, stdout, stderr } = runCli(['regress', reference('regression-lm/longley.csv'), 'Employed ~ GNP_deflator + GNP + Unemployed + Armed_Forces + Population + Year', '--robust', 'HC3', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['model', 'formula', 'nobs', 'weights', 'se_type', 'coefficients', 'thresholds', 'fit']);
+    expect(json).toMatchObject({ model: 'ols', nobs: 16, weights: 'none', se_type: 'HC3', thresholds: [] });
+    expect(Object.keys(json.coefficients[0])).toEqual(['term', 'estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high']);
+    expect(Object.keys(json.fit)).toEqual(['r_squared', 'adj_r_squared', 'sigma', 'f_statistic', 'df_model', 'df_residual', 'log_lik', 'aic', 'bic', 'deviance']);
+    expectClose(json.coefficients.map((c: { std_error: number }) => c.std_error), want.HC3, { rtol: 1e-9, label: 'HC3 via CLI' });
+    expectClose(json.fit.r_squared, want.r_squared, { rtol: 1e-9, label: 'R²' });
+  });
+
+  it('prints a 三线表 with codebook labels, stars and the rows dropped', () => {
+    const { code, stdout } = runCli(['regress', `${bazhou}responses.csv`, 'happiness ~ log(income) + sat_health_cost + area', '--codebook', `${bazhou}codebook.yaml`]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^━+\n变量/);
+    expect(stdout).toContain('area农村');
+    expect(stdout).toMatch(/sat_health_cost 医疗费用负担 +0\.\d+\*\*\*/);
+    expect(stdout).toContain('缺失: log(income) 200, sat_health_cost 50');
+  });
+
+  it('a rank-deficient model is a usage error naming the aliased term', () => {
+    const { code, stderr } = runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + I(wt * 2)']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('I(wt * 2) is a linear combination');
+  });
+});
