@@ -1,0 +1,34 @@
+import type { Design } from '../core/design.js';
+import type { Code } from '../core/types.js';
+import { categoryLevels } from './category-levels.js';
+import type { Lang } from './variable-labels.js';
+
+/** One domain an estimate is made in: all rows, or one level of a `--by` variable. */
+export interface Domain {
+  /** The `--by` variable, or null for all rows. */
+  readonly by: string | null;
+  /** `all`, or the level's label. */
+  readonly level: string;
+  readonly code: Code | null;
+  /** 1 for rows in the domain; null for all rows. */
+  readonly mask: Uint8Array | null;
+}
+
+/**
+ * The domains of a by-group estimate: all rows first, then each level of `by` in codebook order
+ * (R `svyby(~y, ~by, …)` after the overall `svymean`). Rows missing `by` are in "all" only.
+ */
+export function groupDomains(design: Design, by: string | undefined, lang: Lang): Domain[] {
+  const all: Domain = { by: null, level: 'all', code: null, mask: null };
+  if (!by) return [all];
+  const levels = categoryLevels(design.table, by, lang);
+  return [
+    all,
+    ...levels.codes.map((code, k): Domain => ({
+      by,
+      level: levels.labels[k],
+      code,
+      mask: Uint8Array.from(levels.index, (j) => (j === k ? 1 : 0)),
+    })),
+  ];
+}

@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { estimateShares, type SharesResult } from '../../analyze/estimate-shares.js';
+import { parseCiMethod } from '../../analyze/proportion-interval.js';
+import { resolveVariables } from '../../analyze/resolve-variables.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatTable } from '../../report/format-table.js';
+import { formatCount, formatFixed, formatPercent, formatPValue } from '../../report/format-number.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface SharesCliOptions extends CommonOptions, DesignCliOptions {
+  var: string[];
+  top?: string;
+  values?: string;
+  by?: string;
+  ci?: string;
+}
+
+const TEXT = {
+  zh: { all: '全部', group: '组别', n: '有效样本', count: '人数', share: '占比', ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答' },
+  en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers' },
+};
+
+/** The `shares --json` contract (DESIGN §2), exactly these keys. */
+function toJson(r: SharesResult) {
+  return {
+    var: r.variable,
+    values: r.values,
+    ci_method: r.ciMethod,
+    groups: r.groups.map((g) => ({
+      by: g.by, level: g.level, n: g.n, count: g.count, share: g.share, se: g.standardError,
+      conf_low: g.confLow, conf_high: g.confHigh, deff: g.deff,
+    })),
+  };
+}
+
+function differenceNote(r: SharesResult, lang: Lang): string | null {
+  const d = r.difference;
+  if (!d) return null;
+  const stat = d.statisticName === 't' ? `t(${formatFixed(d.df, 0)}) = ${formatFixed(d.statistic, 2)}` : `χ²(1) = ${formatFixed(d.statistic, 2)}`;
+  return `${TEXT[lang].difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPValue(d.pValue).startsWith('<') ? '' : '= '}${formatPValue(d.pValue)} (${d.method})`;
+}
+
+/** One table per variable: a row per group. */
+function detailTable(r: SharesResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const notes = [differenceNote(r, lang), `deff: ${r.weights === 'sampling' ? 'svymean' : '1 (simple random sample)'}; CI: ${r.ciMethod}`].filter((n): n is string => n !== null);
+  return formatTable({
+    title: `${r.label}（${t.of} ${r.valueLabels.join(' / ')}）`,
+    columns: [{ header: t.group }, { header: t.n, align: 'right' }, { header: t.count, align: 'right' }, { header: t.share, align: 'right' }, { header: t.ci, align: 'right' }, { header: 'SE', align: 'right' }, { header: 'deff', align: 'right' }],
+    rows: r.groups.map((g) => [
+      g.level === 'all' && g.by === null ? t.all : g.level,
+      formatCount(g.n), formatCount(g.count), formatPercent(g.share),
+      g.note ? t.empty : `${formatPercent(g.confLow)} – ${formatPercent(g.confHigh)}`,
+      formatFixed(g.standardError, 4), formatFixed(g.deff, 2),
+    ]),
+    notes,
+  });
+}
+
+/** Several variables: one row per item, a column per group (the "domain × 城市/农村" table). */
+function summaryTable(results: SharesResult[], lang: Lang): string {
+  const t = TEXT[lang];
+  const groups = results[0].groups.map((g) => (g.level === 'all' && g.by === null ? t.all : g.level));
+  const withDifference = results.some((r) => r.difference);
+  return formatTable({
+    title: `${t.share}（${t.of} ${results[0].valueLabels.join(' / ')}）`,
+    columns: [{ header: t.variable }, ...groups.map((header) => ({ header, align: 'right' as const })), ...(withDifference ? [{ header: t.difference, align: 'right' as const }, { header: 'p', align: 'right' as const }] : [])],
+    rows: results.map((r) => [
+      r.label,
+      ...r.groups.map((g) => formatPercent(g.share)),
+      ...(withDifference ? [r.difference ? formatPercent(r.difference.estimate) : '', r.difference ? formatPValue(r.difference.pValue) : ''] : []),
+    ]),
+  });
+}
+
+async function run(file: string, options: SharesCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  if (options.top === undefined && options.values === undefined) throw new UsageError('say which answers to count: --top K or --values a,b');
+  const top = options.top === undefined ? undefined : Number(options.top);
+  const design = await loadDesign(file, options);
+  const variables = resolveVariables(design.table, options.var);
+  const ci = options.ci === undefined ? undefined : parseCiMethod(options.ci);
+  const values = options.values?.split(',').map((v) => v.trim());
+  const results = variables.map((variable) => estimateShares(design, { variable, top, values, by: options.by, ci, lang }));
+  for (const r of results) {
+    for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
+  }
+  if (options.json) {
+    printJson(io, results.length === 1 ? toJson(results[0]) : results.map(toJson));
+    return;
+  }
+  // Several items make one overview table; one item gets the detailed table with SE, CI and deff.
+  io.stdout.write(results.length > 1 ? summaryTable(results, lang) : detailTable(results[0], lang));
+}
+
+/** Registers `survey shares`. */
+export function registerShares(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('shares')
+    .description('share of chosen answers (e.g. 比较幸福 + 非常幸福) with CI and design effect, overall and by group')
+    .argument('<file>', 'coded CSV or raw export')
+    .requiredOption('--var <V...>', 'variables: names, globs (sat_*) or a codebook group; comma-separated or repeated')
+    .option('--top <K>', 'count the K highest categories of an ordered item')
+    .option('--values <a,b>', 'count these answers (codes or labels)')
+    .option('--by <G>', 'also estimate within each level of G (two levels: their difference and test)')
+    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; logit when weighted');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey shares responses.csv --codebook q.yaml --var happiness --top 2 --by area',
+    "survey shares responses.csv --codebook q.yaml --var 'sat_*' --top 2 --by area --json",
+    'survey shares responses.csv --var sat_income --values 4,5 --weight w --strata district',
+  ]).action((file: string, options: SharesCliOptions) => run(file, options, ctx));
+}

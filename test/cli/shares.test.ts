@@ -1,0 +1,59 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const study = new URL('../../data-samples/bazhou-2025/', import.meta.url).pathname;
+let dir: string;
+let csv: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  csv = join(dir, 'small.csv');
+  writeFileSync(csv, 'g,q1,q2,note,f\n1,5,4,a,2\n1,4,,b,1\n2,2,5,c,3\n2,5,1,d,1\n1,1,3,e,1\n');
+});
+
+describe('survey shares', () => {
+  it('prints the JSON contract exactly, "all" first (bundled study: 55.2%)', () => {
+    const r = runCli(['shares', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'happiness', '--top', '2', '--by', 'area', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['var', 'values', 'ci_method', 'groups']);
+    expect(out).toMatchObject({ var: 'happiness', values: [4, 5], ci_method: 'wilson' });
+    expect(out.groups.map((g: { level: string }) => g.level)).toEqual(['all', '城市', '农村']);
+    expect(Object.keys(out.groups[0])).toEqual(['by', 'level', 'n', 'count', 'share', 'se', 'conf_low', 'conf_high', 'deff']);
+    expect(out.groups[0]).toMatchObject({ by: null, n: 10000, count: 5520, share: 0.552 });
+    expect(out.groups[1].by).toBe('area');
+  });
+
+  it('takes several variables by glob, prints an array, and a table on the console', () => {
+    const json = runCli(['shares', csv, '--var', 'q*', '--values', '4,5', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.map((o: { var: string }) => o.var)).toEqual(['q1', 'q2']);
+    expect(out[1].groups[0]).toMatchObject({ n: 4, count: 2, share: 0.5 });
+    const text = runCli(['shares', csv, '--var', 'q1,q2', '--values', '4,5', '--by', 'g', '--lang', 'en']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('All');
+    expect(text.stdout).toContain('━');
+  });
+
+  it('frequency weights count a row as f cases', () => {
+    const r = runCli(['shares', csv, '--var', 'q1', '--values', '5', '--freq', 'f', '--ci', 'clopper-pearson', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).groups[0]).toMatchObject({ n: 8, count: 3, share: 0.375 });
+  });
+
+  it.each([
+    [['--var', 'nope', '--top', '2'], /no variable "nope"/],
+    [['--var', 'q1'], /--top K or --values/],
+    [['--var', 'q1', '--values', '5', '--ci', 'bogus'], /unknown confidence interval method/],
+    [['--var', 'q1', '--values', '5', '--ci', 'wilson', '--weight', 'f'], /design-based shares use the logit/],
+    [['--var', 'q1', '--top', '9'], /would count every answer/],
+  ])('bad input %j is one line with exit code 2', (args, message) => {
+    const r = runCli(['shares', csv, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
