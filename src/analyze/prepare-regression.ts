@@ -31,9 +31,9 @@ export interface RegressionData {
  * Parses the formula, evaluates it on the design's table, deletes incomplete rows and builds the
  * model matrix (R: `model.frame` + `model.matrix`), restricting the design's weights to the rows used.
  */
-export function prepareRegression(design: Design, formulaText: string, options: RegressionOptions, response: 'numeric' | 'factor'): RegressionData {
+export function prepareRegression(design: Design, formulaText: string, options: RegressionOptions, response: 'numeric' | 'factor' | 'either'): RegressionData {
   const formula = parseFormula(formulaText);
-  const frame = buildModelFrame(design.table, formula, { levels: options.levels, response });
+  const frame = buildModelFrame(design.table, formula, { levels: options.levels, response: response === 'either' ? undefined : response });
   if (frame.rows.length === 0) {
     throw new UsageError(`no complete rows for "${formulaText}"`, { hint: `rows missing: ${frame.missing.map((m) => `${m.variable} ${m.rows}`).join(', ')}` });
   }

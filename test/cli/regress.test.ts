@@ -37,3 +37,16 @@ describe('survey regress', () => {
     expect(stderr).toContain('I(wt * 2) is a linear combination');
   });
 });
+
+describe('survey regress --model logit', () => {
+  it('--levels sets the reference level; --json gives z statistics and null R²', async () => {
+    const { readExpected } = await import('../unit/regression/reference-case.js');
+    const want = readExpected('regression-glm');
+    const { code, stdout } = runCli(['regress', reference('regression-glm/birthwt.csv'), 'low ~ age + lwt + race + smoke', '--model', 'logit', '--levels', 'race=white,black,other', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.coefficients.map((c: { term: string }) => c.term)).toEqual(want.terms);
+    expectClose(json.coefficients.map((c: { estimate: number }) => c.estimate), want.estimate, { rtol: 1e-6, label: 'logit via CLI' });
+    expect(json.fit).toMatchObject({ r_squared: null, sigma: null, f_statistic: null });
+  });
+});

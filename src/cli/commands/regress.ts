@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { fitLogit } from '../../analyze/fit-logit.js';
 import { fitOls } from '../../analyze/fit-ols.js';
 import { formatRegressionTable } from '../../analyze/format-regression-table.js';
 import { regressionJson } from '../../analyze/regression-json.js';
@@ -37,6 +38,7 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
     const common = { levels: options.levels };
     let result: RegressionResult;
     if (options.model === 'ols') result = fitOls(design, formula, { ...common, robust: options.robust });
+    else if (options.model === 'logit') result = fitLogit(design, formula, { ...common, robust: options.robust });
     else throw new UsageError(`--model ${options.model} is not available yet`);
     if (options.json) printJson(io, regressionJson(result));
     else io.stdout.write(formatRegressionTable(result, design.table.codebook, options.lang));
