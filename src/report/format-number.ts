@@ -20,3 +20,9 @@ export function formatPValue(p: number): string {
 export function formatCount(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
+
+/** A p-value after "p": `= 0.486`, or `< 0.001`. */
+export function formatPClause(p: number): string {
+  const text = formatPValue(p);
+  return text.startsWith('<') ? text : `= ${text}`;
+}

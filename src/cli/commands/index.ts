@@ -5,6 +5,7 @@ import { registerIngest } from './ingest.js';
 import { registerRegress } from './regress.js';
 import { registerSimulate } from './simulate.js';
 import { registerShares } from './shares.js';
+import { registerCrosstab } from './crosstab.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab];

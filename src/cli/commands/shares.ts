@@ -5,7 +5,7 @@ import { parseCiMethod } from '../../analyze/proportion-interval.js';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
 import type { Lang } from '../../analyze/variable-labels.js';
 import { formatTable } from '../../report/format-table.js';
-import { formatCount, formatFixed, formatPercent, formatPValue } from '../../report/format-number.js';
+import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -39,7 +39,7 @@ function differenceNote(r: SharesResult, lang: Lang): string | null {
   const d = r.difference;
   if (!d) return null;
   const stat = d.statisticName === 't' ? `t(${formatFixed(d.df, 0)}) = ${formatFixed(d.statistic, 2)}` : `χ²(1) = ${formatFixed(d.statistic, 2)}`;
-  return `${TEXT[lang].difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPValue(d.pValue).startsWith('<') ? '' : '= '}${formatPValue(d.pValue)} (${d.method})`;
+  return `${TEXT[lang].difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPClause(d.pValue)} (${d.method})`;
 }
 
 /** One table per variable: a row per group. */

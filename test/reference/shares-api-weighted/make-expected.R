@@ -20,7 +20,7 @@ read <- function(file) {
 shares <- function(des, by) {
   all <- svymean(~yes, des, deff = TRUE)
   ci <- svyciprop(~yes, des, method = "logit")
-  groups <- list(list(level = "all", n = nrow(des), share = unname(coef(all)), se = unname(SE(all)),
+  groups <- list(list(level = "all", n = nrow(des), share = unname(coef(all)), se = as.numeric(SE(all)),
                       deff = unname(deff(all)), ci = as_array(attr(ci, "ci"))))
   m <- svyby(~yes, as.formula(paste0("~", by)), des, svymean, deff = TRUE)
   cis <- svyby(~yes, as.formula(paste0("~", by)), des, svyciprop, vartype = "ci", method = "logit")

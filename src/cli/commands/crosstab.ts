@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { estimateCrosstab, type CrosstabResult } from '../../analyze/estimate-crosstab.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatCount, formatFixed, formatPClause, formatPercent } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
+  rows: string;
+  cols: string;
+}
+
+const TEXT = {
+  zh: { total: '合计', counts: '频数', rowPct: '行百分比', colPct: '列百分比', low: (k: number) => `${k} 个单元格的期望频数小于 5，卡方近似可能不准确`, fisher: 'Fisher 精确检验', or: '条件极大似然比值比' },
+  en: { total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
+};
+
+/** The `crosstab --json` contract (DESIGN §2), exactly these keys. */
+function toJson(r: CrosstabResult) {
+  return {
+    rows: r.rows, cols: r.cols, row_levels: r.rowLevels, col_levels: r.colLevels, counts: r.counts,
+    statistic: r.statistic, df: r.df, p_value: r.pValue, cramers_v: r.cramersV, test: r.test,
+  };
+}
+
+function panel(r: CrosstabResult, title: string, cell: (i: number, j: number) => string, margin: (i: number) => string, lang: Lang): string {
+  return formatTable({
+    title,
+    columns: [{ header: `${r.rowLabel} \\ ${r.colLabel}` }, ...r.colLevels.map((header) => ({ header, align: 'right' as const })), { header: TEXT[lang].total, align: 'right' }],
+    rows: r.rowLevels.map((level, i) => [level, ...r.colLevels.map((_, j) => cell(i, j)), margin(i)]),
+  });
+}
+
+function consoleText(r: CrosstabResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const rowTotals = r.counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const colTotals = r.colLevels.map((_, j) => r.counts.reduce((a, row) => a + row[j], 0));
+  const parts = [
+    panel(r, t.counts, (i, j) => formatCount(r.counts[i][j]), (i) => formatCount(rowTotals[i]), lang),
+    panel(r, t.rowPct, (i, j) => formatPercent(r.counts[i][j] / rowTotals[i]), () => '100.0%', lang),
+    panel(r, t.colPct, (i, j) => formatPercent(r.counts[i][j] / colTotals[j]), (i) => formatPercent(rowTotals[i] / r.total), lang),
+  ];
+  const lines = [`Pearson χ²(${r.df}) = ${formatFixed(r.statistic, 3)}, p ${formatPClause(r.pValue)}, Cramér's V = ${formatFixed(r.cramersV, 3)}, N = ${formatCount(r.total)}`];
+  if (r.fisher) lines.push(`${t.fisher}: p ${formatPClause(r.fisher.pValue)}, ${t.or} = ${formatFixed(r.fisher.oddsRatio, 3)}`);
+  return `${parts.join('\n')}\n${lines.join('\n')}\n`;
+}
+
+async function run(file: string, options: CrosstabCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const design = await loadDesign(file, options);
+  const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });
+  if (result.lowExpectedCells > 0) io.stderr.write(`survey: warning: ${TEXT[lang].low(result.lowExpectedCells)}\n`);
+  if (options.json) printJson(io, toJson(result));
+  else io.stdout.write(consoleText(result, lang));
+}
+
+/** Registers `survey crosstab`. */
+export function registerCrosstab(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('crosstab')
+    .description('two-way table with row/column %, Pearson chi-square, Cramér\'s V, Fisher\'s exact test for 2×2')
+    .argument('<file>', 'coded CSV or raw export')
+    .requiredOption('--rows <A>', 'row variable')
+    .requiredOption('--cols <B>', 'column variable');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey crosstab responses.csv --codebook q.yaml --rows area --cols happiness',
+    'survey crosstab housing.csv --rows Sat --cols Infl --freq Freq --json',
+  ]).action((file: string, options: CrosstabCliOptions) => run(file, options, ctx));
+}

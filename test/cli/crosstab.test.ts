@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const housing = new URL('../reference/crosstab-housing/housing.csv', import.meta.url).pathname;
+
+describe('survey crosstab', () => {
+  it('prints the JSON contract exactly (MASS::housing with --freq = chisq.test)', () => {
+    const r = runCli(['crosstab', housing, '--rows', 'Sat', '--cols', 'Infl', '--freq', 'Freq', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['rows', 'cols', 'row_levels', 'col_levels', 'counts', 'statistic', 'df', 'p_value', 'cramers_v', 'test']);
+    expect(out).toMatchObject({ rows: 'Sat', cols: 'Infl', row_levels: ['Low', 'Medium', 'High'], df: 4, test: 'pearson' });
+    expect(out.counts[0]).toEqual([282, 206, 79]);
+  });
+
+  it('shows row/column % and Fisher for a small 2×2, warning about expected counts below 5', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'tea.csv');
+    writeFileSync(csv, `a,b\n${['1,1', '1,1', '1,1', '1,2', '2,1', '2,2', '2,2', '2,2'].join('\n')}\n`);
+    const r = runCli(['crosstab', csv, '--rows', 'a', '--cols', 'b', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Row %');
+    expect(r.stdout).toMatch(/Fisher's exact test: p = 0\.486, conditional MLE odds ratio = 6\.408/);
+    expect(r.stderr).toMatch(/4 cells have expected count below 5/);
+  });
+
+  it.each([
+    [['--rows', 'Sat', '--cols', 'Nope'], /no variable "Nope"/],
+    [['--rows', 'Sat', '--cols', 'Sat'], /both Sat/],
+    [['--rows', 'Sat', '--cols', 'Infl', '--weight', 'Freq'], /Rao-Scott/],
+  ])('bad input %j is one line with exit code 2', (args, message) => {
+    const r = runCli(['crosstab', housing, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a single-level variable', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'one.csv');
+    writeFileSync(csv, 'a,b\n1,1\n1,2\n1,1\n');
+    const r = runCli(['crosstab', csv, '--rows', 'a', '--cols', 'b']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a has only one level \(1\)/);
+  });
+});
