@@ -29,8 +29,8 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
   const medianDuration = median(p.duration);
   const speederSeconds = medianDuration === null ? null : Math.max(rules.speeder.min_seconds, rules.speeder.median_fraction * medianDuration);
   const eligible = p.answered.map((a, i) => a > 0 && a >= rules['break-off'].min_answered * p.applicable[i]);
-  const firstAnswers = new Map<string, number>();
-  const firstIds = new Map<string, number>();
+  const firstAnswers = new Map<number, number>();
+  const firstIds = new Map<string | number, number>();
   const exact = new Array<boolean>(p.count).fill(false);
   for (let i = 0; i < p.count; i++) {
     if (p.answered[i] === 0) mark(i, 'blank');

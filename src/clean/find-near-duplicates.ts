@@ -1,5 +1,5 @@
-// A crowded bucket (many rows sharing one block of answers) is scanned only this far, so that
-// the search stays near-linear; a near-duplicate hiding behind it can be missed.
+// A crowded bucket (many rows sharing one block of answers) holds only its first rows, so that
+// the search stays near-linear; a near-duplicate of a later row in it can be missed.
 const BUCKET_CAP = 256;
 
 /**
@@ -16,19 +16,24 @@ export function findNearDuplicates(cells: Uint32Array, width: number, eligible: 
   if (maxDiff <= 0 || width === 0) return found;
   const blocks = Math.min(maxDiff + 1, width);
   const bounds = Array.from({ length: blocks + 1 }, (_, b) => Math.round((b * width) / blocks));
-  const buckets = new Map<number, number[]>();
+  // Buckets as chains in typed arrays (the latest entry per key, each entry linking to the one
+  // before): a million rows cost a few bytes each, not an array object per bucket.
+  const head = new Map<number, number>();
+  const next = new Int32Array(n * blocks).fill(-1);
+  const depth = new Uint16Array(n * blocks);
   const seenBy = new Int32Array(n).fill(-1);
+  const keys = new Array<number>(blocks);
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
     // A block's key is a hash of its cells: a collision only costs one extra comparison.
-    const keys: number[] = [];
     for (let b = 0; b < blocks; b++) {
       let h = 0x811c9dc5;
       for (let c = bounds[b]; c < bounds[b + 1]; c++) h = Math.imul(h ^ cells[i * width + c], 0x01000193) >>> 0;
-      keys.push(h * blocks + b);
+      keys[b] = h * blocks + b;
     }
     search: for (const key of keys) {
-      for (const j of buckets.get(key) ?? []) {
+      for (let entry = head.get(key) ?? -1; entry >= 0; entry = next[entry]) {
+        const j = Math.floor(entry / blocks);
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
         let diff = 0;
@@ -39,11 +44,14 @@ export function findNearDuplicates(cells: Uint32Array, width: number, eligible: 
         }
       }
     }
-    for (const key of keys) {
-      const list = buckets.get(key);
-      if (!list) buckets.set(key, [i]);
-      else if (list.length < BUCKET_CAP) list.push(i);
-    }
+    keys.forEach((key, b) => {
+      const previous = head.get(key) ?? -1;
+      if (previous >= 0 && depth[previous] >= BUCKET_CAP) return;
+      const entry = i * blocks + b;
+      next[entry] = previous;
+      depth[entry] = previous >= 0 ? depth[previous] + 1 : 1;
+      head.set(key, entry);
+    });
   }
   return found;
 }

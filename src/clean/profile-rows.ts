@@ -10,9 +10,9 @@ export interface RowProfiles {
   /** Grids answered with one answer throughout, per row (null when none). */
   straight: (string[] | null)[];
   attentionFailed: boolean[];
-  /** 64-bit key of all answers (two 32-bit hashes). */
-  answerKey: string[];
-  idKey: (string | null)[];
+  /** 53-bit key of all answers (two 32-bit hashes folded into one safe integer). */
+  answerKey: number[];
+  idKey: (string | number | null)[];
   duration: number[];
   ip: (string | null)[];
   time: number[];
@@ -59,7 +59,8 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       profiles.straight.push(straight.length ? straight.map((g) => g.group) : null);
       profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(row.values[k] as number)));
       if ((i + 1) * width > cells.length) {
-        const grown = new Uint32Array(cells.length * 2);
+        // Grow by half: a doubling copy of a million rows' cells would briefly need three times the memory.
+        const grown = new Uint32Array(Math.ceil(cells.length * 1.5));
         grown.set(cells);
         cells = grown;
         profiles.cells = cells;
@@ -67,9 +68,11 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       const texts = ctx.answerColumns.map((k) => (row.values[k] === null ? '' : String(row.values[k])));
       texts.forEach((t, c) => (cells[i * width + c] = t === '' ? 0 : hashText(t)));
       const joined = texts.join(SEP);
-      profiles.answerKey.push(`${hashText(joined).toString(36)}.${hashText(joined, 0x2545f491).toString(36)}`);
+      // Rows with the same key are taken as identical: with 53 bits, a false match among a
+      // million rows has a chance of about 1 in 18,000.
+      profiles.answerKey.push(hashText(joined) * 0x200000 + (hashText(joined, 0x2545f491) & 0x1fffff));
       const id = ctx.id === undefined ? null : row.values[ctx.id];
-      profiles.idKey.push(id === null || id === undefined ? null : String(id));
+      profiles.idKey.push(id === null || id === undefined ? null : id);
       const duration = ctx.duration === undefined ? null : row.values[ctx.duration];
       profiles.duration.push(typeof duration === 'number' ? duration : Number.NaN);
       const ip = ctx.ip === undefined ? null : row.values[ctx.ip];
