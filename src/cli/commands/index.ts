@@ -6,6 +6,7 @@ import { registerRegress } from './regress.js';
 import { registerSimulate } from './simulate.js';
 import { registerShares } from './shares.js';
 import { registerCrosstab } from './crosstab.js';
+import { registerMeans } from './means.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans];

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { estimateMeans, type MeansResult } from '../../analyze/estimate-means.js';
+import { resolveVariables } from '../../analyze/resolve-variables.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatCount, formatFixed, formatPClause } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface MeansCliOptions extends CommonOptions, DesignCliOptions {
+  var: string[];
+  by?: string;
+}
+
+const TEXT = {
+  zh: { all: '全部', group: '组别', n: '样本量', mean: '均值', sd: '标准差', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析' },
+  en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA' },
+};
+
+/** The `means --json` contract (DESIGN §2), exactly these keys. */
+function toJson(r: MeansResult) {
+  return {
+    var: r.variable,
+    groups: r.groups.map((g) => ({ by: g.by, level: g.level, n: g.n, mean: g.mean, se: g.standardError, conf_low: g.confLow, conf_high: g.confHigh, deff: g.deff })),
+  };
+}
+
+function consoleText(r: MeansResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const notes: string[] = [];
+  const d = r.difference;
+  if (d) notes.push(`${t.difference} ${d.first} − ${d.second}: ${formatFixed(d.estimate, 3)} [${formatFixed(d.confLow, 3)}, ${formatFixed(d.confHigh, 3)}], t(${formatFixed(d.df, 1)}) = ${formatFixed(d.statistic, 3)}, p ${formatPClause(d.pValue)} (${d.method})`);
+  const a = r.anova;
+  if (a) notes.push(`${t.anova}: F(${a.dfBetween}, ${a.dfWithin}) = ${formatFixed(a.statistic, 3)}, p ${formatPClause(a.pValue)}`);
+  for (const g of r.groups) if (g.note) notes.push(`${g.level}: ${g.note}`);
+  return formatTable({
+    title: r.label,
+    columns: [{ header: t.group }, { header: t.n, align: 'right' }, { header: t.mean, align: 'right' }, { header: t.sd, align: 'right' }, { header: 'SE', align: 'right' }, { header: t.ci, align: 'right' }, { header: 'deff', align: 'right' }],
+    rows: r.groups.map((g) => [
+      g.by === null ? t.all : g.level, formatCount(g.n), formatFixed(g.mean, 3), formatFixed(g.sd, 3), formatFixed(g.standardError, 3),
+      `${formatFixed(g.confLow, 3)} – ${formatFixed(g.confHigh, 3)}`, formatFixed(g.deff, 2),
+    ]),
+    notes,
+  });
+}
+
+async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const design = await loadDesign(file, options);
+  const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
+  for (const r of results) for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
+  if (options.json) printJson(io, results.length === 1 ? toJson(results[0]) : results.map(toJson));
+  else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));
+}
+
+/** Registers `survey means`. */
+export function registerMeans(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('means')
+    .description('mean, SD, SE, CI and design effect, overall and by group; Welch t for two groups, one-way ANOVA')
+    .argument('<file>', 'coded CSV or raw export')
+    .requiredOption('--var <V...>', 'numeric variables: names, globs or a codebook group; comma-separated or repeated')
+    .option('--by <G>', 'also estimate within each level of G');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey means responses.csv --codebook q.yaml --var income --by area',
+    'survey means apistrat.csv --var api00 --by stype --weight pw --strata stype --json',
+  ]).action((file: string, options: MeansCliOptions) => run(file, options, ctx));
+}
