@@ -5,6 +5,7 @@ import { sandwichProduct } from '../math/sandwich-product.js';
 import { solveLeastSquares } from '../math/solve-least-squares.js';
 import { coefficientRows } from './coefficient-rows.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
+import { regressionHeader } from './regression-header.js';
 import type { OlsResult } from './regression-result.js';
 import { robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
 import { surveyDegreesOfFreedom } from './survey-degrees-of-freedom.js';
@@ -62,15 +63,7 @@ export function fitOls(design: Design, formula: string, options: OlsOptions = {}
   const fitted = y.map((v, i) => v - solution.residuals[i]);
   const classical = kind ? sandwichProduct(rInverse, null) : covariance;
   return Object.freeze({
-    model: 'ols',
-    formula,
-    nobs,
-    rowsUsed: matrix.nrows,
-    rowsDropped: data.frame.nTotal - matrix.nrows,
-    missing: data.frame.missing,
-    weights: weightKind,
-    seType: kind ?? 'classical',
-    confidenceLevel: level,
+    ...regressionHeader('ols', formula, data, kind ?? 'classical', level),
     coefficients: coefficientRows(matrix.names, solution.coefficients, covariance, p, 0, dfResidual, level),
     thresholds: [],
     covariance,

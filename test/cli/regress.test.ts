@@ -50,3 +50,15 @@ describe('survey regress --model logit', () => {
     expect(json.fit).toMatchObject({ r_squared: null, sigma: null, f_statistic: null });
   });
 });
+
+describe('survey regress --model ologit', () => {
+  it('prints thresholds named by codebook labels in the table and in --json', () => {
+    const args = ['regress', `${bazhou}responses.csv`, 'happiness ~ log(income) + sat_health_cost', '--model', 'ologit', '--codebook', `${bazhou}codebook.yaml`];
+    const table = runCli(args);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('阈值（切点）');
+    const json = JSON.parse(runCli([...args, '--json']).stdout);
+    expect(json.thresholds.map((t: { term: string }) => t.term)).toEqual(['非常不幸福|不太幸福', '不太幸福|一般', '一般|比较幸福', '比较幸福|非常幸福']);
+    expect(json).toMatchObject({ model: 'ologit', se_type: 'hessian', weights: 'none' });
+  });
+});

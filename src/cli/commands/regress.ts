@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { fitLogit } from '../../analyze/fit-logit.js';
 import { fitOls } from '../../analyze/fit-ols.js';
+import { fitOrdinal } from '../../analyze/fit-ordinal.js';
 import { formatRegressionTable } from '../../analyze/format-regression-table.js';
 import { regressionJson } from '../../analyze/regression-json.js';
 import type { RegressionResult } from '../../analyze/regression-result.js';
@@ -39,7 +40,8 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
     let result: RegressionResult;
     if (options.model === 'ols') result = fitOls(design, formula, { ...common, robust: options.robust });
     else if (options.model === 'logit') result = fitLogit(design, formula, { ...common, robust: options.robust });
-    else throw new UsageError(`--model ${options.model} is not available yet`);
+    else if (options.robust) throw new UsageError(`--robust is for ols and logit`, { hint: 'ordinal models use Hessian or, with --weight, design-based SEs' });
+    else result = fitOrdinal(design, formula, { ...common, link: options.model });
     if (options.json) printJson(io, regressionJson(result));
     else io.stdout.write(formatRegressionTable(result, design.table.codebook, options.lang));
   });
