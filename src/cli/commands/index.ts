@@ -7,6 +7,7 @@ import { registerSimulate } from './simulate.js';
 import { registerShares } from './shares.js';
 import { registerCrosstab } from './crosstab.js';
 import { registerMeans } from './means.js';
+import { registerReliability } from './reliability.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans, registerReliability];

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { estimateReliability, type ReliabilityResult } from '../../analyze/estimate-reliability.js';
+import { resolveVariables } from '../../analyze/resolve-variables.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatFixed, formatPClause } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
+  items?: string[];
+  group?: string;
+}
+
+const TEXT = {
+  zh: { item: '题项', mean: '均值', sd: '标准差', r: '校正项总相关', drop: '删除后 α', reversed: '（反向计分）', n: '完整个案' },
+  en: { item: 'Item', mean: 'Mean', sd: 'SD', r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
+};
+
+/** The `reliability --json` contract (DESIGN §2), exactly these keys. */
+function toJson(r: ReliabilityResult) {
+  return {
+    alpha: r.alpha,
+    standardized_alpha: r.standardizedAlpha,
+    n: r.n,
+    items: r.items.map((i) => ({ item: i.item, mean: i.mean, sd: i.sd, item_total_r: i.itemTotalR, alpha_if_deleted: i.alphaIfDeleted })),
+  };
+}
+
+function consoleText(r: ReliabilityResult, lang: Lang): string {
+  const t = TEXT[lang];
+  return formatTable({
+    title: `Cronbach's α = ${formatFixed(r.alpha, 3)}, standardized α = ${formatFixed(r.standardizedAlpha, 3)} (${t.n} ${r.n})`,
+    columns: [{ header: t.item }, { header: t.mean, align: 'right' }, { header: t.sd, align: 'right' }, { header: t.r, align: 'right' }, { header: t.drop, align: 'right' }, { header: 'MSA', align: 'right' }],
+    rows: r.items.map((i) => [`${i.label}${i.reversed ? t.reversed : ''}`, formatFixed(i.mean, 3), formatFixed(i.sd, 3), formatFixed(i.itemTotalR, 3), formatFixed(i.alphaIfDeleted, 3), formatFixed(i.msa, 3)]),
+    notes: [`KMO = ${formatFixed(r.kmo, 3)}; Bartlett χ²(${r.bartlett.df}) = ${formatFixed(r.bartlett.statistic, 2)}, p ${formatPClause(r.bartlett.pValue)}`],
+  });
+}
+
+async function run(file: string, options: ReliabilityCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  if (!options.items === !options.group) throw new UsageError('give the scale as --items a,b,c or --group NAME (one of them)');
+  const design = await loadDesign(file, options);
+  const items = resolveVariables(design.table, options.items ?? [options.group as string]);
+  const result = estimateReliability(design, { items, lang });
+  if (options.json) printJson(io, toJson(result));
+  else io.stdout.write(consoleText(result, lang));
+}
+
+/** Registers `survey reliability`. */
+export function registerReliability(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('reliability')
+    .description("Cronbach's α, standardized α, corrected item-total r, α if deleted, KMO and Bartlett's test")
+    .argument('<file>', 'coded CSV or raw export')
+    .option('--items <a,b,c...>', 'the items: names or globs, comma-separated or repeated')
+    .option('--group <name>', 'the items of a codebook group (e.g. satisfaction)');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey reliability responses.csv --codebook q.yaml --group satisfaction',
+    "survey reliability responses.csv --items 'sat_*' --json",
+  ]).action((file: string, options: ReliabilityCliOptions) => run(file, options, ctx));
+}
