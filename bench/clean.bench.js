@@ -9,6 +9,7 @@ import { loadCodebook } from '../dist/codebook/load-codebook.js';
 import { cleanFile } from '../dist/clean/clean-file.js';
 import { csvLine } from '../dist/io/format-csv.js';
 import { openAtomicWriter } from '../dist/io/write-atomic.js';
+import { measure } from './measure.js';
 
 const COPIES = Number(process.env.BENCH_COPIES ?? 100);
 const sample = fileURLToPath(new URL('../data-samples/bazhou-2025/', import.meta.url));
@@ -31,29 +32,26 @@ for (let c = 0; c < COPIES; c++) {
 }
 closeSync(fd);
 
-let peak = 0;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const codebook = await loadCodebook(join(sample, 'codebook.yaml'));
 const clean = openAtomicWriter(join(dir, 'clean.csv'));
 const excluded = openAtomicWriter(join(dir, 'excluded.csv'));
-const start = process.hrtime.bigint();
-const summary = await cleanFile(input, { codebook }, {
-  start: (outputs, header) => Promise.all([clean.write(csvLine(['_source_row', ...outputs.map((o) => o.name), '_flags'])), excluded.write(csvLine([...header, '_reasons']))]),
-  kept: (row, flags) => clean.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
-  excluded: (row, reasons) => excluded.write(csvLine([...row.cells, reasons.join(';')])),
+const { result: summary, seconds, peak_rss_mb } = await measure(async () => {
+  const result = await cleanFile(input, { codebook }, {
+    start: (outputs, header) => Promise.all([clean.write(csvLine(['_source_row', ...outputs.map((o) => o.name), '_flags'])), excluded.write(csvLine([...header, '_reasons']))]),
+    kept: (row, flags) => clean.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
+    excluded: (row, reasons) => excluded.write(csvLine([...row.cells, reasons.join(';')])),
+  });
+  await clean.commit();
+  await excluded.commit();
+  return result;
 });
-await clean.commit();
-await excluded.commit();
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-clearInterval(timer);
-peak = Math.max(peak, process.memoryUsage().rss);
 console.log(JSON.stringify({
   bench: 'clean-coded-csv',
   rows: summary.inputRows,
   kept: summary.keptRows,
   excluded: summary.excludedRows,
-  seconds: +seconds.toFixed(2),
+  seconds,
   rows_per_second: Math.round(summary.inputRows / seconds),
-  peak_rss_mb: Math.round(peak / 1e6),
+  peak_rss_mb,
 }));
 rmSync(dir, { recursive: true, force: true });

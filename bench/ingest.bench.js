@@ -8,6 +8,7 @@ import { loadCodebook } from '../dist/codebook/load-codebook.js';
 import { ingestFile } from '../dist/ingest/ingest-file.js';
 import { csvLine } from '../dist/io/format-csv.js';
 import { openAtomicWriter } from '../dist/io/write-atomic.js';
+import { measure } from './measure.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ITEMS = 36;
@@ -41,27 +42,24 @@ writeSync(fd, iconv.encode(chunk, 'gb18030'));
 closeSync(fd);
 const bytes = statSync(csv).size;
 
-let peak = 0;
-const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const codebook = await loadCodebook(join(dir, 'q.yaml'));
 const writer = openAtomicWriter(join(dir, 'coded.csv'));
-const start = process.hrtime.bigint();
-const summary = await ingestFile(csv, { codebook }, {
-  start: (outputs) => writer.write(csvLine(['_source_row', ...outputs.map((o) => o.name)])),
-  row: (row) => writer.write(csvLine([row.sourceRow, ...row.values])),
+const { result: summary, seconds, peak_rss_mb } = await measure(async () => {
+  const result = await ingestFile(csv, { codebook }, {
+    start: (outputs) => writer.write(csvLine(['_source_row', ...outputs.map((o) => o.name)])),
+    row: (row) => writer.write(csvLine([row.sourceRow, ...row.values])),
+  });
+  await writer.commit();
+  return result;
 });
-await writer.commit();
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-clearInterval(sample);
-peak = Math.max(peak, process.memoryUsage().rss);
 console.log(JSON.stringify({
   bench: 'ingest-csv-gb18030',
   rows: summary.rows,
   columns: summary.columns,
   input_mb: +(bytes / 1e6).toFixed(1),
-  seconds: +seconds.toFixed(2),
+  seconds,
   rows_per_second: Math.round(summary.rows / seconds),
-  peak_rss_mb: Math.round(peak / 1e6),
+  peak_rss_mb,
   issues: summary.issues.length,
 }));
 rmSync(dir, { recursive: true, force: true });
