@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ProblemsError, UsageError, type Problem } from '../core/errors.js';
 import { didYouMean } from '../codebook/closest-name.js';
+import { parseYaml } from '../io/parse-yaml.js';
 import { readInputText } from '../io/read-input-file.js';
 
 const action = z.enum(['exclude', 'flag', 'off']);
@@ -51,12 +51,7 @@ function pathOf(segments: readonly PropertyKey[]): string {
 
 /** Parses a rules YAML document, reporting every unknown rule, unknown key and bad threshold at once. */
 export function parseRules(text: string, file: string): CleanRules {
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const [where] = doc.errors[0].linePos ?? [];
-    throw new UsageError(`YAML syntax error: ${doc.errors[0].message.split(/ at line \d+/)[0]}`, { file, line: where?.line });
-  }
-  const raw = doc.toJS() ?? {};
+  const raw = parseYaml(text, file, 'rules file') ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError('a rules file is a map of rule names to settings', { file });
   const result = rulesSchema.safeParse(raw);
   if (result.success) return result.data;

@@ -1,5 +1,5 @@
-import { parse, YAMLParseError } from 'yaml';
-import { ProblemsError, UsageError } from '../core/errors.js';
+import { ProblemsError } from '../core/errors.js';
+import { parseYaml } from '../io/parse-yaml.js';
 import { simulationSpecSchema, type SimulationSpec } from './spec-schema.js';
 
 /** Writes a schema issue's path as the spec's key path: `variables.income.by.area.农村.mean`, `wjx.trailing_spaces[0]`. */
@@ -13,13 +13,7 @@ function keyPath(path: readonly PropertyKey[]): string {
  * and a ProblemsError listing every schema problem with its key path; names are resolved later.
  */
 export function parseSimulationSpec(text: string, file: string): SimulationSpec {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (err) {
-    if (!(err instanceof YAMLParseError)) throw err;
-    throw new UsageError(`not valid YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0].line });
-  }
+  const data = parseYaml(text, file, 'simulation spec');
   const result = simulationSpecSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => ({

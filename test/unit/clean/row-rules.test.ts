@@ -66,3 +66,9 @@ describe('rules files', () => {
     ]);
   });
 });
+
+describe('a rules file that is not YAML', () => {
+  it('is one error naming the file and line', () => {
+    expect(() => parseRules('speeder: {min_seconds: 3\nblank: [\n', 'r.yaml')).toThrow(/the rules file is not valid YAML/);
+  });
+});

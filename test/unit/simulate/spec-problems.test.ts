@@ -125,6 +125,6 @@ describe('simulation spec problems', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(UsageError);
-    expect(formatError(error)).toMatch(/^spec\.yaml: line \d+: not valid YAML/);
+    expect(formatError(error)).toMatch(/^spec\.yaml: line \d+: the simulation spec is not valid YAML: /);
   });
 });
