@@ -8,6 +8,7 @@ import { registerShares } from './shares.js';
 import { registerCrosstab } from './crosstab.js';
 import { registerMeans } from './means.js';
 import { registerReliability } from './reliability.js';
+import { registerFreq } from './freq.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans, registerReliability];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans, registerReliability, registerFreq];

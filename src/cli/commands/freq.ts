@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { resolveVariables } from '../../analyze/resolve-variables.js';
+import { tabulateFrequencies, type FrequencyTable } from '../../analyze/tabulate-frequencies.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatCount, formatFixed } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface FreqCliOptions extends CommonOptions, DesignCliOptions {
+  var: string[];
+}
+
+const TEXT = {
+  zh: { answer: '选项', count: '频数', percent: '百分比', valid: '有效百分比', cumulative: '累计百分比', total: '合计', missing: '缺失' },
+  en: { answer: 'Answer', count: 'Count', percent: 'Percent', valid: 'Valid %', cumulative: 'Cumulative %', total: 'Total', missing: 'Missing' },
+};
+
+function toJson(f: FrequencyTable) {
+  return {
+    var: f.variable, label: f.label, total: f.total, valid: f.valid,
+    levels: f.levels.map((l) => ({ value: l.code, label: l.label, count: l.count, percent: l.percent, valid_percent: l.validPercent, cumulative_percent: l.cumulativePercent })),
+    missing: f.missing,
+  };
+}
+
+function consoleText(f: FrequencyTable, lang: Lang): string {
+  const t = TEXT[lang];
+  return formatTable({
+    title: `${f.label} (${f.variable})`,
+    columns: [{ header: t.answer }, { header: t.count, align: 'right' }, { header: t.percent, align: 'right' }, { header: t.valid, align: 'right' }, { header: t.cumulative, align: 'right' }],
+    rows: [
+      ...f.levels.map((l) => [l.label, formatCount(l.count), formatFixed(l.percent, 1), formatFixed(l.validPercent, 1), formatFixed(l.cumulativePercent, 1)]),
+      ...f.missing.map((m) => [`${t.missing}: ${m.reason}`, formatCount(m.count), formatFixed(m.percent, 1), '', '']),
+      [t.total, formatCount(f.total), '100.0', '', ''],
+    ],
+  });
+}
+
+async function run(file: string, options: FreqCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const design = await loadDesign(file, options);
+  const tables = resolveVariables(design.table, options.var).map((variable) => tabulateFrequencies(design, { variable, lang }));
+  if (options.json) printJson(io, tables.map(toJson));
+  else io.stdout.write(tables.map((f) => consoleText(f, lang)).join('\n'));
+}
+
+/** Registers `survey freq`. */
+export function registerFreq(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('freq')
+    .description('frequency tables: counts, %, valid %, cumulative %, missing by reason, codebook labels')
+    .argument('<file>', 'coded CSV or raw export')
+    .requiredOption('--var <V...>', 'variables: names, globs or a codebook group; comma-separated or repeated');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey freq responses.csv --codebook q.yaml --var happiness,area',
+    "survey freq responses.csv --codebook q.yaml --var 'sat_*' --json",
+  ]).action((file: string, options: FreqCliOptions) => run(file, options, ctx));
+}
