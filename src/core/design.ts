@@ -18,7 +18,33 @@ export interface Design {
   readonly clusters: Int32Array | null;
   /** The variables that defined it, for results to say which design produced them. */
   readonly spec: DesignSpec;
+  /**
+   * How `weights` were calibrated to population targets (R survey's `design$postStrata`), so that
+   * linearization variances account for the calibration; absent when the weights are fixed.
+   */
+  readonly calibration?: Calibration;
 }
+
+/**
+ * The record a calibration leaves for variance estimation (R `postStratify()` / `rake()`):
+ * post-stratification keeps each row's cell and its weights before and after; raking keeps, per
+ * margin, each row's level and the weights right after that margin's step in the last sweep.
+ */
+export type Calibration =
+  | {
+      readonly kind: 'poststratify';
+      /** Post-stratum (cell) index per row. */
+      readonly cells: Int32Array;
+      readonly oldWeights: Float64Array;
+      readonly weights: Float64Array;
+      /** The targets file, for results to name it. */
+      readonly source: string;
+    }
+  | {
+      readonly kind: 'rake';
+      readonly margins: readonly { readonly levels: Int32Array; readonly weights: Float64Array }[];
+      readonly source: string;
+    };
 
 /** Which columns define a design (the CLI's `--weight`, `--freq`, `--strata`, `--cluster`). */
 export interface DesignSpec {
@@ -26,6 +52,10 @@ export interface DesignSpec {
   freq?: string;
   strata?: string;
   cluster?: string;
+  /** Targets file the weights were post-stratified to (`--poststratify`). */
+  poststratify?: string;
+  /** Targets file the weights were raked to (`--rake`). */
+  rake?: string;
 }
 
 function positiveColumn(table: DataTable, name: string, flag: string, allowZero: boolean): Float64Array {
