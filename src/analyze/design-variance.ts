@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { Design } from '../core/design.js';
+import { residualizeCalibration } from '../weight/residualize-calibration.js';
 
 /** True when inference must be design-based (linearization): sampling weights, strata or clusters. */
 export function isDesignBased(design: Design): boolean {
@@ -24,13 +25,16 @@ function psuOf(design: Design, i: number): number {
  * has no variance estimate: a UsageError, as R's default `survey.lonely.psu = "fail"`.
  */
 export function linearizationVariance(design: Design, z: Float64Array): number {
+  // Weights calibrated to population targets (--poststratify/--rake) are estimated from the sample
+  // too: as R's svyrecvar, replace z by its residual on the calibration cells before the PSU sums.
+  const x = design.calibration ? residualizeCalibration(design.calibration, z) : z;
   const strata = new Map<number, Map<number, number>>();
-  for (let i = 0; i < z.length; i++) {
+  for (let i = 0; i < x.length; i++) {
     const h = design.strata ? design.strata[i] : 0;
     let psus = strata.get(h);
     if (!psus) strata.set(h, (psus = new Map()));
     const j = psuOf(design, i);
-    psus.set(j, (psus.get(j) ?? 0) + z[i]);
+    psus.set(j, (psus.get(j) ?? 0) + x[i]);
   }
   let variance = 0;
   for (const [h, psus] of strata) {
