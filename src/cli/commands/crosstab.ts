@@ -5,6 +5,7 @@ import { formatCount, formatFixed, formatPClause, formatPercent } from '../../re
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { crosstabJson } from '../../analyze/crosstab-json.js';
 
 interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
   rows: string;
@@ -16,13 +17,6 @@ const TEXT = {
   en: { total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
 };
 
-/** The `crosstab --json` contract (DESIGN §2), exactly these keys. */
-function toJson(r: CrosstabResult) {
-  return {
-    rows: r.rows, cols: r.cols, row_levels: r.rowLevels, col_levels: r.colLevels, counts: r.counts,
-    statistic: r.statistic, df: r.df, p_value: r.pValue, cramers_v: r.cramersV, test: r.test,
-  };
-}
 
 function panel(r: CrosstabResult, title: string, cell: (i: number, j: number) => string, margin: (i: number) => string, lang: Lang): string {
   return formatTable({
@@ -51,7 +45,7 @@ async function run(file: string, options: CrosstabCliOptions, { io }: CliContext
   const design = await loadDesign(file, options);
   const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });
   if (result.lowExpectedCells > 0) io.stderr.write(`survey: warning: ${TEXT[lang].low(result.lowExpectedCells)}\n`);
-  if (options.json) printJson(io, toJson(result));
+  if (options.json) printJson(io, crosstabJson(result));
   else io.stdout.write(consoleText(result, lang));
 }
 

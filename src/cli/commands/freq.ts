@@ -6,6 +6,7 @@ import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { frequenciesJson } from '../../analyze/frequencies-json.js';
 
 interface FreqCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -16,13 +17,6 @@ const TEXT = {
   en: { answer: 'Answer', count: 'Count', percent: 'Percent', valid: 'Valid %', cumulative: 'Cumulative %', total: 'Total', missing: 'Missing' },
 };
 
-function toJson(f: FrequencyTable) {
-  return {
-    var: f.variable, label: f.label, total: f.total, valid: f.valid,
-    levels: f.levels.map((l) => ({ value: l.code, label: l.label, count: l.count, percent: l.percent, valid_percent: l.validPercent, cumulative_percent: l.cumulativePercent })),
-    missing: f.missing,
-  };
-}
 
 function consoleText(f: FrequencyTable, lang: Lang): string {
   const t = TEXT[lang];
@@ -41,7 +35,7 @@ async function run(file: string, options: FreqCliOptions, { io }: CliContext): P
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   const design = await loadDesign(file, options);
   const tables = resolveVariables(design.table, options.var).map((variable) => tabulateFrequencies(design, { variable, lang }));
-  if (options.json) printJson(io, tables.map(toJson));
+  if (options.json) printJson(io, tables.map(frequenciesJson));
   else io.stdout.write(tables.map((f) => consoleText(f, lang)).join('\n'));
 }
 

@@ -6,6 +6,7 @@ import { formatCount, formatFixed, formatPClause } from '../../report/format-num
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { meansJson } from '../../analyze/means-json.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -17,13 +18,6 @@ const TEXT = {
   en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA' },
 };
 
-/** The `means --json` contract (DESIGN §2), exactly these keys. */
-function toJson(r: MeansResult) {
-  return {
-    var: r.variable,
-    groups: r.groups.map((g) => ({ by: g.by, level: g.level, n: g.n, mean: g.mean, se: g.standardError, conf_low: g.confLow, conf_high: g.confHigh, deff: g.deff })),
-  };
-}
 
 function consoleText(r: MeansResult, lang: Lang): string {
   const t = TEXT[lang];
@@ -49,7 +43,7 @@ async function run(file: string, options: MeansCliOptions, { io }: CliContext): 
   const design = await loadDesign(file, options);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
   for (const r of results) for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
-  if (options.json) printJson(io, results.length === 1 ? toJson(results[0]) : results.map(toJson));
+  if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));
   else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));
 }
 

@@ -7,6 +7,7 @@ import { formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { reliabilityJson } from '../../analyze/reliability-json.js';
 
 interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
   items?: string[];
@@ -18,15 +19,6 @@ const TEXT = {
   en: { item: 'Item', mean: 'Mean', sd: 'SD', r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
 };
 
-/** The `reliability --json` contract (DESIGN §2), exactly these keys. */
-function toJson(r: ReliabilityResult) {
-  return {
-    alpha: r.alpha,
-    standardized_alpha: r.standardizedAlpha,
-    n: r.n,
-    items: r.items.map((i) => ({ item: i.item, mean: i.mean, sd: i.sd, item_total_r: i.itemTotalR, alpha_if_deleted: i.alphaIfDeleted })),
-  };
-}
 
 function consoleText(r: ReliabilityResult, lang: Lang): string {
   const t = TEXT[lang];
@@ -44,7 +36,7 @@ async function run(file: string, options: ReliabilityCliOptions, { io }: CliCont
   const design = await loadDesign(file, options);
   const items = resolveVariables(design.table, options.items ?? [options.group as string]);
   const result = estimateReliability(design, { items, lang });
-  if (options.json) printJson(io, toJson(result));
+  if (options.json) printJson(io, reliabilityJson(result));
   else io.stdout.write(consoleText(result, lang));
 }
 

@@ -8,6 +8,7 @@ import { formatTable } from '../../report/format-table.js';
 import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { sharesJson } from '../../analyze/shares-json.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -22,18 +23,6 @@ const TEXT = {
   en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers' },
 };
 
-/** The `shares --json` contract (DESIGN §2), exactly these keys. */
-function toJson(r: SharesResult) {
-  return {
-    var: r.variable,
-    values: r.values,
-    ci_method: r.ciMethod,
-    groups: r.groups.map((g) => ({
-      by: g.by, level: g.level, n: g.n, count: g.count, share: g.share, se: g.standardError,
-      conf_low: g.confLow, conf_high: g.confHigh, deff: g.deff,
-    })),
-  };
-}
 
 function differenceNote(r: SharesResult, lang: Lang): string | null {
   const d = r.difference;
@@ -88,7 +77,7 @@ async function run(file: string, options: SharesCliOptions, { io }: CliContext):
     for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
   }
   if (options.json) {
-    printJson(io, results.length === 1 ? toJson(results[0]) : results.map(toJson));
+    printJson(io, results.length === 1 ? sharesJson(results[0]) : results.map(sharesJson));
     return;
   }
   // Several items make one overview table; one item gets the detailed table with SE, CI and deff.

@@ -1,0 +1,9 @@
+import type { MeansResult } from './estimate-means.js';
+
+/** The `means --json` contract (DESIGN §2), exactly these keys. */
+export function meansJson(r: MeansResult) {
+  return {
+    var: r.variable,
+    groups: r.groups.map((g) => ({ by: g.by, level: g.level, n: g.n, mean: g.mean, se: g.standardError, conf_low: g.confLow, conf_high: g.confHigh, deff: g.deff })),
+  };
+}
