@@ -62,3 +62,16 @@ describe('survey regress --model ologit', () => {
     expect(json).toMatchObject({ model: 'ologit', se_type: 'hessian', weights: 'none' });
   });
 });
+
+describe('survey regress --by', () => {
+  it('--json holds the pooled fit, one fit per group and the Chow test', async () => {
+    const { readExpected } = await import('../unit/regression/reference-case.js');
+    const want = readExpected('regression-lm').by_am;
+    const { code, stdout } = runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + hp', '--by', 'am', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.groups.map((g: { level: string }) => g.level)).toEqual(['0', '1']);
+    expect(json.pooled.model).toBe('ols');
+    expectClose(json.test.statistic, want.chow_f, { rtol: 1e-9, label: 'Chow F via CLI' });
+  });
+});

@@ -1,10 +1,13 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { fitByGroup } from '../../analyze/fit-by-group.js';
 import { fitLogit } from '../../analyze/fit-logit.js';
 import { fitOls } from '../../analyze/fit-ols.js';
 import { fitOrdinal } from '../../analyze/fit-ordinal.js';
+import { formatGroupedRegression } from '../../analyze/format-grouped-regression.js';
 import { formatRegressionTable } from '../../analyze/format-regression-table.js';
 import { regressionJson } from '../../analyze/regression-json.js';
 import type { RegressionResult } from '../../analyze/regression-result.js';
+import type { Design } from '../../core/design.js';
 import { UsageError } from '../../core/errors.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
@@ -13,6 +16,7 @@ interface RegressOptions extends CommonOptions, DesignCliOptions {
   model: 'ols' | 'logit' | 'ologit' | 'oprobit';
   robust?: 'HC0' | 'HC1' | 'HC2' | 'HC3';
   levels: Record<string, string[]>;
+  by?: string;
 }
 
 function collectLevels(text: string, previous: Record<string, string[]>): Record<string, string[]> {
@@ -28,7 +32,8 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       .description('fit an R-style formula: OLS (default), binary logit, ordinal logit/probit')
       .addOption(new Option('--model <model>', 'ols, logit, ologit or oprobit').choices(['ols', 'logit', 'ologit', 'oprobit']).default('ols'))
       .addOption(new Option('--robust <type>', 'heteroskedasticity-consistent standard errors').choices(['HC0', 'HC1', 'HC2', 'HC3']))
-      .option('--levels <VAR=L1,L2>', 'level order of a categorical variable, first = reference (repeatable)', collectLevels, {}),
+      .option('--levels <VAR=L1,L2>', 'level order of a categorical variable, first = reference (repeatable)', collectLevels, {})
+      .option('--by <G>', 'also fit within each group of G, side by side, and test that the coefficients are equal'),
     [
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost + area" --codebook codebook.yaml',
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost" --model ologit --codebook codebook.yaml --json',
@@ -37,11 +42,27 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
   ).action(async (file: string, formula: string, options: RegressOptions) => {
     const design = await loadDesign(file, options);
     const common = { levels: options.levels };
-    let result: RegressionResult;
-    if (options.model === 'ols') result = fitOls(design, formula, { ...common, robust: options.robust });
-    else if (options.model === 'logit') result = fitLogit(design, formula, { ...common, robust: options.robust });
-    else if (options.robust) throw new UsageError(`--robust is for ols and logit`, { hint: 'ordinal models use Hessian or, with --weight, design-based SEs' });
-    else result = fitOrdinal(design, formula, { ...common, link: options.model });
+    const model = options.model;
+    if (model !== 'ols' && model !== 'logit' && options.robust) {
+      throw new UsageError('--robust is for ols and logit', { hint: 'ordinal models use Hessian or, with --weight, design-based SEs' });
+    }
+    const fit = (d: Design): RegressionResult =>
+      model === 'ols' ? fitOls(d, formula, { ...common, robust: options.robust })
+        : model === 'logit' ? fitLogit(d, formula, { ...common, robust: options.robust })
+          : fitOrdinal(d, formula, { ...common, link: model });
+    if (options.by) {
+      const grouped = fitByGroup(design, options.by, fit, options.levels);
+      if (options.json) {
+        printJson(io, {
+          by: grouped.by,
+          pooled: regressionJson(grouped.pooled),
+          groups: grouped.groups.map((g) => ({ level: g.level, ...regressionJson(g.result) })),
+          test: grouped.test && { kind: grouped.test.kind, statistic: grouped.test.statistic, df: grouped.test.df, df2: grouped.test.df2 ?? null, p_value: grouped.test.pValue },
+        });
+      } else io.stdout.write(formatGroupedRegression(grouped, options.lang));
+      return;
+    }
+    const result = fit(design);
     if (options.json) printJson(io, regressionJson(result));
     else io.stdout.write(formatRegressionTable(result, design.table.codebook, options.lang));
   });

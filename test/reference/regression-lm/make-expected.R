@@ -69,8 +69,15 @@ freq <- lm_summary(fit3, expanded, expanded$mpg)
 freq$HC1 <- se(vcovHC(fit3, type = "HC1"))
 freq$nobs <- nrow(expanded)
 no_intercept <- lm(mpg ~ wt + factor(am) - 1, data = m)
+# --by am: per-group fits and the Chow test = the F test of the fully interacted model.
+pooled <- lm(mpg ~ wt + hp, data = m)
+full <- lm(mpg ~ factor(am) * (wt + hp), data = m)
+chow <- anova(pooled, full)
+by_am <- list(pooled = unname(coef(pooled)), am0 = unname(coef(lm(mpg ~ wt + hp, data = subset(m, am == 0)))),
+              am1 = unname(coef(lm(mpg ~ wt + hp, data = subset(m, am == 1)))),
+              chow_f = chow$F[2], chow_df = as_array(c(chow$Df[2], chow$Res.Df[2])), chow_p = chow$`Pr(>F)`[2])
 write_expected(list(
   r_version = R.version.string, sandwich = as.character(packageVersion("sandwich")), car = as.character(packageVersion("car")),
-  longley = longley, terms = terms_fit, freq = freq,
+  longley = longley, terms = terms_fit, freq = freq, by_am = by_am,
   no_intercept = list(terms = names(coef(no_intercept)), estimate = unname(coef(no_intercept)))
 ))
