@@ -50,3 +50,17 @@ export {
   normalCdf, normalUpperTail, normalQuantile, tCdf, tUpperTail, tQuantile, chisquareCdf, chisquareUpperTail,
   chisquareQuantile, fCdf, fUpperTail, fQuantile, betaQuantile, logGamma,
 } from './math/distributions/index.js';
+
+// Regression (DESIGN §2 regress): R formulas, OLS / logit / ordinal models with classical, robust or design-based SEs.
+export { parseFormula } from './model/parse-formula.js';
+export type { Formula, FormulaTerm, FormulaNode } from './model/formula.js';
+export { buildModelFrame, type ModelFrame, type ModelFrameOptions } from './model/build-model-frame.js';
+export { buildModelMatrix, type ModelMatrix } from './model/build-model-matrix.js';
+export { fitOls, type OlsOptions } from './analyze/fit-ols.js';
+export { fitLogit, type LogitOptions } from './analyze/fit-logit.js';
+export { fitOrdinal, type OrdinalOptions } from './analyze/fit-ordinal.js';
+export { fitByGroup, type GroupedRegression } from './analyze/fit-by-group.js';
+export { regressionJson } from './analyze/regression-json.js';
+export { formatRegressionTable } from './analyze/format-regression-table.js';
+export { formatGroupedRegression } from './analyze/format-grouped-regression.js';
+export type { RegressionResult, OlsResult, LogitResult, OrdinalResult, CoefficientRow, FitStatistics, TestResult, StandardErrorType } from './analyze/regression-result.js';
