@@ -64,3 +64,17 @@ export { regressionJson } from './analyze/regression-json.js';
 export { formatRegressionTable } from './analyze/format-regression-table.js';
 export { formatGroupedRegression } from './analyze/format-grouped-regression.js';
 export type { RegressionResult, OlsResult, LogitResult, OrdinalResult, CoefficientRow, FitStatistics, TestResult, StandardErrorType } from './analyze/regression-result.js';
+
+// Weighting: targets files, post-stratification, raking, trimming, diagnostics (= survey::postStratify/rake/trimWeights).
+export { loadTargets } from './weight/load-targets.js';
+export { parseTargets } from './weight/parse-targets.js';
+export type { TargetTable, WeightingTargets } from './weight/weighting-targets.js';
+export { resolveTargets, type ResolvedTarget } from './weight/resolve-targets.js';
+export { calibrateDesign, type CalibrateOptions, type CalibratedDesign } from './weight/calibrate-design.js';
+export { postStratifyWeights } from './weight/post-stratify-weights.js';
+export { rakeWeights, type RakeOptions, type RakeResult } from './weight/rake-weights.js';
+export { trimWeights } from './weight/trim-weights.js';
+export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult } from './weight/weight-design.js';
+export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
+export { compareWeighting, type WeightingComparison, type WeightingDifference } from './weight/compare-weighting.js';
+export type { Calibration } from './core/design.js';

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { loadCodebook } from '../codebook/load-codebook.js';
 import { makeDesign, type Design } from '../core/design.js';
 import { readDataTable } from '../ingest/read-data-table.js';
+import { UsageError } from '../core/errors.js';
+import { calibrateDesign } from '../weight/calibrate-design.js';
+import { loadTargets } from '../weight/load-targets.js';
 
 /** The options of every estimator command: the codebook and the design columns. */
 export interface DesignCliOptions {
@@ -12,9 +15,11 @@ export interface DesignCliOptions {
   cluster?: string;
   sheet?: string;
   encoding?: string;
+  poststratify?: string;
+  rake?: string;
 }
 
-/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster` (DESIGN §2 contracts). */
+/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster`, `--poststratify`, `--rake` (DESIGN §2 contracts). */
 export function withDesignOptions(cmd: Command): Command {
   return cmd
     .option('--codebook <q.yaml>', 'codebook giving types, codes, labels and level order')
@@ -22,12 +27,21 @@ export function withDesignOptions(cmd: Command): Command {
     .option('--strata <S>', 'strata of the sample design (with --weight)')
     .option('--cluster <C>', 'clusters (PSUs) of the sample design, one stage, with replacement')
     .option('--freq <F>', 'frequency weights: a row counts as F cases (not the same as --weight)')
+    .option('--poststratify <targets.yaml>', 'post-stratify the weights to population targets first; SEs account for it (R postStratify)')
+    .option('--rake <targets.yaml>', 'rake the weights to population margins first; SEs account for it (R rake)')
     .option('--sheet <name>', 'worksheet of an .xlsx/.xls input');
 }
 
-/** Reads the input (raw export or coded CSV) and builds the design the options describe. */
+/**
+ * Reads the input (raw export or coded CSV) and builds the design the options describe; with
+ * `--poststratify`/`--rake`, its weights (or equal weights) calibrated to the targets file.
+ */
 export async function loadDesign(file: string, options: DesignCliOptions): Promise<Design> {
+  if (options.poststratify && options.rake) throw new UsageError('give either --poststratify or --rake, not both');
+  const targetsFile = options.poststratify ?? options.rake;
+  const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
   const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
-  return makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster });
+  const design = makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster });
+  return targets ? calibrateDesign(design, targets, { method: options.poststratify ? 'poststratify' : 'rake' }).design : design;
 }

@@ -9,6 +9,7 @@ import { registerCrosstab } from './crosstab.js';
 import { registerMeans } from './means.js';
 import { registerReliability } from './reliability.js';
 import { registerFreq } from './freq.js';
+import { registerWeight } from './weight.js';
 
 /** Every command of the `survey` program, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans, registerReliability, registerFreq];
+export const commands: RegisterCommand[] = [registerIngest, registerClean, registerCodebook, registerSimulate, registerRegress, registerShares, registerCrosstab, registerMeans, registerReliability, registerFreq, registerWeight];
