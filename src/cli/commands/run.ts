@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openFolderAtomic } from '../../io/write-folder-atomic.js';
+import { loadPlan } from '../../run/load-plan.js';
+import { runPlan } from '../../run/run-plan.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { startProgress } from '../progress.js';
+
+interface RunCliOptions extends CommonOptions {
+  out?: string;
+  force?: boolean;
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+async function run(planFile: string, options: RunCliOptions, { io }: CliContext): Promise<void> {
+  // Everything about the plan is checked before any work starts.
+  const loaded = await loadPlan(planFile);
+  const folder = join(options.out ?? 'reports', loaded.plan.name);
+  const out = await openFolderAtomic(folder, { force: options.force });
+  const progress = startProgress(io, 'clean');
+  try {
+    const summary = await runPlan(loaded, out, {
+      version,
+      onStage: (stage) => io.stderr.write(`survey run: ${stage}…\n`),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    await out.commit();
+    const seconds = Object.values(summary.timings).reduce((a, b) => a + b, 0) / 1000;
+    const c = summary.cleaning;
+    io.stderr.write(
+      `${c ? `回收 ${c.inputRows} 份，有效 ${c.keptRows} 份（剔除 ${c.excludedRows} 份）；` : ''}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (report.md, results.json, manifest.json${c ? ', clean.csv, excluded.csv, issues.csv' : ''})\n`,
+    );
+    if (options.json) printJson(io, { folder, rows: summary.rows, analyses: summary.analyses, timings_ms: summary.timings });
+  } catch (err) {
+    progress.stop();
+    await out.abort();
+    throw err;
+  }
+}
+
+/** `survey run`: the whole pipeline from one plan file to reports/<name>/. */
+export function registerRun(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('run')
+    .description('run a plan: clean → analyses → report (report.md, results.json, manifest.json) in reports/<name>/')
+    .argument('<plan.yaml>', 'the plan: data, codebook, rules, analyses, title (paths relative to the plan)')
+    .option('--out <dir>', 'where report folders go', 'reports')
+    .option('--force', 'replace an existing report folder');
+  withCommonOptions(cmd);
+  withExamples(cmd, ['survey run data-samples/bazhou-2025/plan.yaml', 'survey run plan.yaml --out /tmp/reports --force']);
+  cmd.action((planFile: string, options: RunCliOptions) => run(planFile, options, ctx));
+}

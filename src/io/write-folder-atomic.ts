@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+
+/** A folder filled file by file that appears under its name only on `commit()` (a report, say). */
+export interface FolderWriter {
+  /** Path of a file inside the (temporary) folder, for writers that stream. */
+  path(name: string): string;
+  write(name: string, data: string | Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens a temporary sibling of `folder`; `commit()` renames it into place (replacing an existing
+ * folder only with `force`), so a run that fails midway leaves no half-written folder.
+ */
+export async function openFolderAtomic(folder: string, options: { force?: boolean } = {}): Promise<FolderWriter> {
+  if (existsSync(folder) && !options.force) {
+    throw new UsageError(`${folder} already exists`, { hint: 'pass --force to replace it, or change the plan name' });
+  }
+  const temp = join(dirname(folder), `.${basename(folder)}.${process.pid}.${Date.now()}.tmp`);
+  await mkdir(temp, { recursive: true });
+  return {
+    path: (name) => join(temp, name),
+    write: (name, data) => writeFile(join(temp, name), data),
+    async commit() {
+      const old = `${temp}.old`;
+      const replacing = existsSync(folder);
+      if (replacing) await rename(folder, old);
+      await rename(temp, folder);
+      if (replacing) await rm(old, { recursive: true, force: true });
+    },
+    abort: () => rm(temp, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,63 @@
+import type { CoefficientRow, RegressionResult } from '../analyze/regression-result.js';
+import type { Lang } from '../analyze/variable-labels.js';
+import type { Codebook } from '../core/types.js';
+import { formatFixed, formatPClause, formatPValue } from './format-number.js';
+import { tableBlock, type ReportBlock } from './report-document.js';
+import { REPORT_TEXT, stars } from './report-text.js';
+
+const MODEL_NAME = {
+  zh: { ols: '线性回归（OLS）', logit: '二元Logistic回归', ologit: '有序Logistic回归', oprobit: '有序Probit回归' },
+  en: { ols: 'linear regression (OLS)', logit: 'binary logistic regression', ologit: 'ordinal logistic regression', oprobit: 'ordinal probit regression' },
+};
+
+function termLabel(codebook: Codebook, term: string, lang: Lang): string {
+  const v = codebook.variables.find((x) => x.name === term);
+  const label = lang === 'zh' ? v?.label : v?.labelEn ?? v?.label;
+  return label ? `${term}（${label}）` : term;
+}
+
+/**
+ * What the coefficients say, and no more: which terms are significantly associated with the
+ * outcome (p < 0.05) and in which direction, holding the other terms fixed; no causal words.
+ */
+export function narrateRegression(r: RegressionResult, codebook: Codebook, lang: Lang): string {
+  const terms = r.coefficients.filter((c) => c.term !== '(Intercept)');
+  const describe = (c: CoefficientRow) => `${termLabel(codebook, c.term, lang)}（${lang === 'zh' ? '系数' : 'b = '}${formatFixed(c.estimate, 3)}，p ${formatPClause(c.pValue)}）`;
+  const positive = terms.filter((c) => c.pValue < 0.05 && c.estimate > 0).map(describe);
+  const negative = terms.filter((c) => c.pValue < 0.05 && c.estimate < 0).map(describe);
+  const none = terms.filter((c) => !(c.pValue < 0.05)).map((c) => termLabel(codebook, c.term, lang));
+  const outcome = r.formula.split('~')[0].trim();
+  if (lang === 'zh') {
+    const parts = [`以${termLabel(codebook, outcome, lang)}为因变量的${MODEL_NAME.zh[r.model]}（N = ${r.nobs}）显示，在控制模型中其他变量后：`];
+    if (positive.length) parts.push(`${positive.join('、')}与其显著正相关；`);
+    if (negative.length) parts.push(`${negative.join('、')}与其显著负相关；`);
+    if (none.length) parts.push(`${none.join('、')}的关联在0.05水平上不显著；`);
+    return `${parts.join('').replace(/；$/, '')}。这是相关关系，不能据此断定因果。`;
+  }
+  const parts = [`A ${MODEL_NAME.en[r.model]} of ${termLabel(codebook, outcome, lang)} (N = ${r.nobs}), holding the other terms fixed:`];
+  if (positive.length) parts.push(` positively associated: ${positive.join(', ')};`);
+  if (negative.length) parts.push(` negatively associated: ${negative.join(', ')};`);
+  if (none.length) parts.push(` not significant at the 0.05 level: ${none.join(', ')};`);
+  return `${parts.join('').replace(/;$/, '')}. These are associations, not proof of cause.`;
+}
+
+/** A regression as a 三线表 coefficient table (stars, CI), thresholds, fit, and its narrative. */
+export function regressionSection(r: RegressionResult, codebook: Codebook, lang: Lang, title?: string): ReportBlock[] {
+  const t = REPORT_TEXT[lang];
+  const row = (c: CoefficientRow) => [termLabel(codebook, c.term, lang), `${formatFixed(c.estimate, 3)}${stars(c.pValue)}`, formatFixed(c.standardError, 3), formatFixed(c.statistic, 2), formatPValue(c.pValue), `${formatFixed(c.confLow, 3)}–${formatFixed(c.confHigh, 3)}`];
+  // Thresholds are cut points, not effects: no stars or p-values for them.
+  const rows = [...r.coefficients.map(row), ...r.thresholds.map((c) => [`${t.threshold} ${c.term}`, formatFixed(c.estimate, 3), formatFixed(c.standardError, 3), '', '', `${formatFixed(c.confLow, 3)}–${formatFixed(c.confHigh, 3)}`])];
+  const f = r.fit;
+  const fit = [
+    `N = ${r.nobs}`,
+    ...(f.rSquared !== null ? [`R² = ${formatFixed(f.rSquared, 3)}`, `adj. R² = ${formatFixed(f.adjRSquared ?? Number.NaN, 3)}`] : []),
+    ...(f.fStatistic !== null ? [`F(${f.dfModel}, ${f.dfResidual}) = ${formatFixed(f.fStatistic, 2)}, p ${formatPClause(f.fPValue ?? Number.NaN)}`] : []),
+    ...(f.logLik !== null ? [`log L = ${formatFixed(f.logLik, 2)}`] : []),
+    ...(f.aic !== null ? [`AIC = ${formatFixed(f.aic, 1)}`] : []),
+    `SE: ${r.seType}`,
+  ].join('；');
+  return [
+    { kind: 'paragraph', text: narrateRegression(r, codebook, lang) },
+    tableBlock(title ?? `${MODEL_NAME[lang][r.model]}：${r.formula}`, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),
+  ];
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const name = z.string().min(1);
+const names = z.union([name, z.array(name).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** One analysis of a plan: the same words as the CLI command it mirrors. */
+export const analysisSchema = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('shares'), var: names, top: z.number().int().positive().optional(), values: z.array(z.union([z.number(), z.string()])).min(1).optional(), by: name.optional(), ci: z.enum(['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'logit']).optional(), title: z.string().optional() })
+    .refine((a) => (a.top === undefined) !== (a.values === undefined), { error: 'give exactly one of top or values' }),
+  z.strictObject({ command: z.literal('means'), var: names, by: name.optional(), title: z.string().optional() }),
+  z.strictObject({ command: z.literal('freq'), vars: names, title: z.string().optional() }),
+  z.strictObject({ command: z.literal('crosstab'), rows: name, cols: name, title: z.string().optional() }),
+  z.strictObject({ command: z.literal('reliability'), items: names.optional(), group: name.optional(), title: z.string().optional() })
+    .refine((a) => (a.items === undefined) !== (a.group === undefined), { error: 'give exactly one of items or group' }),
+  z.strictObject({ command: z.literal('regress'), formula: z.string().min(3), model: z.enum(['ols', 'logit', 'ologit', 'oprobit']).default('ols'), robust: z.enum(['HC0', 'HC1', 'HC2', 'HC3']).optional(), title: z.string().optional() }),
+]);
+
+/** The plan `survey run` executes (DESIGN §1): data, codebook, cleaning, analyses, report. */
+export const planSchema = z.strictObject({
+  /** Report folder name: reports/<name>/. */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'name is a folder name: letters, digits, . _ -' }),
+  title: z.string().min(1),
+  title_en: z.string().optional(),
+  authors: z.array(z.string()).default([]),
+  unit: z.string().optional(),
+  date: z.string().optional(),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  /** Input files, relative to the plan file. */
+  data: z.string().min(1),
+  codebook: z.string().min(1),
+  rules: z.string().optional(),
+  /** Questionnaires handed out (发放), for the 有效率 line. */
+  distributed: z.number().int().positive().optional(),
+  /** Clean the data first (default); false when `data` is already clean. */
+  clean: z.boolean().default(true),
+  analyses: z.array(analysisSchema).min(1),
+});
+
+/** A plan as validated (paths not yet resolved). */
+export type Plan = z.infer<typeof planSchema>;
+/** One analysis of a plan. */
+export type Analysis = z.infer<typeof analysisSchema>;

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative, dirname } from 'node:path';
+import { applyDerivations } from '../clean/apply-derivations.js';
+import { cleanFile, type CleanSummary } from '../clean/clean-file.js';
+import { defaultRules, loadRules } from '../clean/clean-rules.js';
+import { makeDesign } from '../core/design.js';
+import type { DataTable } from '../core/data-table.js';
+import { SOURCE_ROW } from '../ingest/ingest-file.js';
+import { readDataTable } from '../ingest/read-data-table.js';
+import { tableCollector } from '../ingest/table-collector.js';
+import { csvLine } from '../io/format-csv.js';
+import { openAtomicWriter } from '../io/write-atomic.js';
+import type { FolderWriter } from '../io/write-folder-atomic.js';
+import { ISSUE_COLUMNS } from '../io/write-issues.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import type { ReportBlock } from '../report/report-document.js';
+import { REPORT_TEXT } from '../report/report-text.js';
+import { cleaningSection } from '../report/cleaning-section.js';
+import type { LoadedPlan } from './load-plan.js';
+import { runAnalysis, type AnalysisOutcome } from './run-analysis.js';
+
+/** What a run reports back: where things went, the cleaning counts, timings. */
+export interface RunSummary {
+  cleaning: CleanSummary | null;
+  rows: number;
+  analyses: number;
+  timings: Record<string, number>;
+}
+
+async function sha256(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
+
+/** Cleans the plan's data into the report folder (clean, excluded, issues CSVs) and collects the kept rows. */
+async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (done: number, total: number) => void): Promise<{ table: DataTable; summary: CleanSummary }> {
+  const rules = loaded.rulesFile ? await loadRules(loaded.rulesFile) : defaultRules();
+  const collector = tableCollector();
+  const clean = openAtomicWriter(out.path('clean.csv'));
+  const excluded = openAtomicWriter(out.path('excluded.csv'));
+  const issues = openAtomicWriter(out.path('issues.csv'));
+  let addSourceRow = true;
+  await issues.write(csvLine(ISSUE_COLUMNS));
+  const summary = await cleanFile(loaded.data, { codebook: loaded.codebook, rules, onProgress }, {
+    async start(outputs, header) {
+      collector.start(outputs);
+      addSourceRow = !header.includes(SOURCE_ROW);
+      await clean.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name), '_flags']));
+      await excluded.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
+    },
+    kept(row, flags) {
+      collector.add(row);
+      return clean.write(csvLine([row.sourceRow, ...row.values, flags.join(';')]));
+    },
+    excluded: (row, reasons) => excluded.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
+    async issues(list) {
+      for (const i of list) await issues.write(csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message]));
+    },
+  });
+  await Promise.all([clean.commit(), excluded.commit(), issues.commit()]);
+  return { table: collector.finish(loaded.codebook, loaded.data), summary };
+}
+
+/**
+ * Runs a loaded plan into `out`: clean → derive → analyses → results.json, report.md and
+ * manifest.json. The same inputs give the same report.md and results.json, byte for byte.
+ */
+export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { version: string; onStage?: (stage: string) => void; onProgress?: (done: number, total: number) => void }): Promise<RunSummary> {
+  const { plan } = loaded;
+  const lang = plan.lang;
+  const t = REPORT_TEXT[lang];
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, job: () => Promise<T> | T): Promise<T> => {
+    options.onStage?.(stage);
+    const start = performance.now();
+    const result = await job();
+    timings[stage] = Math.round(performance.now() - start);
+    return result;
+  };
+  const cleaned = plan.clean ? await time('clean', () => cleanInto(loaded, out, options.onProgress)) : null;
+  const table = applyDerivations(cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table, loaded.data);
+  const design = makeDesign(table);
+  const outcomes: AnalysisOutcome[] = await time('analyses', () => plan.analyses.map((a) => runAnalysis(design, a, lang)));
+
+  const base = dirname(loaded.file);
+  const rel = (p: string) => relative(base, p).split('\\').join('/');
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: lang === 'zh' ? `一、${t.basics}` : `1. ${t.basics}` },
+    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, lang) : [{ kind: 'paragraph' as const, text: lang === 'zh' ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
+    { kind: 'heading', level: 1, text: lang === 'zh' ? `二、${t.findings}` : `2. ${t.findings}` },
+    ...outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks),
+    { kind: 'heading', level: 1, text: lang === 'zh' ? `三、${t.factors}` : `3. ${t.factors}` },
+    ...outcomes.filter((o) => o.part === 'factors').flatMap((o) => o.blocks),
+    { kind: 'heading', level: 1, text: lang === 'zh' ? `四、${t.methods}` : `4. ${t.methods}` },
+    {
+      kind: 'paragraph',
+      text:
+        lang === 'zh'
+          ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。所有数字由 survey ${options.version} 计算，见 results.json。`
+          : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. Every number was computed by survey ${options.version} and is in results.json.`,
+    },
+  ];
+  const byline = [plan.authors.join('、'), plan.unit ?? '', plan.date ?? ''].filter(Boolean);
+  const title = lang === 'en' ? plan.title_en ?? plan.title : plan.title;
+  await out.write('report.md', renderMarkdown({ title, byline, blocks }));
+  const cleaning = cleaned
+    ? { input_rows: cleaned.summary.inputRows, kept_rows: cleaned.summary.keptRows, excluded_rows: cleaned.summary.excludedRows, flagged_rows: cleaned.summary.flaggedRows, reasons: cleaned.summary.reasons, distributed: plan.distributed ?? null }
+    : null;
+  const results = { plan: plan.name, cleaning, rows_analysed: table.nrows, analyses: plan.analyses.map((a, i) => ({ ...a, results: outcomes[i].results })) };
+  await out.write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const inputs = [loaded.file, loaded.data, loaded.codebookFile, ...(loaded.rulesFile ? [loaded.rulesFile] : [])];
+  const manifest = {
+    tool: 'survey',
+    version: options.version,
+    plan_file: loaded.file,
+    plan,
+    inputs: await Promise.all(inputs.map(async (p) => ({ path: rel(p), sha256: await sha256(p) }))),
+    outputs: ['report.md', 'results.json', ...(cleaned ? ['clean.csv', 'excluded.csv', 'issues.csv'] : []), 'manifest.json'],
+    finished_at: new Date().toISOString(),
+    timings_ms: timings,
+  };
+  await out.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return { cleaning: cleaned?.summary ?? null, rows: table.nrows, analyses: outcomes.length, timings };
+}
