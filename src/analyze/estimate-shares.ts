@@ -7,7 +7,7 @@ import { isDesignBased } from './design-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
-import { binomialInterval, logitInterval, type CiMethod } from './proportion-interval.js';
+import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
 import { codeLabel, variableLabel, variableOf, type Lang } from './variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
@@ -19,7 +19,7 @@ export interface SharesSpec {
   /** The K highest categories of an ordered item (e.g. 2 → 比较幸福 + 非常幸福). */
   top?: number;
   by?: string;
-  /** Interval method; default wilson unweighted, logit design-based (the only one there). */
+  /** Interval method; default wilson unweighted, logit design-based (also xlogit, beta, mean there). */
   ci?: CiMethod;
   level?: number;
   lang?: Lang;
@@ -120,7 +120,7 @@ function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): Doma
  * and design effect. Unweighted: p = x/n, SE = √(p(1−p)/n), interval by `ci` (Wilson = R
  * `prop.test(correct = FALSE)`); frequency weights count a row as f cases. Design-based (sampling
  * weights, strata, clusters): p = Σwy/Σw, linearization SE and deff (R `svymean`/`svyby`,
- * `deff = TRUE`), logit interval on degf (R `svyciprop(method = "logit")`). Two levels of `by` also
+ * `deff = TRUE`), interval on degf by `ci` (R `svyciprop`, logit by default; see designShareInterval). Two levels of `by` also
  * give their difference: `prop.test` unweighted, `svyttest` design-based.
  * @example estimateShares(design, { variable: 'happiness', top: 2 }).groups[0].share // 0.552
  */
@@ -129,10 +129,14 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
   const level = spec.level ?? 0.95;
   const designBased = isDesignBased(design);
   const ciMethod = spec.ci ?? (designBased ? 'logit' : 'wilson');
-  if (designBased && ciMethod !== 'logit') {
-    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit interval (svyciprop)`, { hint: 'drop --ci, or drop --weight/--strata/--cluster' });
+  if (designBased && !isDesignCiMethod(ciMethod)) {
+    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta or mean interval (svyciprop)`, {
+      hint: 'use one of those, or drop --weight/--strata/--cluster',
+    });
   }
-  if (!designBased && ciMethod === 'logit') throw new UsageError('--ci logit is the design-based interval; it needs --weight (or --strata/--cluster)');
+  if (!designBased && isDesignCiMethod(ciMethod)) {
+    throw new UsageError(`--ci ${ciMethod} is a design-based interval; it needs --weight (or --strata/--cluster)`, { hint: `without a design use ${BINOMIAL_CI_METHODS.join(', ')}` });
+  }
   const values = resolveValues(design, spec);
   const y = indicator(design, spec.variable, values);
   const freq = design.freq;
@@ -150,15 +154,15 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const base = { by: domain.by, level: domain.level, code: domain.code, n, count };
     means.push(null);
     if (n === 0) return { ...base, share: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note: 'no valid answers in this group' };
-    if (!designBased) {
+    if (!isDesignCiMethod(ciMethod)) {
       const share = count / n;
-      const [confLow, confHigh] = binomialInterval(count, n, ciMethod as Exclude<CiMethod, 'logit'>, level);
+      const [confLow, confHigh] = binomialInterval(count, n, ciMethod, level);
       return { ...base, share, standardError: Math.sqrt((share * (1 - share)) / n), confLow, confHigh, deff: 1, note: null };
     }
     const m = domainMean(design, y, domain.mask);
     means[means.length - 1] = m;
     const standardError = Math.sqrt(m.variance);
-    const [confLow, confHigh] = logitInterval(m.mean, standardError, m.df, level);
+    const [confLow, confHigh] = designShareInterval(ciMethod, m.mean, standardError, m.df, m.n, level);
     return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: null };
   });
   let difference: DomainDifference | null = null;

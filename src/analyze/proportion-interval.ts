@@ -3,10 +3,23 @@ import { betaQuantile } from '../math/distributions/beta-quantile.js';
 import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { tQuantile } from '../math/distributions/t-quantile.js';
 
-/** Confidence interval methods for a share. */
-export type CiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 'jeffreys' | 'logit';
+/** Interval methods of a design-based share (R `svyciprop`'s `method`). */
+export type DesignCiMethod = 'logit' | 'xlogit' | 'beta' | 'mean';
 
-export const CI_METHODS: readonly CiMethod[] = ['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'logit'];
+/** Interval methods of an unweighted (binomial) share. */
+export type BinomialCiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 'jeffreys';
+
+/** Confidence interval methods for a share. */
+export type CiMethod = BinomialCiMethod | DesignCiMethod;
+
+export const BINOMIAL_CI_METHODS: readonly BinomialCiMethod[] = ['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys'];
+export const DESIGN_CI_METHODS: readonly DesignCiMethod[] = ['logit', 'xlogit', 'beta', 'mean'];
+export const CI_METHODS: readonly [CiMethod, ...CiMethod[]] = [...BINOMIAL_CI_METHODS, ...DESIGN_CI_METHODS] as [CiMethod, ...CiMethod[]];
+
+/** True for the intervals of design-based shares. */
+export function isDesignCiMethod(method: CiMethod): method is DesignCiMethod {
+  return (DESIGN_CI_METHODS as readonly CiMethod[]).includes(method);
+}
 
 /** Parses a `--ci` value. */
 export function parseCiMethod(text: string): CiMethod {
@@ -23,7 +36,7 @@ export function parseCiMethod(text: string): CiMethod {
  * - jeffreys: Beta(x + ½, n − x + ½) quantiles, 0 when x = 0 and 1 when x = n
  * @example binomialInterval(552, 1000, 'wilson', 0.95) // [0.5211…, 0.5825…]
  */
-export function binomialInterval(count: number, n: number, method: Exclude<CiMethod, 'logit'>, level: number): [number, number] {
+export function binomialInterval(count: number, n: number, method: BinomialCiMethod, level: number): [number, number] {
   const alpha = 1 - level;
   const z = normalQuantile(1 - alpha / 2);
   const p = count / n;
@@ -48,11 +61,41 @@ export function binomialInterval(count: number, n: number, method: Exclude<CiMet
 }
 
 /**
+ * Confidence interval of a design-based share p with linearization SE s, `df` design degrees of
+ * freedom (R `degf()`) and `n` sample rows, as R `survey::svyciprop(method = ...)`, t = t_{df}(1 − α/2):
+ * - logit: the Wald interval of the intercept-only quasibinomial `svyglm`; xlogit: `svycontrast` of
+ *   log(p/(1−p)) on `svymean`. Both are expit(logit p ± t · s/(p(1−p))) (the sandwich SE of that
+ *   intercept is the delta-method SE), so they share `logitInterval`.
+ * - mean: the Wald interval p ± t · s (`confint(svymean, df = degf)`), not clipped to [0, 1].
+ * - beta: Korn & Graubard — effective n* = p(1−p)/s² · (t_{n−1}/t_{df})², then
+ *   qbeta(α/2; n*p, n*(1−p) + 1) … qbeta(1 − α/2; n*p + 1, n*(1−p)).
+ * A share of 0 or 1 has no variance to scale; its logit, xlogit and beta intervals are the point
+ * itself (R returns NaN or does not converge there).
+ */
+export function designShareInterval(method: DesignCiMethod, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
+  const alpha = 1 - level;
+  switch (method) {
+    case 'logit':
+    case 'xlogit':
+      return logitInterval(share, standardError, df, level);
+    case 'mean': {
+      const half = tQuantile(1 - alpha / 2, df) * standardError;
+      return [share - half, share + half];
+    }
+    case 'beta': {
+      if (share <= 0 || share >= 1) return [share, share];
+      const nEff = ((share * (1 - share)) / (standardError * standardError)) * (tQuantile(alpha / 2, n - 1) / tQuantile(alpha / 2, df)) ** 2;
+      return [betaQuantile(alpha / 2, nEff * share, nEff * (1 - share) + 1), betaQuantile(1 - alpha / 2, nEff * share + 1, nEff * (1 - share))];
+    }
+  }
+}
+
+/**
  * Logit interval of a design-based share: expit(logit p ± t_{df} · SE/(p(1−p))), the Wald interval
  * of the intercept-only quasibinomial `svyglm` (R `survey::svyciprop(method = "logit")`).
  * A share of 0 or 1 has no logit; its interval is the point itself.
  */
-export function logitInterval(share: number, standardError: number, df: number, level: number): [number, number] {
+function logitInterval(share: number, standardError: number, df: number, level: number): [number, number] {
   if (share <= 0 || share >= 1) return [share, share];
   const t = tQuantile(1 - (1 - level) / 2, df);
   const logit = Math.log(share / (1 - share));

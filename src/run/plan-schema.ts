@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CI_METHODS } from '../analyze/proportion-interval.js';
 
 const name = z.string().min(1);
 const names = z.union([name, z.array(name).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** One analysis of a plan: the same words as the CLI command it mirrors. */
 export const analysisSchema = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.literal('shares'), var: names, top: z.number().int().positive().optional(), values: z.array(z.union([z.number(), z.string()])).min(1).optional(), by: name.optional(), ci: z.enum(['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'logit']).optional(), title: z.string().optional() })
+  z.strictObject({ command: z.literal('shares'), var: names, top: z.number().int().positive().optional(), values: z.array(z.union([z.number(), z.string()])).min(1).optional(), by: name.optional(), ci: z.enum(CI_METHODS).optional(), title: z.string().optional() })
     .refine((a) => (a.top === undefined) !== (a.values === undefined), { error: 'give exactly one of top or values' }),
   z.strictObject({ command: z.literal('means'), var: names, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('freq'), vars: names, title: z.string().optional() }),

@@ -94,7 +94,7 @@ export function registerShares(program: Command, ctx: CliContext): void {
     .option('--top <K>', 'count the K highest categories of an ordered item')
     .option('--values <a,b>', 'count these answers (codes or labels)')
     .option('--by <G>', 'also estimate within each level of G (two levels: their difference and test)')
-    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; logit when weighted');
+    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; weighted: logit (default), xlogit, beta, mean (svyciprop)');
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey shares responses.csv --codebook q.yaml --var happiness --top 2 --by area',
     "survey shares responses.csv --codebook q.yaml --var 'sat_*' --top 2 --by area --json",

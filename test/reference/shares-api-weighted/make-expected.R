@@ -1,7 +1,8 @@
 # Design-based shares on survey::api: apistrat (stratified by school type, weights pw) and
 # apiclus1 (one-stage cluster sample of districts dnum). Share of schools meeting their growth
 # target (sch.wide == "Yes"), overall and by group, with svymean(deff = TRUE), svyby and
-# svyciprop(method = "logit"); the difference of two groups with svyttest.
+# svyciprop(method = "logit"); the other svyciprop intervals ("mean", "xlogit", "beta") per group
+# as ci_methods; the difference of two groups with svyttest.
 # Writes the inputs apistrat.csv and apiclus1.csv too. Run from this folder: Rscript make-expected.R
 source("../full-precision-json.R")
 library(survey)
@@ -17,17 +18,26 @@ read <- function(file) {
   d$yes <- as.numeric(d$sch_wide == "Yes")
   d
 }
+methods <- c("mean", "xlogit", "beta")
+# svyciprop's other intervals, overall and per level of `by`: list(mean = [low, high], ...) per group.
+ci_methods <- function(des, by) {
+  all <- lapply(methods, function(m) as_array(attr(svyciprop(~yes, des, method = m), "ci")))
+  per <- lapply(methods, function(m) svyby(~yes, as.formula(paste0("~", by)), des, svyciprop, vartype = "ci", method = m))
+  c(list(setNames(all, methods)),
+    lapply(seq_len(nrow(per[[1]])), function(k) setNames(lapply(per, function(x) as_array(c(x$ci_l[k], x$ci_u[k]))), methods)))
+}
 shares <- function(des, by) {
   all <- svymean(~yes, des, deff = TRUE)
   ci <- svyciprop(~yes, des, method = "logit")
+  others <- ci_methods(des, by)
   groups <- list(list(level = "all", n = nrow(des), share = unname(coef(all)), se = as.numeric(SE(all)),
-                      deff = unname(deff(all)), ci = as_array(attr(ci, "ci"))))
+                      deff = unname(deff(all)), ci = as_array(attr(ci, "ci")), ci_methods = others[[1]]))
   m <- svyby(~yes, as.formula(paste0("~", by)), des, svymean, deff = TRUE)
   cis <- svyby(~yes, as.formula(paste0("~", by)), des, svyciprop, vartype = "ci", method = "logit")
   for (k in seq_len(nrow(m))) {
     lev <- as.character(m[[by]][k])
     groups[[k + 1]] <- list(level = lev, n = sum(des$variables[[by]] == lev), share = m$yes[k], se = m$se[k],
-                            deff = m$DEff.yes[k], ci = as_array(c(cis$ci_l[k], cis$ci_u[k])))
+                            deff = m$DEff.yes[k], ci = as_array(c(cis$ci_l[k], cis$ci_u[k])), ci_methods = others[[k + 1]])
   }
   groups
 }
