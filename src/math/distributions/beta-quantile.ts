@@ -1,4 +1,6 @@
-import quantile from '@stdlib/stats-base-dists-beta-quantile';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const quantile = lazyStdlib('@stdlib/stats-base-dists-beta-quantile');
 
 /**
  * Beta quantile (R: `qbeta(p, a, b)`): the Clopper-Pearson and Jeffreys interval limits.

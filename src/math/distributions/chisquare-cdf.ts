@@ -1,4 +1,6 @@
-import cdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const cdf = lazyStdlib('@stdlib/stats-base-dists-chisquare-cdf');
 
 /**
  * Chi-square distribution function P(X ≤ x) (R: `pchisq(x, df)`).

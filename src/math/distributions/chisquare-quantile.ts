@@ -1,4 +1,6 @@
-import quantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const quantile = lazyStdlib('@stdlib/stats-base-dists-chisquare-quantile');
 
 /**
  * Chi-square quantile (R: `qchisq(p, df)`).

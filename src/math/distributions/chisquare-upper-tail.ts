@@ -1,4 +1,6 @@
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const gammainc = lazyStdlib('@stdlib/math-base-special-gammainc');
 
 /**
  * Chi-square upper tail P(X > x) = Q(df/2, x/2), the regularised upper incomplete gamma

@@ -1,4 +1,6 @@
-import cdf from '@stdlib/stats-base-dists-f-cdf';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const cdf = lazyStdlib('@stdlib/stats-base-dists-f-cdf');
 
 /**
  * F distribution function P(F ≤ x) with (df1, df2) degrees of freedom (R: `pf(x, df1, df2)`).

@@ -1,5 +1,7 @@
-import betainc from '@stdlib/math-base-special-betainc';
 import { chisquareUpperTail } from './chisquare-upper-tail.js';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const betainc = lazyStdlib('@stdlib/math-base-special-betainc');
 
 /**
  * F upper tail P(F > x) = I_{df2/(df2+df1·x)}(df2/2, df1/2) (R: `pf(x, df1, df2, lower.tail = FALSE)`),

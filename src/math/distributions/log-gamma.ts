@@ -1,4 +1,6 @@
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const gammaln = lazyStdlib('@stdlib/math-base-special-gammaln');
 
 /**
  * Natural log of |Γ(x)| (R: `lgamma(x)`): log binomial coefficients of exact tests.

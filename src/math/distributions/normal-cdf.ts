@@ -1,4 +1,6 @@
-import cdf from '@stdlib/stats-base-dists-normal-cdf';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const cdf = lazyStdlib('@stdlib/stats-base-dists-normal-cdf');
 
 /**
  * Standard normal distribution function Φ(x) (R: `pnorm(x)`).

@@ -1,4 +1,6 @@
-import erfc from '@stdlib/math-base-special-erfc';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const erfc = lazyStdlib('@stdlib/math-base-special-erfc');
 
 /**
  * Standard normal upper tail 1 − Φ(x) = erfc(x/√2)/2 (R: `pnorm(x, lower.tail = FALSE)`).

@@ -1,5 +1,7 @@
-import cdf from '@stdlib/stats-base-dists-t-cdf';
 import { normalCdf } from './normal-cdf.js';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const cdf = lazyStdlib('@stdlib/stats-base-dists-t-cdf');
 
 /**
  * Student t distribution function P(T ≤ x) with `df` degrees of freedom (R: `pt(x, df)`);

@@ -1,5 +1,7 @@
-import quantile from '@stdlib/stats-base-dists-t-quantile';
 import { normalQuantile } from './normal-quantile.js';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const quantile = lazyStdlib('@stdlib/stats-base-dists-t-quantile');
 
 /**
  * Student t quantile (R: `qt(p, df)`); `df = Infinity` is the normal quantile.

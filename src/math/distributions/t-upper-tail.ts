@@ -1,5 +1,7 @@
-import betainc from '@stdlib/math-base-special-betainc';
 import { normalUpperTail } from './normal-upper-tail.js';
+import { lazyStdlib } from './lazy-stdlib.js';
+
+const betainc = lazyStdlib('@stdlib/math-base-special-betainc');
 
 /**
  * Student t upper tail P(T > x) (R: `pt(x, df, lower.tail = FALSE)`); `df = Infinity` is normal.
