@@ -21,7 +21,15 @@ export function buildProgram(io: Io, state: RunState): Command {
     .exitOverride();
   program.addHelpText(
     'after',
-    '\nExamples:\n  $ survey ingest export.xlsx --out coded.csv\n  $ survey codebook check q.yaml\n',
+    [
+      '',
+      'Examples:',
+      '  $ survey run data-samples/bazhou-2025/plan.yaml',
+      '  $ survey ingest export.xlsx --codebook q.yaml --out coded.csv',
+      '  $ survey clean export.xlsx --codebook q.yaml --out clean.csv --excluded excluded.csv',
+      '  $ survey shares clean.csv --codebook q.yaml --var happiness --top 2 --by area',
+      '',
+    ].join('\n'),
   );
   for (const register of commands) register(program, { io, state });
   return program;
