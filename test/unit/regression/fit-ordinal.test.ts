@@ -8,6 +8,7 @@ import { expectClose } from '../../helpers/expect-close.js';
 import { readExpected, referenceDesign } from './reference-case.js';
 
 const want = readExpected('regression-polr');
+const wvs = readExpected('regression-wvs').wvs;
 const levels = { Sat: ['Low', 'Medium', 'High'], Infl: ['Low', 'Medium', 'High'], Type: ['Tower', 'Apartment', 'Atrium', 'Terrace'], Cont: ['Low', 'High'] };
 
 function expectPolr(fit: OrdinalResult, expected: Record<string, any>, what: string) {
@@ -53,5 +54,20 @@ describe('fitOrdinal against MASS::polr (test/reference/regression-polr)', () =>
       expect(Math.abs(c.estimate - truth[k]) <= 2.4977 * c.standardError, `${c.term} ${c.estimate} vs ${truth[k]}`).toBe(true);
     });
     expectClose(fit.brant!.map((b) => b.statistic), want.bazhou.brant.statistic, { rtol: 1e-6, label: 'Brant χ²' });
+  });
+
+  it('carData::WVS: poverty Too Little < About Right < Too Much given as levels; R term names; SEs = the analytic Hessian (clm); Brant test', async () => {
+    const design = await referenceDesign('regression-wvs', 'wvs.csv');
+    // Without a codebook the drafted one orders choices by first appearance (religion: yes, no), so
+    // R's sorted levels are given like the ordered poverty.
+    const wvsLevels = { poverty: ['Too Little', 'About Right', 'Too Much'], religion: ['no', 'yes'], degree: ['no', 'yes'], country: ['Australia', 'Norway', 'Sweden', 'USA'], gender: ['female', 'male'] };
+    const fit = fitOrdinal(design, 'poverty ~ religion + degree + country + age + gender', { levels: wvsLevels });
+    expect(fit.coefficients.map((c) => c.term)).toEqual(wvs.terms);
+    expect(fit.thresholds.map((c) => c.term)).toEqual(wvs.thresholds);
+    expectPolr(fit, wvs, 'WVS');
+    expect(fit.brant!.map((b) => b.term)).toEqual(wvs.brant.term);
+    expect(fit.brant!.map((b) => b.df)).toEqual(wvs.brant.df);
+    expectClose(fit.brant!.map((b) => b.statistic), wvs.brant.statistic, { rtol: 1e-6, label: 'WVS Brant χ²' });
+    expectClose(fit.brant!.map((b) => b.pValue), wvs.brant.p_value, { rtol: 1e-5, label: 'WVS Brant p' });
   });
 });
