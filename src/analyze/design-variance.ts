@@ -1,6 +1,6 @@
-import { UsageError } from '../core/errors.js';
 import type { Design } from '../core/design.js';
 import { residualizeCalibration } from '../weight/residualize-calibration.js';
+import { linearizationMeat } from './linearization-meat.js';
 
 /** True when inference must be design-based (linearization): sampling weights, strata or clusters. */
 export function isDesignBased(design: Design): boolean {
@@ -18,40 +18,30 @@ function psuOf(design: Design, i: number): number {
 }
 
 /**
- * Linearization variance of a total Σ zᵢ of influence values under a one-stage with-replacement
- * design (R `survey:::svyrecvar`, no fpc): PSU totals are centred within each stratum and
- * Σ_h n_h/(n_h − 1) Σ_j (z_hj − z̄_h)². Domain estimates pass zᵢ = 0 outside the domain, and every
- * PSU of the full design still counts in n_h, as `svyby`'s subsets do. A stratum with a single PSU
- * has no variance estimate: a UsageError, as R's default `survey.lonely.psu = "fail"`.
+ * Linearization covariance of the totals Σᵢ zᵢₖ of p columns of influence values (row-major, zᵢₖ at
+ * i·p + k) under a one-stage design (R `survey:::svyrecvar`): PSU totals are centred within each
+ * stratum and Σ_h (1 − n_h/N_h) n_h/(n_h − 1) Σ_j (z_hj − z̄_h)(z_hj − z̄_h)ᵀ, the finite population
+ * correction only with `--fpc` (see linearizationMeat). Domain estimates pass zᵢ = 0 outside the
+ * domain, and every PSU of the full design still counts in n_h, as `svyby`'s subsets do.
  */
-export function linearizationVariance(design: Design, z: Float64Array): number {
+export function linearizationCovariance(design: Design, z: Float64Array, p: number): Float64Array {
   // Weights calibrated to population targets (--poststratify/--rake) are estimated from the sample
-  // too: as R's svyrecvar, replace z by its residual on the calibration cells before the PSU sums.
-  const x = design.calibration ? residualizeCalibration(design.calibration, z) : z;
-  const strata = new Map<number, Map<number, number>>();
-  for (let i = 0; i < x.length; i++) {
-    const h = design.strata ? design.strata[i] : 0;
-    let psus = strata.get(h);
-    if (!psus) strata.set(h, (psus = new Map()));
-    const j = psuOf(design, i);
-    psus.set(j, (psus.get(j) ?? 0) + x[i]);
-  }
-  let variance = 0;
-  for (const [h, psus] of strata) {
-    const n = psus.size;
-    if (n < 2) {
-      throw new UsageError(`stratum ${h + 1} of --strata ${design.spec.strata ?? ''} has only one PSU, so its variance cannot be estimated`, {
-        hint: 'merge it with a neighbouring stratum',
-      });
+  // too: as R's svyrecvar, replace each column by its residual on the calibration cells first.
+  const { calibration } = design;
+  let x = z;
+  if (calibration) {
+    x = new Float64Array(z.length);
+    for (let k = 0; k < p; k++) {
+      const column = Float64Array.from({ length: z.length / p }, (_, i) => z[i * p + k]);
+      residualizeCalibration(calibration, column).forEach((v, i) => (x[i * p + k] = v));
     }
-    let mean = 0;
-    for (const t of psus.values()) mean += t;
-    mean /= n;
-    let ss = 0;
-    for (const t of psus.values()) ss += (t - mean) * (t - mean);
-    variance += (n / (n - 1)) * ss;
   }
-  return variance;
+  return linearizationMeat(x, p, design.strata, design.clusters, design.populationSizes ?? null);
+}
+
+/** Linearization variance of a total Σ zᵢ of influence values: linearizationCovariance of one column. */
+export function linearizationVariance(design: Design, z: Float64Array): number {
+  return linearizationCovariance(design, z, 1)[0];
 }
 
 /**

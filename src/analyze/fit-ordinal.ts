@@ -50,7 +50,7 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
     data.frame.rows.forEach((r, i) => {
       for (let u = 0; u < m; u++) scores[r * m + u] = w[i] * mle.scores[i * m + u];
     });
-    const meat = linearizationMeat(scores, m, design.strata, design.clusters);
+    const meat = linearizationMeat(scores, m, design.strata, design.clusters, design.populationSizes ?? null);
     const h = mle.inverseInformation;
     covariance = new Float64Array(m * m);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {

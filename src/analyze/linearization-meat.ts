@@ -1,11 +1,15 @@
 import { UsageError } from '../core/errors.js';
 
 /**
- * The "meat" Σ_h n_h/(n_h−1) Σ_j (t_hj − t̄_h)(t_hj − t̄_h)ᵀ of per-row scores totalled by PSU j
- * within stratum h (R: `survey::svyrecvar`, one stage, with replacement); with no strata and
- * clusters it is sandwich's `vcovCL` meat times G/(G−1). Each row is its own PSU without clusters.
+ * The "meat" Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_j (t_hj − t̄_h)(t_hj − t̄_h)ᵀ of per-row scores
+ * totalled by PSU j within stratum h (R: `survey::svyrecvar`, one stage; `survey:::onestrat`), n_h
+ * the PSUs of stratum h among the rows given. Without `populationSizes` (N_h per stratum index)
+ * sampling is with replacement and the factor 1 − n_h/N_h is 1; with no strata and clusters it is
+ * then sandwich's `vcovCL` meat times G/(G−1). Each row is its own PSU without clusters. A stratum
+ * with one PSU fails (R's default `survey.lonely.psu = "fail"`) unless it is a census (N_h = n_h),
+ * which contributes nothing, as in R.
  */
-export function linearizationMeat(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null): Float64Array {
+export function linearizationMeat(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null, populationSizes: Float64Array | null = null): Float64Array {
   const n = scores.length / p;
   const psuOf = new Map<string, number>();
   const totals: Float64Array[] = [];
@@ -26,6 +30,9 @@ export function linearizationMeat(scores: Float64Array, p: number, strata: Int32
   stratumOfPsu.forEach((h, j) => (byStratum.get(h) ?? byStratum.set(h, []).get(h)!).push(j));
   const meat = new Float64Array(p * p);
   for (const [h, psus] of byStratum) {
+    const correction = populationSizes ? 1 - psus.length / populationSizes[h] : 1;
+    // R's onestrat: a stratum sampled (almost) completely has no sampling variance, lonely PSU or not.
+    if (correction < 1e-7) continue;
     if (psus.length < 2) {
       throw new UsageError(`stratum ${h + 1} has a single PSU, so its variance cannot be estimated`, {
         hint: 'merge it with a neighbouring stratum (R survey: options(survey.lonely.psu))',
@@ -33,7 +40,7 @@ export function linearizationMeat(scores: Float64Array, p: number, strata: Int32
     }
     const mean = new Float64Array(p);
     for (const j of psus) for (let k = 0; k < p; k++) mean[k] += totals[j][k] / psus.length;
-    const factor = psus.length / (psus.length - 1);
+    const factor = (correction * psus.length) / (psus.length - 1);
     for (const j of psus) {
       for (let a = 0; a < p; a++) {
         const da = totals[j][a] - mean[a];

@@ -32,7 +32,7 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
       for (let k = 0; k < p; k++) scores[at * p + k] = z[i * p + k] * u;
     }
     const meat = kind === 'linearization'
-      ? linearizationMeat(scores, p, design.strata, design.clusters)
+      ? linearizationMeat(scores, p, design.strata, design.clusters, design.populationSizes ?? null)
       : linearizationMeat(scores, p, null, Int32Array.from(data.frame.rows, (r) => design.clusters![r]));
     if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
     return sandwichProduct(rInverse, meat);

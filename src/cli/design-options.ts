@@ -13,19 +13,21 @@ export interface DesignCliOptions {
   freq?: string;
   strata?: string;
   cluster?: string;
+  fpc?: string;
   sheet?: string;
   encoding?: string;
   poststratify?: string;
   rake?: string;
 }
 
-/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster`, `--poststratify`, `--rake` (DESIGN §2 contracts). */
+/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster`, `--fpc`, `--poststratify`, `--rake` (DESIGN §2 contracts). */
 export function withDesignOptions(cmd: Command): Command {
   return cmd
     .option('--codebook <q.yaml>', 'codebook giving types, codes, labels and level order')
     .option('--weight <W>', 'sampling (probability) weights: design-based estimates and standard errors')
     .option('--strata <S>', 'strata of the sample design (with --weight)')
-    .option('--cluster <C>', 'clusters (PSUs) of the sample design, one stage, with replacement')
+    .option('--cluster <C>', 'clusters (PSUs) of the sample design, one stage (with replacement unless --fpc)')
+    .option('--fpc <F>', 'finite population correction: population size (PSUs) per stratum, or sampling fraction ≤ 1 (R svydesign fpc)')
     .option('--freq <F>', 'frequency weights: a row counts as F cases (not the same as --weight)')
     .option('--poststratify <targets.yaml>', 'post-stratify the weights to population targets first; SEs account for it (R postStratify)')
     .option('--rake <targets.yaml>', 'rake the weights to population margins first; SEs account for it (R rake)')
@@ -42,6 +44,6 @@ export async function loadDesign(file: string, options: DesignCliOptions): Promi
   const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
   const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
-  const design = makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster });
+  const design = makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc });
   return targets ? calibrateDesign(design, targets, { method: options.poststratify ? 'poststratify' : 'rake' }).design : design;
 }

@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
+import { populationSizes } from './population-sizes.js';
 
 /**
  * The survey design every estimator takes (R survey's `svydesign` object): the data, and either
@@ -16,6 +17,11 @@ export interface Design {
   readonly strata: Int32Array | null;
   /** Cluster (PSU) index per row, unique across strata, or null when each row is its own PSU. */
   readonly clusters: Int32Array | null;
+  /**
+   * Population size N_h in PSUs per stratum index (`--fpc`): variances get the finite population
+   * correction 1 − n_h/N_h. Absent (or null) when sampling is with replacement.
+   */
+  readonly populationSizes?: Float64Array | null;
   /** The variables that defined it, for results to say which design produced them. */
   readonly spec: DesignSpec;
   /**
@@ -52,6 +58,8 @@ export interface DesignSpec {
   freq?: string;
   strata?: string;
   cluster?: string;
+  /** Population size per stratum, or sampling fraction (`--fpc`, R `svydesign(fpc = ~F)`). */
+  fpc?: string;
   /** Targets file the weights were post-stratified to (`--poststratify`). */
   poststratify?: string;
   /** Targets file the weights were raked to (`--rake`). */
@@ -90,7 +98,7 @@ function indexColumn(table: DataTable, name: string, flag: string, within?: Int3
 }
 
 /**
- * Builds a design from column names (R: `svydesign(ids=~cluster, strata=~strata, weights=~w)`;
+ * Builds a design from column names (R: `svydesign(ids=~cluster, strata=~strata, weights=~w, fpc=~F)`;
  * with `freq`, `lm(..., weights=f)` / expanded rows). Unweighted when nothing is given.
  */
 export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
@@ -102,13 +110,18 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
   if (spec.freq && (spec.strata || spec.cluster)) {
     throw new UsageError('--strata and --cluster describe a sample design; they go with --weight, not --freq');
   }
+  if (spec.fpc && !spec.weight) {
+    throw new UsageError('--fpc corrects the variance of a sample design; it goes with --weight', { hint: 'add --weight (and --strata/--cluster when the design has them)' });
+  }
   const strata = spec.strata ? indexColumn(table, spec.strata, '--strata') : null;
+  const clusters = spec.cluster ? indexColumn(table, spec.cluster, '--cluster', strata) : null;
   return {
     table,
     weights: spec.weight ? positiveColumn(table, spec.weight, '--weight', false) : null,
     freq: spec.freq ? positiveColumn(table, spec.freq, '--freq', true) : null,
     strata,
-    clusters: spec.cluster ? indexColumn(table, spec.cluster, '--cluster', strata) : null,
+    clusters,
+    populationSizes: spec.fpc ? populationSizes(table, spec.fpc, strata, clusters) : null,
     spec: { ...spec },
   };
 }
