@@ -2,36 +2,48 @@ import type { Design } from '../core/design.js';
 import { UsageError } from '../core/errors.js';
 import { chisquareUpperTail, fUpperTail } from '../math/distributions/index.js';
 import { evaluateFormulaVariable, type LevelOverrides } from '../model/evaluate-formula-variable.js';
+import { interactedFormula } from './interacted-formula.js';
 import type { OlsResult, RegressionResult, TestResult } from './regression-result.js';
-import { subsetDesign } from './subset-design.js';
+import { waldTest } from './wald-test.js';
 
 /** A model fitted on all rows and within each group, with a test that the groups share coefficients. */
 export interface GroupedRegression<R extends RegressionResult> {
   readonly by: string;
   readonly pooled: R;
   readonly groups: readonly { level: string; result: R }[];
-  /** OLS: Chow F; likelihood models: LR χ² of separate vs pooled fits; null with sampling weights. */
-  readonly test: ({ kind: 'chow' | 'likelihood-ratio' } & TestResult) | null;
+  /**
+   * OLS: Chow F; likelihood models: LR χ² of separate vs pooled fits; sampling weights: design-based
+   * Wald test of the group terms of the fully interacted model. Null with fewer than two groups.
+   */
+  readonly test: ({ kind: 'chow' | 'likelihood-ratio' | 'wald' } & TestResult) | null;
 }
 
+/** Fits `formula` on the design's rows marked 1 in `domain`, the others staying in the design. */
+export type DomainFit<R> = (formula: string, domain: Uint8Array) => R;
+
 /**
- * Fits per level of `by` and pooled (R: `lapply(split(d, d$g), lm, …)`) and tests equality of all
+ * Fits per level of `by` and pooled (R: `lapply(split(d, d$g), lm, …)`; with sampling weights each
+ * group is a domain, `svyglm(…, design = subset(des, g == l))`) and tests equality of all
  * coefficients: Chow F = ((RSS_p − ΣRSS_g)/(k(G−1))) / (ΣRSS_g/(N − Gk)) for OLS; for logit and
- * ordinal models LR = 2(Σ log L_g − log L_p) on (G−1)·k df. Rows missing `by` are left out of all fits.
+ * ordinal models LR = 2(Σ log L_g − log L_p) on (G−1)·k df; with sampling weights neither holds
+ * (no likelihood, no common σ²), so the Wald F of the G and x:G terms of `y ~ (x…) * G` on the
+ * design df (R: `regTermTest(svyglm(y ~ (x…) * G), ~ G + x:G…)`). Rows missing `by` are left out
+ * of all fits.
  */
-export function fitByGroup<R extends RegressionResult>(design: Design, by: string, fit: (d: Design) => R, levels: LevelOverrides = {}): GroupedRegression<R> {
-  if (design.weights) {
-    throw new UsageError('--by with --weight is not available yet', { hint: 'per-group design-based fits need domain estimation; use --freq or no weights' });
-  }
+export function fitByGroup<R extends RegressionResult>(design: Design, formula: string, by: string, fit: DomainFit<R>, levels: LevelOverrides = {}): GroupedRegression<R> {
   const group = evaluateFormulaVariable({ kind: 'call', fn: 'factor', args: [{ kind: 'name', name: by }] }, design.table, levels);
   if (group.kind !== 'factor') throw new UsageError(`--by ${by} must be categorical`);
-  const all = [...group.codes.keys()].filter((i) => group.codes[i] >= 0);
-  const pooled = fit(subsetDesign(design, all));
-  const groups = group.levels.map((level, k) => ({ level, result: fit(subsetDesign(design, all.filter((i) => group.codes[i] === k))) }));
+  const pooled = fit(formula, Uint8Array.from(group.codes, (c) => (c >= 0 ? 1 : 0)));
+  const groups = group.levels.map((level, k) => ({ level, result: fit(formula, Uint8Array.from(group.codes, (c) => (c === k ? 1 : 0))) }));
   const G = groups.length;
   const k = pooled.coefficients.length + pooled.thresholds.length;
   let test: GroupedRegression<R>['test'] = null;
-  if (G >= 2 && pooled.model === 'ols') {
+  if (G >= 2 && design.weights) {
+    const label = `factor(${by})`;
+    const interacted = fit(interactedFormula(formula, label), Uint8Array.from(group.codes, (c) => (c >= 0 ? 1 : 0)));
+    const indices = interacted.termOf.flatMap((term, j) => (term.split(':').includes(label) ? [j] : []));
+    test = { kind: 'wald', ...waldTest(interacted, indices) };
+  } else if (G >= 2 && pooled.model === 'ols') {
     const separate = groups.reduce((s, g) => s + (g.result as unknown as OlsResult).rss, 0);
     const n = groups.reduce((s, g) => s + g.result.nobs, 0);
     const df2 = n - G * k;

@@ -24,7 +24,10 @@ export function formatGroupedRegression(grouped: GroupedRegression<RegressionRes
   const out = ['━'.repeat(total), line(header), '─'.repeat(total), ...rows.map(line), '━'.repeat(total)];
   const t = grouped.test;
   if (t) {
-    const name = t.kind === 'chow' ? `Chow F(${t.df}, ${t.df2})` : `LR χ²(${t.df})`;
+    const wald = zh ? '设计基础 Wald 检验（全交互模型中分组项与交互项）' : 'design-based Wald test of the group and interaction terms of the fully interacted model';
+    const name = t.kind === 'chow' ? `Chow F(${t.df}, ${t.df2})`
+      : t.kind === 'likelihood-ratio' ? `LR χ²(${t.df})`
+        : `${wald}, ${t.distribution === 'F' ? `F(${t.df}, ${t.df2})` : `χ²(${t.df})`}`;
     out.push(`${zh ? '各组系数相同的检验' : 'test that the groups share coefficients'}: ${name} = ${t.statistic.toFixed(2)}, p ${t.pValue < 0.001 ? '< 0.001' : `= ${t.pValue.toFixed(3)}`}`);
   }
   out.push(zh ? '括号内为标准误；*** p<0.001, ** p<0.01, * p<0.05' : 'standard errors in parentheses; *** p<0.001, ** p<0.01, * p<0.05');

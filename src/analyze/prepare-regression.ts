@@ -12,6 +12,11 @@ export interface RegressionOptions {
   levels?: LevelOverrides;
   /** Confidence level of the Wald intervals (default 0.95). */
   confidenceLevel?: number;
+  /**
+   * 1 for the rows to fit (a `--by` group): the others leave the fit but stay in the design, so a
+   * design-based variance is domain estimation (R: `svyglm(..., design = subset(des, g == "a"))`).
+   */
+  domain?: Uint8Array;
 }
 
 /** A model's data on the rows it uses: frame, matrix, weights and design columns restricted to them. */
@@ -33,7 +38,7 @@ export interface RegressionData {
  */
 export function prepareRegression(design: Design, formulaText: string, options: RegressionOptions, response: 'numeric' | 'factor' | 'either'): RegressionData {
   const formula = parseFormula(formulaText);
-  const frame = buildModelFrame(design.table, formula, { levels: options.levels, response: response === 'either' ? undefined : response });
+  const frame = buildModelFrame(design.table, formula, { levels: options.levels, domain: options.domain, response: response === 'either' ? undefined : response });
   if (frame.rows.length === 0) {
     throw new UsageError(`no complete rows for "${formulaText}"`, { hint: `rows missing: ${frame.missing.map((m) => `${m.variable} ${m.rows}`).join(', ')}` });
   }

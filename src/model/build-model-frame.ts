@@ -24,6 +24,8 @@ export interface ModelFrameOptions {
   response?: 'numeric' | 'factor';
   /** Other per-row columns the fit needs (weights, clusters): a row missing one is dropped. */
   alsoRequired?: readonly { name: string; missing: (row: number) => boolean }[];
+  /** 1 for the rows of the domain the model is fitted in; the others are neither used nor counted missing. */
+  domain?: Uint8Array;
 }
 
 const isMissing = (c: FrameColumn, i: number) => (c.kind === 'numeric' ? Number.isNaN(c.values[i]) : c.codes[i] < 0);
@@ -65,7 +67,11 @@ export function buildModelFrame(table: DataTable, formula: Formula, options: Mod
   ];
   const counts = new Map(checks.map((c) => [c.variable, 0]));
   const keep: number[] = [];
+  const domain = options.domain;
+  let nTotal = 0;
   for (let i = 0; i < table.nrows; i++) {
+    if (domain && !domain[i]) continue;
+    nTotal++;
     let ok = true;
     for (const c of checks) {
       if (c.missing(i)) {
@@ -83,7 +89,7 @@ export function buildModelFrame(table: DataTable, formula: Formula, options: Mod
     rows,
     response: subset(response, rows),
     variables,
-    nTotal: table.nrows,
+    nTotal,
     missing: [...counts].filter(([, n]) => n > 0).map(([variable, n]) => ({ variable, rows: n })),
   };
 }

@@ -74,4 +74,12 @@ describe('survey regress --by', () => {
     expect(json.pooled.model).toBe('ols');
     expectClose(json.test.statistic, want.chow_f, { rtol: 1e-9, label: 'Chow F via CLI' });
   });
+
+  it('with --weight fits each group as a domain and names the design-based Wald test', async () => {
+    const { readExpected } = await import('../unit/regression/reference-case.js');
+    const want = readExpected('regression-survey-by').by_awards.wald;
+    const { code, stdout } = runCli(['regress', reference('regression-survey-by/apistrat.csv'), 'api00 ~ ell + meals + mobility', '--weight', 'pw', '--strata', 'stype', '--by', 'awards', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`design-based Wald test of the group and interaction terms of the fully interacted model, F(${want.df}, ${want.df2}) = ${want.statistic.toFixed(2)}`);
+  });
 });

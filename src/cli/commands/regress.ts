@@ -7,7 +7,6 @@ import { formatGroupedRegression } from '../../analyze/format-grouped-regression
 import { formatRegressionTable } from '../../analyze/format-regression-table.js';
 import { regressionJson } from '../../analyze/regression-json.js';
 import type { RegressionResult } from '../../analyze/regression-result.js';
-import type { Design } from '../../core/design.js';
 import { UsageError } from '../../core/errors.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
@@ -33,7 +32,7 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       .addOption(new Option('--model <model>', 'ols, logit, ologit or oprobit').choices(['ols', 'logit', 'ologit', 'oprobit']).default('ols'))
       .addOption(new Option('--robust <type>', 'heteroskedasticity-consistent standard errors').choices(['HC0', 'HC1', 'HC2', 'HC3']))
       .option('--levels <VAR=L1,L2>', 'level order of a categorical variable, first = reference (repeatable)', collectLevels, {})
-      .option('--by <G>', 'also fit within each group of G, side by side, and test that the coefficients are equal'),
+      .option('--by <G>', 'also fit within each group of G (with --weight: as domains of the design), side by side, and test that the coefficients are equal'),
     [
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost + area" --codebook codebook.yaml',
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost" --model ologit --codebook codebook.yaml --json',
@@ -46,12 +45,12 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
     if (model !== 'ols' && model !== 'logit' && options.robust) {
       throw new UsageError('--robust is for ols and logit', { hint: 'ordinal models use Hessian or, with --weight, design-based SEs' });
     }
-    const fit = (d: Design): RegressionResult =>
-      model === 'ols' ? fitOls(d, formula, { ...common, robust: options.robust })
-        : model === 'logit' ? fitLogit(d, formula, { ...common, robust: options.robust })
-          : fitOrdinal(d, formula, { ...common, link: model });
+    const fit = (f: string, domain?: Uint8Array): RegressionResult =>
+      model === 'ols' ? fitOls(design, f, { ...common, domain, robust: options.robust })
+        : model === 'logit' ? fitLogit(design, f, { ...common, domain, robust: options.robust })
+          : fitOrdinal(design, f, { ...common, domain, link: model });
     if (options.by) {
-      const grouped = fitByGroup(design, options.by, fit, options.levels);
+      const grouped = fitByGroup(design, formula, options.by, fit, options.levels);
       if (options.json) {
         printJson(io, {
           by: grouped.by,
@@ -62,7 +61,7 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       } else io.stdout.write(formatGroupedRegression(grouped, options.lang));
       return;
     }
-    const result = fit(design);
+    const result = fit(formula);
     if (options.json) printJson(io, regressionJson(result));
     else io.stdout.write(formatRegressionTable(result, design.table.codebook, options.lang));
   });
