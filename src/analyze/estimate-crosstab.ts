@@ -5,6 +5,7 @@ import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.j
 import { categoryLevels } from './category-levels.js';
 import { caseWeights, isDesignBased } from './design-variance.js';
 import { fisherExact, type FisherExactResult } from './fisher-exact.js';
+import { raoScottTest, type RaoScottTest } from './rao-scott-test.js';
 import { variableLabel, type Lang } from './variable-labels.js';
 
 /** Which two variables to cross. */
@@ -24,20 +25,22 @@ export interface CrosstabResult {
   readonly colLevels: readonly string[];
   readonly rowCodes: readonly Code[];
   readonly colCodes: readonly Code[];
-  /** Counts (summed frequency weights with `--freq`). */
+  /** Counts (summed frequency weights with `--freq`; estimated population counts, Σw, with `--weight`). */
   readonly counts: readonly (readonly number[])[];
   /** Expected counts under independence (row total × column total / N). */
   readonly expected: readonly (readonly number[])[];
   readonly total: number;
-  /** Pearson X². */
+  /** Pearson X²; the Rao-Scott F when design-based. */
   readonly statistic: number;
-  /** (r − 1)(c − 1). */
+  /** (r − 1)(c − 1); the Rao-Scott numerator df d₀ when design-based. */
   readonly df: number;
   readonly pValue: number;
-  /** Cramér's V = √(X² / (N (min(r, c) − 1))). */
+  /** Cramér's V = √(X² / (N (min(r, c) − 1))) of the (weighted) table; scale-free, so weights only enter as proportions. */
   readonly cramersV: number;
-  readonly test: 'pearson';
-  /** Cells whose expected count is below 5 (the χ² approximation may be poor). */
+  readonly test: 'pearson' | 'rao-scott';
+  /** The design-based test in full (Pearson X² on the sample scale, ddf, mean deff); null unweighted. */
+  readonly raoScott: RaoScottTest | null;
+  /** Cells whose expected count (on the sample-size scale when weighted) is below 5 (the χ² approximation may be poor). */
   readonly lowExpectedCells: number;
   /** Fisher's exact test, for a 2×2 table of whole counts; null otherwise. */
   readonly fisher: FisherExactResult | null;
@@ -57,18 +60,15 @@ function pearson(counts: number[][]): { statistic: number; expected: number[][];
  * Cross-tabulates two categorical variables (rows with either missing are left out) and tests
  * independence: Pearson X² without continuity correction (R `chisq.test(correct = FALSE)`),
  * Cramér's V, and for a 2×2 table of whole counts Fisher's exact test (R `fisher.test`).
- * Frequency weights count a row as f cases. Throws a UsageError when either variable has fewer
- * than two levels, and for a design-based table (Rao-Scott, R `svychisq`, is not implemented yet).
+ * Frequency weights count a row as f cases. A design-based table (sampling weights, strata,
+ * clusters) holds weighted counts (R `svytable`) and is tested with the Rao-Scott F (R `svychisq`,
+ * see raoScottTest); it has no Fisher test. Throws a UsageError when either variable has fewer
+ * than two levels.
  * @example estimateCrosstab(design, { rows: 'area', cols: 'happiness' }).pValue
  */
 export function estimateCrosstab(design: Design, spec: CrosstabSpec): CrosstabResult {
   const lang = spec.lang ?? 'zh';
   const { table } = design;
-  if (isDesignBased(design)) {
-    throw new UsageError('a crosstab with sampling weights needs the Rao-Scott test, which is not implemented yet', {
-      hint: 'use --freq for frequency weights; the weighted (Rao-Scott) crosstab comes with the weighting issue',
-    });
-  }
   if (spec.rows === spec.cols) throw new UsageError(`--rows and --cols are both ${spec.rows}`);
   const r = categoryLevels(table, spec.rows, lang);
   const c = categoryLevels(table, spec.cols, lang);
@@ -89,11 +89,20 @@ export function estimateCrosstab(design: Design, spec: CrosstabSpec): CrosstabRe
   const counts = rowKeep.map(() => colKeep.map(() => 0));
   const rowAt = new Map(rowKeep.map((k, i) => [k, i]));
   const colAt = new Map(colKeep.map((k, j) => [k, j]));
+  // Cell of each row, row level fastest (−1 when either answer is missing), as raoScottTest takes it.
+  const cell = new Int32Array(table.nrows).fill(-1);
+  let answered = 0;
   for (let i = 0; i < table.nrows; i++) {
     if (r.index[i] < 0 || c.index[i] < 0) continue;
-    counts[rowAt.get(r.index[i])!][colAt.get(c.index[i])!] += w[i];
+    const [a, b] = [rowAt.get(r.index[i])!, colAt.get(c.index[i])!];
+    counts[a][b] += w[i];
+    cell[i] = a + rowKeep.length * b;
+    answered++;
   }
   const { statistic: x2, expected, total } = pearson(counts);
+  const designBased = isDesignBased(design);
+  // Weighted counts are population-sized; the χ² approximation depends on the sample behind them.
+  const scale = designBased ? answered / total : 1;
   const df = (rowKeep.length - 1) * (colKeep.length - 1);
   const cramersV = Math.sqrt(x2 / (total * (Math.min(rowKeep.length, colKeep.length) - 1)));
   const base = {
@@ -109,8 +118,12 @@ export function estimateCrosstab(design: Design, spec: CrosstabSpec): CrosstabRe
     expected,
     total,
     cramersV,
-    lowExpectedCells: expected.flat().filter((e) => e < 5).length,
+    lowExpectedCells: expected.flat().filter((e) => e * scale < 5).length,
   };
+  if (designBased) {
+    const raoScott = raoScottTest(design, cell, rowKeep.length, colKeep.length);
+    return { ...base, statistic: raoScott.statistic, df: raoScott.ndf, pValue: raoScott.pValue, test: 'rao-scott', raoScott, fisher: null };
+  }
   const whole = counts.flat().every(Number.isInteger);
   return {
     ...base,
@@ -118,6 +131,7 @@ export function estimateCrosstab(design: Design, spec: CrosstabSpec): CrosstabRe
     df,
     pValue: chisquareUpperTail(x2, df),
     test: 'pearson',
+    raoScott: null,
     fisher: rowKeep.length === 2 && colKeep.length === 2 && whole ? fisherExact(counts) : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { CrosstabResult } from '../analyze/estimate-crosstab.js';
 import type { Lang } from '../analyze/variable-labels.js';
+import { crosstabTestText } from './crosstab-test-text.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 
@@ -10,7 +11,7 @@ export function crosstabSection(r: CrosstabResult, lang: Lang, title?: string): 
     return [level, ...r.counts[i].map((c) => `${formatCount(c)}（${formatPercent(total ? c / total : Number.NaN)}）`)];
   });
   const significant = r.pValue < 0.05;
-  const test = `χ²(${r.df}) = ${formatFixed(r.statistic, 2)}，p ${formatPClause(r.pValue)}，Cramér's V = ${formatFixed(r.cramersV, 3)}`;
+  const test = `${crosstabTestText(r, 2)}，p ${formatPClause(r.pValue)}，Cramér's V = ${formatFixed(r.cramersV, 3)}`;
   const text =
     lang === 'zh'
       ? `“${r.rowLabel}”与“${r.colLabel}”的交叉分析：${test}，两者${significant ? '显著相关' : '未见显著相关'}（0.05水平）。${r.lowExpectedCells ? `有${r.lowExpectedCells}个单元格期望频数小于5，χ²近似可能不准。` : ''}`

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 const housing = new URL('../reference/crosstab-housing/housing.csv', import.meta.url).pathname;
+const apistrat = new URL('../reference/shares-api-weighted/apistrat.csv', import.meta.url).pathname;
 
 describe('survey crosstab', () => {
   it('prints the JSON contract exactly (MASS::housing with --freq = chisq.test)', () => {
@@ -13,6 +14,17 @@ describe('survey crosstab', () => {
     expect(Object.keys(out)).toEqual(['rows', 'cols', 'row_levels', 'col_levels', 'counts', 'statistic', 'df', 'p_value', 'cramers_v', 'test']);
     expect(out).toMatchObject({ rows: 'Sat', cols: 'Infl', row_levels: ['Low', 'Medium', 'High'], df: 4, test: 'pearson' });
     expect(out.counts[0]).toEqual([282, 206, 79]);
+  });
+
+  it('tests a weighted table with the Rao-Scott F (svychisq), naming both dfs on the console', () => {
+    const design = ['--rows', 'sch_wide', '--cols', 'stype', '--weight', 'pw', '--strata', 'stype', '--lang', 'en'];
+    const json = runCli(['crosstab', apistrat, ...design, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ test: 'rao-scott', row_levels: ['Yes', 'No'] });
+    const text = runCli(['crosstab', apistrat, ...design]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Rao-Scott F\(1\.84, 362\.74\) = 16\.546, p < 0\.001/);
+    expect(text.stdout).toMatch(/Pearson χ² = 26\.754 with the Rao-Scott second-order design correction/);
   });
 
   it('shows row/column % and Fisher for a small 2×2, warning about expected counts below 5', () => {
@@ -29,7 +41,7 @@ describe('survey crosstab', () => {
   it.each([
     [['--rows', 'Sat', '--cols', 'Nope'], /no variable "Nope"/],
     [['--rows', 'Sat', '--cols', 'Sat'], /both Sat/],
-    [['--rows', 'Sat', '--cols', 'Infl', '--weight', 'Freq'], /Rao-Scott/],
+    [['--rows', 'Sat', '--cols', 'Infl', '--weight', 'Freq', '--fpc', 'Nope'], /no variable "Nope"/],
   ])('bad input %j is one line with exit code 2', (args, message) => {
     const r = runCli(['crosstab', housing, ...args]);
     expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { estimateCrosstab, type CrosstabResult } from '../../analyze/estimate-crosstab.js';
 import type { Lang } from '../../analyze/variable-labels.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from '../../report/format-number.js';
+import { crosstabTestText } from '../../report/crosstab-test-text.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
@@ -13,8 +14,8 @@ interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 const TEXT = {
-  zh: { total: '合计', counts: '频数', rowPct: '行百分比', colPct: '列百分比', low: (k: number) => `${k} 个单元格的期望频数小于 5，卡方近似可能不准确`, fisher: 'Fisher 精确检验', or: '条件极大似然比值比' },
-  en: { total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
+  zh: { rs: (x2: string) => `Pearson χ² = ${x2}，经 Rao-Scott 二阶校正（按抽样设计，svychisq）；F 的分母自由度 = 设计自由度（PSU 数 − 层数）× 分子自由度`, weighted: '加权频数（总体估计）', total: '合计', counts: '频数', rowPct: '行百分比', colPct: '列百分比', low: (k: number) => `${k} 个单元格的期望频数小于 5，卡方近似可能不准确`, fisher: 'Fisher 精确检验', or: '条件极大似然比值比' },
+  en: { rs: (x2: string) => `Pearson χ² = ${x2} with the Rao-Scott second-order design correction (svychisq); the F's denominator df = design df (PSUs − strata) × numerator df`, weighted: 'Weighted counts (population estimates)', total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
 };
 
 
@@ -31,11 +32,12 @@ function consoleText(r: CrosstabResult, lang: Lang): string {
   const rowTotals = r.counts.map((row) => row.reduce((a, b) => a + b, 0));
   const colTotals = r.colLevels.map((_, j) => r.counts.reduce((a, row) => a + row[j], 0));
   const parts = [
-    panel(r, t.counts, (i, j) => formatCount(r.counts[i][j]), (i) => formatCount(rowTotals[i]), lang),
+    panel(r, r.raoScott ? t.weighted : t.counts, (i, j) => formatCount(r.counts[i][j]), (i) => formatCount(rowTotals[i]), lang),
     panel(r, t.rowPct, (i, j) => formatPercent(r.counts[i][j] / rowTotals[i]), () => '100.0%', lang),
     panel(r, t.colPct, (i, j) => formatPercent(r.counts[i][j] / colTotals[j]), (i) => formatPercent(rowTotals[i] / r.total), lang),
   ];
-  const lines = [`Pearson χ²(${r.df}) = ${formatFixed(r.statistic, 3)}, p ${formatPClause(r.pValue)}, Cramér's V = ${formatFixed(r.cramersV, 3)}, N = ${formatCount(r.total)}`];
+  const lines = [`${r.raoScott ? '' : 'Pearson '}${crosstabTestText(r, 3)}, p ${formatPClause(r.pValue)}, Cramér's V = ${formatFixed(r.cramersV, 3)}, N = ${formatCount(r.total)}`];
+  if (r.raoScott) lines.push(t.rs(formatFixed(r.raoScott.pearson, 3)));
   if (r.fisher) lines.push(`${t.fisher}: p ${formatPClause(r.fisher.pValue)}, ${t.or} = ${formatFixed(r.fisher.oddsRatio, 3)}`);
   return `${parts.join('\n')}\n${lines.join('\n')}\n`;
 }
@@ -53,12 +55,13 @@ async function run(file: string, options: CrosstabCliOptions, { io }: CliContext
 export function registerCrosstab(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('crosstab')
-    .description('two-way table with row/column %, Pearson chi-square, Cramér\'s V, Fisher\'s exact test for 2×2')
+    .description('two-way table with row/column %, Pearson chi-square (Rao-Scott F when weighted), Cramér\'s V, Fisher\'s exact test for 2×2')
     .argument('<file>', 'coded CSV or raw export')
     .requiredOption('--rows <A>', 'row variable')
     .requiredOption('--cols <B>', 'column variable');
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey crosstab responses.csv --codebook q.yaml --rows area --cols happiness',
     'survey crosstab housing.csv --rows Sat --cols Infl --freq Freq --json',
+    'survey crosstab apistrat.csv --rows sch_wide --cols stype --weight pw --strata stype',
   ]).action((file: string, options: CrosstabCliOptions) => run(file, options, ctx));
 }
