@@ -46,7 +46,10 @@ function draftVariable(name: string, label: string, p: ColumnProfile, layout: La
   }
   const repeats = p.answered < 20 || p.distinct.size <= p.answered / 2;
   if (hint !== 'text' && !p.overflow && p.distinct.size > 0 && p.distinct.size <= MAX_CHOICES && repeats) {
-    return { ...base, type: 'single', choices: choices(orderLabels([...p.distinct.keys()])) };
+    // A 问卷星 draft guesses the questionnaire's order (its codes); any other table sorts the
+    // texts, as R's factor() does (DESIGN §2: levels are sorted when no codebook orders them).
+    const labels = [...p.distinct.keys()];
+    return { ...base, type: 'single', choices: choices(layout === 'plain' ? labels.sort() : orderLabels(labels)) };
   }
   return { ...base, type: 'text' };
 }
@@ -58,7 +61,8 @@ function fillInVariable(v: Variable): Variable {
 /**
  * Starts drafting a codebook for a table without one: 问卷星 metadata, q<N> per numbered question
  * (multi-select, ranking, grid rows q<N>_<row>), plain columns by their header; choices ordered as
- * the questionnaire most likely had them (see orderLabels). The user edits the draft.
+ * the questionnaire most likely had them (see orderLabels) in a 问卷星 export, sorted in any other
+ * table (as R's factor levels). The user edits the draft.
  */
 export function inferCodebook(items: SourceItem[], layout: Layout, id: string): CodebookInference {
   const profiles = new Map<number, ColumnProfile>();

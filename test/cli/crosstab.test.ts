@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 const housing = new URL('../reference/crosstab-housing/housing.csv', import.meta.url).pathname;
+// R's level order for housing's factors comes from a codebook (without one, levels are sorted).
+const housingCodebook = new URL('../reference/crosstab-housing/housing.yaml', import.meta.url).pathname;
 const apistrat = new URL('../reference/shares-api-weighted/apistrat.csv', import.meta.url).pathname;
 
 describe('survey crosstab', () => {
   it('prints the JSON contract exactly (MASS::housing with --freq = chisq.test)', () => {
-    const r = runCli(['crosstab', housing, '--rows', 'Sat', '--cols', 'Infl', '--freq', 'Freq', '--json']);
+    const r = runCli(['crosstab', housing, '--codebook', housingCodebook, '--rows', 'Sat', '--cols', 'Infl', '--freq', 'Freq', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['rows', 'cols', 'row_levels', 'col_levels', 'counts', 'statistic', 'df', 'p_value', 'cramers_v', 'test']);

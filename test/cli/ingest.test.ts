@@ -78,14 +78,15 @@ describe('survey ingest on 问卷星 downloads', () => {
     expect(table(path('bad.csv'))[1].q2).toBe('');
   });
 
-  it('drafts a codebook for a plain table, inferring types', () => {
+  it('drafts a codebook for a plain table, inferring types; texts sorted as R factor levels', () => {
     writeFileSync(path('plain.csv'), 'area,income,happiness\n城市,42000,比较幸福\n农村,18000,一般\n城市,50000,非常幸福\n');
     const r = runCli(['ingest', path('plain.csv'), '--write-codebook', path('plain.yaml'), '--out', path('plain-coded.csv')]);
     expect(r.code).toBe(0);
     const yaml = readFileSync(path('plain.yaml'), 'utf8');
     expect(yaml).toContain('name: income\n    type: numeric');
+    expect(yaml).toContain('choices: {1: 农村, 2: 城市}');
     expect(yaml).toContain('choices: {1: 一般, 2: 比较幸福, 3: 非常幸福}');
-    expect(readFileSync(path('plain-coded.csv'), 'utf8')).toBe('_source_row,area,income,happiness\n1,1,42000,2\n2,2,18000,1\n3,1,50000,3\n');
+    expect(readFileSync(path('plain-coded.csv'), 'utf8')).toBe('_source_row,area,income,happiness\n1,2,42000,2\n2,1,18000,1\n3,2,50000,3\n');
   });
 });
 
