@@ -31,7 +31,7 @@ interface Want { all: { mean: number; se: number; deff: number }; levels: string
 /** Overall then per level of awards, as R's svymean and svyby; deff skipped where R's is rounding noise over 0. */
 function compare(key: string, groups: readonly { level: string; mean: number; se: number; deff: number }[], want: Want): void {
   const rows = [{ ...want.all, level: 'all' }, ...want.levels.map((level, k) => ({ level, mean: want.mean[k], se: want.se[k], deff: want.deff[k] }))];
-  // Levels come in order of appearance without a codebook; R sorts them.
+  // Compared by level name, so the check does not depend on how levels are ordered.
   expect(groups.map((g) => g.level).sort()).toEqual(rows.map((w) => w.level).sort());
   groups.forEach((g) => {
     const w = rows.find((x) => x.level === g.level)!;
