@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadCodebook } from '../codebook/load-codebook.js';
-import { makeDesign, type Design } from '../core/design.js';
+import { describeDesign, makeDesign, type Design } from '../core/design.js';
+import type { Io } from './base.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import { UsageError } from '../core/errors.js';
 import { calibrateDesign } from '../weight/calibrate-design.js';
@@ -32,6 +33,12 @@ export function withDesignOptions(cmd: Command): Command {
     .option('--poststratify <targets.yaml>', 'post-stratify the weights to population targets first; SEs account for it (R postStratify)')
     .option('--rake <targets.yaml>', 'rake the weights to population margins first; SEs account for it (R rake)')
     .option('--sheet <name>', 'worksheet of an .xlsx/.xls input');
+}
+
+/** Says on stderr which design the results come from, when it is not a simple random sample. */
+export function reportDesign(io: Io, design: Design): void {
+  const text = describeDesign(design);
+  if (text) io.stderr.write(`survey: design: ${text}\n`);
 }
 
 /**

@@ -125,3 +125,17 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
     spec: { ...spec },
   };
 }
+
+/**
+ * Which design produced a result, in R's words, e.g.
+ * `svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc); postStratify to population.yaml`;
+ * `frequency weights Freq`; null for an unweighted simple random sample.
+ */
+export function describeDesign(design: Design): string | null {
+  const s = design.spec;
+  if (s.freq) return `frequency weights ${s.freq} (a row counts as ${s.freq} cases)`;
+  if (!s.weight && !s.strata && !s.cluster) return null;
+  const args = [`ids = ~${s.cluster ?? '1'}`, ...(s.strata ? [`strata = ~${s.strata}`] : []), ...(s.weight ? [`weights = ~${s.weight}`] : []), ...(s.fpc ? [`fpc = ~${s.fpc}`] : [])];
+  const calibration = s.poststratify ? `; postStratify to ${s.poststratify}` : s.rake ? `; rake to ${s.rake}` : '';
+  return `svydesign(${args.join(', ')})${calibration}`;
+}

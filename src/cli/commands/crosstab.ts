@@ -5,7 +5,7 @@ import { formatCount, formatFixed, formatPClause, formatPercent } from '../../re
 import { crosstabTestText } from '../../report/crosstab-test-text.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { crosstabJson } from '../../analyze/crosstab-json.js';
 
 interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
@@ -45,6 +45,7 @@ function consoleText(r: CrosstabResult, lang: Lang): string {
 async function run(file: string, options: CrosstabCliOptions, { io }: CliContext): Promise<void> {
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   const design = await loadDesign(file, options);
+  reportDesign(io, design);
   const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });
   if (result.lowExpectedCells > 0) io.stderr.write(`survey: warning: ${TEXT[lang].low(result.lowExpectedCells)}\n`);
   if (options.json) printJson(io, crosstabJson(result));

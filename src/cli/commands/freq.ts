@@ -5,7 +5,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { frequenciesJson } from '../../analyze/frequencies-json.js';
 
 interface FreqCliOptions extends CommonOptions, DesignCliOptions {
@@ -34,6 +34,7 @@ function consoleText(f: FrequencyTable, lang: Lang): string {
 async function run(file: string, options: FreqCliOptions, { io }: CliContext): Promise<void> {
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   const design = await loadDesign(file, options);
+  reportDesign(io, design);
   const tables = resolveVariables(design.table, options.var).map((variable) => tabulateFrequencies(design, { variable, lang }));
   if (options.json) printJson(io, tables.map(frequenciesJson));
   else io.stdout.write(tables.map((f) => consoleText(f, lang)).join('\n'));

@@ -5,7 +5,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { formatCount, formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { meansJson } from '../../analyze/means-json.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
@@ -41,6 +41,7 @@ function consoleText(r: MeansResult, lang: Lang): string {
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   const design = await loadDesign(file, options);
+  reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
   for (const r of results) for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
   if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));

@@ -9,7 +9,7 @@ import { regressionJson } from '../../analyze/regression-json.js';
 import type { RegressionResult } from '../../analyze/regression-result.js';
 import { UsageError } from '../../core/errors.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface RegressOptions extends CommonOptions, DesignCliOptions {
   model: 'ols' | 'logit' | 'ologit' | 'oprobit';
@@ -40,6 +40,7 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
     ],
   ).action(async (file: string, formula: string, options: RegressOptions) => {
     const design = await loadDesign(file, options);
+  reportDesign(io, design);
     const common = { levels: options.levels };
     const model = options.model;
     if (model !== 'ols' && model !== 'logit' && options.robust) {

@@ -6,7 +6,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { reliabilityJson } from '../../analyze/reliability-json.js';
 
 interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
@@ -34,6 +34,7 @@ async function run(file: string, options: ReliabilityCliOptions, { io }: CliCont
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   if (!options.items === !options.group) throw new UsageError('give the scale as --items a,b,c or --group NAME (one of them)');
   const design = await loadDesign(file, options);
+  reportDesign(io, design);
   const items = resolveVariables(design.table, options.items ?? [options.group as string]);
   const result = estimateReliability(design, { items, lang });
   if (options.json) printJson(io, reliabilityJson(result));

@@ -7,7 +7,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { formatTable } from '../../report/format-table.js';
 import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { sharesJson } from '../../analyze/shares-json.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
@@ -69,6 +69,7 @@ async function run(file: string, options: SharesCliOptions, { io }: CliContext):
   if (options.top === undefined && options.values === undefined) throw new UsageError('say which answers to count: --top K or --values a,b');
   const top = options.top === undefined ? undefined : Number(options.top);
   const design = await loadDesign(file, options);
+  reportDesign(io, design);
   const variables = resolveVariables(design.table, options.var);
   const ci = options.ci === undefined ? undefined : parseCiMethod(options.ci);
   const values = options.values?.split(',').map((v) => v.trim());
