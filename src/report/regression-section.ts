@@ -13,7 +13,8 @@ const MODEL_NAME = {
 function termLabel(codebook: Codebook, term: string, lang: Lang): string {
   const v = codebook.variables.find((x) => x.name === term);
   const label = lang === 'zh' ? v?.label : v?.labelEn ?? v?.label;
-  return label ? `${term}（${label}）` : term;
+  if (!label) return term;
+  return lang === 'zh' ? `${term}（${label}）` : `${term} (${label})`;
 }
 
 /**
@@ -22,7 +23,10 @@ function termLabel(codebook: Codebook, term: string, lang: Lang): string {
  */
 export function narrateRegression(r: RegressionResult, codebook: Codebook, lang: Lang): string {
   const terms = r.coefficients.filter((c) => c.term !== '(Intercept)');
-  const describe = (c: CoefficientRow) => `${termLabel(codebook, c.term, lang)}（${lang === 'zh' ? '系数' : 'b = '}${formatFixed(c.estimate, 3)}，p ${formatPClause(c.pValue)}）`;
+  const describe = (c: CoefficientRow) =>
+    lang === 'zh'
+      ? `${termLabel(codebook, c.term, lang)}（系数${formatFixed(c.estimate, 3)}，p ${formatPClause(c.pValue)}）`
+      : `${termLabel(codebook, c.term, lang)} (b = ${formatFixed(c.estimate, 3)}, p ${formatPClause(c.pValue)})`;
   const positive = terms.filter((c) => c.pValue < 0.05 && c.estimate > 0).map(describe);
   const negative = terms.filter((c) => c.pValue < 0.05 && c.estimate < 0).map(describe);
   const none = terms.filter((c) => !(c.pValue < 0.05)).map((c) => termLabel(codebook, c.term, lang));
@@ -34,7 +38,8 @@ export function narrateRegression(r: RegressionResult, codebook: Codebook, lang:
     if (none.length) parts.push(`${none.join('、')}的关联在0.05水平上不显著；`);
     return `${parts.join('').replace(/；$/, '')}。这是相关关系，不能据此断定因果。`;
   }
-  const parts = [`A ${MODEL_NAME.en[r.model]} of ${termLabel(codebook, outcome, lang)} (N = ${r.nobs}), holding the other terms fixed:`];
+  const article = /^[aeiou]/.test(MODEL_NAME.en[r.model]) ? 'An' : 'A';
+  const parts = [`${article} ${MODEL_NAME.en[r.model]} of ${termLabel(codebook, outcome, lang)} (N = ${r.nobs}), holding the other terms fixed:`];
   if (positive.length) parts.push(` positively associated: ${positive.join(', ')};`);
   if (negative.length) parts.push(` negatively associated: ${negative.join(', ')};`);
   if (none.length) parts.push(` not significant at the 0.05 level: ${none.join(', ')};`);
@@ -55,9 +60,9 @@ export function regressionSection(r: RegressionResult, codebook: Codebook, lang:
     ...(f.logLik !== null ? [`log L = ${formatFixed(f.logLik, 2)}`] : []),
     ...(f.aic !== null ? [`AIC = ${formatFixed(f.aic, 1)}`] : []),
     `SE: ${r.seType}`,
-  ].join('；');
+  ].join(lang === 'zh' ? '；' : '; ');
   return [
     { kind: 'paragraph', text: narrateRegression(r, codebook, lang) },
-    tableBlock(title ?? `${MODEL_NAME[lang][r.model]}：${r.formula}`, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),
+    tableBlock(title ?? `${MODEL_NAME[lang][r.model]}${lang === 'zh' ? '：' : ': '}${r.formula}`, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),
   ];
 }

@@ -31,7 +31,7 @@ export function narrateShares(r: SharesResult, lang: Lang): string {
         : `${d.first} minus ${d.second}: ${pp(d.estimate)} percentage points (95% CI ${pp(d.confLow)} to ${pp(d.confHigh)}, p ${formatPClause(d.pValue)}); ${significant ? 'the difference is significant at the 0.05 level' : 'the difference is not significant at the 0.05 level'}.`,
     );
   }
-  return parts.join('');
+  return parts.join(lang === 'zh' ? '' : ' ');
 }
 
 /** A share analysis as a table (one row per group) and its narrative. */
@@ -41,6 +41,6 @@ export function sharesSection(r: SharesResult, lang: Lang, title?: string): Repo
   const note = lang === 'zh' ? `置信区间方法：${r.ciMethod}` : `Interval: ${r.ciMethod}`;
   return [
     { kind: 'paragraph', text: narrateShares(r, lang) },
-    tableBlock(title ?? `${r.label}（${r.valueLabels.join(' / ')}）`, [t.group, t.n, t.count, t.share, t.ci], rows, { notes: [note] }),
+    tableBlock(title ?? (lang === 'zh' ? `${r.label}（${r.valueLabels.join(' / ')}）` : `${r.label} (${r.valueLabels.join(' / ')})`), [t.group, t.n, t.count, t.share, t.ci], rows, { notes: [note] }),
   ];
 }

@@ -30,8 +30,13 @@ async function run(planFile: string, options: RunCliOptions, { io }: CliContext)
     await out.commit();
     const seconds = Object.values(summary.timings).reduce((a, b) => a + b, 0) / 1000;
     const c = summary.cleaning;
+    const cleaned = c
+      ? loaded.plan.lang === 'en'
+        ? `returned ${c.inputRows}, valid ${c.keptRows} (${c.excludedRows} set aside); `
+        : `回收 ${c.inputRows} 份，有效 ${c.keptRows} 份（剔除 ${c.excludedRows} 份）；`
+      : '';
     io.stderr.write(
-      `${c ? `回收 ${c.inputRows} 份，有效 ${c.keptRows} 份（剔除 ${c.excludedRows} 份）；` : ''}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (report.md, results.json, manifest.json${c ? ', clean.csv, excluded.csv, issues.csv' : ''})\n`,
+      `${cleaned}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (report.md, results.json, manifest.json${c ? ', clean.csv, excluded.csv, issues.csv' : ''})\n`,
     );
     if (options.json) printJson(io, { folder, rows: summary.rows, analyses: summary.analyses, timings_ms: summary.timings });
   } catch (err) {
