@@ -1,12 +1,18 @@
+import { stat } from 'node:fs/promises';
 import type { Codebook, Issue } from '../core/types.js';
 import type { OutputColumn } from '../ingest/coded-row.js';
 import { ingestFile, type CodedRow, type IngestSummary } from '../ingest/ingest-file.js';
+import { openTable } from '../ingest/open-table.js';
 import type { OpenTableOptions } from '../ingest/raw-table.js';
+import { replayableTable } from '../ingest/replayable-table.js';
 import { checkCells, failedChecks } from './check-cells.js';
 import { cleanContext, type CleanContext } from './clean-context.js';
 import { defaultRules, type CleanRules } from './clean-rules.js';
 import { decideRows } from './decide-rows.js';
 import { profileRows } from './profile-rows.js';
+
+// Inputs up to this size keep their parsed rows between the two passes (a few times the file in memory).
+const REPLAY_BYTES = 32 * 1024 * 1024;
 
 /** Options of `cleanFile`: how to open the input, its codebook, the rules, progress per pass. */
 export interface CleanOptions extends OpenTableOptions {
@@ -45,10 +51,13 @@ export interface CleanSummary {
  */
 export async function cleanFile(path: string, options: CleanOptions, sinks: CleanSinks = {}): Promise<CleanSummary> {
   const rules = options.rules ?? defaultRules();
+  // Small inputs are parsed once: the second pass replays the rows the first one read.
+  const table = (await stat(path)).size <= REPLAY_BYTES ? replayableTable(await openTable(path, options)) : undefined;
+  const ingestOptions = { ...options, table };
   let ctx: CleanContext | undefined;
   let profiles: ReturnType<typeof profileRows> | undefined;
   options.onPass?.(1);
-  await ingestFile(path, options, {
+  await ingestFile(path, ingestOptions, {
     start: (outputs) => {
       ctx = cleanContext(options.codebook, outputs, rules);
       profiles = profileRows(ctx);
@@ -67,7 +76,7 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
   let excluded = 0;
   let flagged = 0;
   options.onPass?.(2);
-  const ingest = await ingestFile(path, options, {
+  const ingest = await ingestFile(path, ingestOptions, {
     start: (outputs, header) => sinks.start?.(outputs, header),
     row: async (row) => {
       const issues = [...row.issues, ...checkCells(context, row)];
