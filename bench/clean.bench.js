@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook } from '../dist/codebook/load-codebook.js';
+import { cleanCsvSinks } from '../dist/clean/clean-csv-sinks.js';
 import { cleanFile } from '../dist/clean/clean-file.js';
-import { csvLine } from '../dist/io/format-csv.js';
 import { openAtomicWriter } from '../dist/io/write-atomic.js';
 import { measure } from './measure.js';
 
@@ -36,11 +36,7 @@ const codebook = await loadCodebook(join(sample, 'codebook.yaml'));
 const clean = openAtomicWriter(join(dir, 'clean.csv'));
 const excluded = openAtomicWriter(join(dir, 'excluded.csv'));
 const { result: summary, seconds, peak_rss_mb } = await measure(async () => {
-  const result = await cleanFile(input, { codebook }, {
-    start: (outputs, header) => Promise.all([clean.write(csvLine(['_source_row', ...outputs.map((o) => o.name), '_flags'])), excluded.write(csvLine([...header, '_reasons']))]),
-    kept: (row, flags) => clean.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
-    excluded: (row, reasons) => excluded.write(csvLine([...row.cells, reasons.join(';')])),
-  });
+  const result = await cleanFile(input, { codebook }, cleanCsvSinks({ clean, excluded }));
   await clean.commit();
   await excluded.commit();
   return result;

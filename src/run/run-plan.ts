@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, dirname } from 'node:path';
 import { applyDerivations } from '../clean/apply-derivations.js';
+import { cleanCsvSinks } from '../clean/clean-csv-sinks.js';
 import { cleanFile, type CleanSummary } from '../clean/clean-file.js';
 import { defaultRules, loadRules } from '../clean/clean-rules.js';
 import { makeDesign } from '../core/design.js';
 import type { DataTable } from '../core/data-table.js';
-import { SOURCE_ROW } from '../ingest/ingest-file.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import { tableCollector } from '../ingest/table-collector.js';
-import { csvLine } from '../io/format-csv.js';
 import { openAtomicWriter } from '../io/write-atomic.js';
 import type { FolderWriter } from '../io/write-folder-atomic.js';
-import { ISSUE_COLUMNS } from '../io/write-issues.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportBlock } from '../report/report-document.js';
 import { REPORT_TEXT } from '../report/report-text.js';
@@ -39,22 +37,17 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   const clean = openAtomicWriter(out.path('clean.csv'));
   const excluded = openAtomicWriter(out.path('excluded.csv'));
   const issues = openAtomicWriter(out.path('issues.csv'));
-  let addSourceRow = true;
-  await issues.write(csvLine(ISSUE_COLUMNS));
+  const sinks = cleanCsvSinks({ clean, excluded, issues });
+  await sinks.begin();
   const summary = await cleanFile(loaded.data, { codebook: loaded.codebook, rules, onProgress }, {
-    async start(outputs, header) {
+    ...sinks,
+    start(outputs, header) {
       collector.start(outputs);
-      addSourceRow = !header.includes(SOURCE_ROW);
-      await clean.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name), '_flags']));
-      await excluded.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
+      return sinks.start?.(outputs, header);
     },
     kept(row, flags) {
       collector.add(row);
-      return clean.write(csvLine([row.sourceRow, ...row.values, flags.join(';')]));
-    },
-    excluded: (row, reasons) => excluded.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
-    async issues(list) {
-      for (const i of list) await issues.write(csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message]));
+      return sinks.kept?.(row, flags);
     },
   });
   await Promise.all([clean.commit(), excluded.commit(), issues.commit()]);

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { loadCodebook } from '../../codebook/load-codebook.js';
 import { defaultRules, loadRules } from '../../clean/clean-rules.js';
+import { cleanCsvSinks } from '../../clean/clean-csv-sinks.js';
 import { cleanFile, type CleanSummary } from '../../clean/clean-file.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { SOURCE_ROW } from '../../ingest/ingest-file.js';
-import { csvLine } from '../../io/format-csv.js';
 import { assertWritable, openAtomicWriter, type AtomicWriter } from '../../io/write-atomic.js';
-import { ISSUE_COLUMNS } from '../../io/write-issues.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
@@ -58,28 +56,19 @@ async function run(file: string, options: CleanCliOptions, { io, state }: CliCon
   const excluded = open(options.excluded);
   const issues = open(options.issues);
   let errors = 0;
-  let addSourceRow = true;
   const progress = startProgress(io, 'clean');
+  const sinks = cleanCsvSinks({ clean, excluded, issues });
   let summary: CleanSummary;
   try {
-    await issues?.write(csvLine(ISSUE_COLUMNS));
+    await sinks.begin();
     summary = await cleanFile(
       file,
       { ...openOptionsOf(options), codebook, rules, onProgress: (d, t) => progress.update(d, t) },
       {
-        async start(cols, header) {
-          // A coded input already carries _source_row among its original cells.
-          addSourceRow = !header.includes(SOURCE_ROW);
-          await clean?.write(csvLine([SOURCE_ROW, ...cols.map((c) => c.name), '_flags']));
-          await excluded?.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
-        },
-        kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
-        excluded: (row, reasons) => excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
-        async issues(list) {
-          for (const i of list) {
-            if (i.severity === 'error') errors++;
-            await issues?.write(csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message]));
-          }
+        ...sinks,
+        issues(list) {
+          errors += list.filter((i) => i.severity === 'error').length;
+          return sinks.issues?.(list);
         },
       },
     );
