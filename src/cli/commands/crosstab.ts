@@ -18,7 +18,6 @@ const TEXT = {
   en: { rs: (x2: string) => `Pearson χ² = ${x2} with the Rao-Scott second-order design correction (svychisq); the F's denominator df = design df (PSUs − strata) × numerator df`, weighted: 'Weighted counts (population estimates)', total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
 };
 
-
 function panel(r: CrosstabResult, title: string, cell: (i: number, j: number) => string, margin: (i: number) => string, lang: Lang): string {
   return formatTable({
     title,

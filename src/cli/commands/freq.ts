@@ -17,7 +17,6 @@ const TEXT = {
   en: { answer: 'Answer', count: 'Count', percent: 'Percent', valid: 'Valid %', cumulative: 'Cumulative %', total: 'Total', missing: 'Missing' },
 };
 
-
 function consoleText(f: FrequencyTable, lang: Lang): string {
   const t = TEXT[lang];
   return formatTable({

@@ -18,7 +18,6 @@ const TEXT = {
   en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA' },
 };
 
-
 function consoleText(r: MeansResult, lang: Lang): string {
   const t = TEXT[lang];
   const notes: string[] = [];

@@ -19,7 +19,6 @@ const TEXT = {
   en: { item: 'Item', mean: 'Mean', sd: 'SD', r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
 };
 
-
 function consoleText(r: ReliabilityResult, lang: Lang): string {
   const t = TEXT[lang];
   return formatTable({

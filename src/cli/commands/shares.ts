@@ -23,7 +23,6 @@ const TEXT = {
   en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers' },
 };
 
-
 function differenceNote(r: SharesResult, lang: Lang): string | null {
   const d = r.difference;
   if (!d) return null;
