@@ -12,12 +12,13 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): string {
   return [`**${block.title}**\n`, head, rule, ...body, ...notes].join('\n');
 }
 
-/** Renders a report as Markdown (GitHub tables); the same document always gives the same text. */
+/** Renders a report as Markdown (GitHub tables; charts as links to charts/<id>.svg); the same document always gives the same text. */
 export function renderMarkdown(doc: ReportDocument): string {
   const parts = [`# ${doc.title}`, ...(doc.byline.length ? [doc.byline.join('  \n')] : [])];
   for (const block of doc.blocks) {
     if (block.kind === 'heading') parts.push(`${'#'.repeat(block.level + 1)} ${block.text}`);
     else if (block.kind === 'paragraph') parts.push(block.text);
+    else if (block.kind === 'chart') parts.push(`![${cell(block.chart.title)}](charts/${block.id}.svg)`);
     else parts.push(table(block));
   }
   return `${parts.join('\n\n')}\n`;

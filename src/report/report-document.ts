@@ -1,10 +1,14 @@
-/** A report as structured blocks, rendered to Markdown now and to Excel/Word by the same model later. */
+import type { Chart } from './charts/chart-spec.js';
+
+/** A report as structured blocks, rendered to Markdown, Word and Excel by the same model. */
 
 /** One block of a report. */
 export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; title: string; columns: readonly string[]; align: readonly ('left' | 'right')[]; rows: readonly (readonly string[])[]; notes: readonly string[] };
+  | { kind: 'table'; title: string; columns: readonly string[]; align: readonly ('left' | 'right')[]; rows: readonly (readonly string[])[]; notes: readonly string[] }
+  /** A chart: `id` names its files (charts/<id>.svg, charts/<id>.png) and is unique in a report. */
+  | { kind: 'chart'; id: string; chart: Chart };
 
 /** A whole report: title lines, then blocks in order. */
 export interface ReportDocument {
