@@ -6,11 +6,20 @@ import { REPORT_TEXT } from './report-text.js';
 
 const number = (x: number) => (Math.abs(x) >= 1000 ? formatFixed(x, 0) : formatFixed(x, 2));
 
-/** A means analysis: a row per group and, for two groups, the difference and its test. */
-export function meansSection(r: MeansResult, lang: Lang, title?: string): ReportBlock[] {
+/**
+ * A means analysis: a row per group (with `weighted`, the weighted mean and interval beside) and,
+ * for two groups, the difference and its test.
+ */
+export function meansSection(r: MeansResult, lang: Lang, options: { title?: string; weighted?: MeansResult } = {}): ReportBlock[] {
   const t = REPORT_TEXT[lang];
-  const rows = r.groups.map((g) => [g.by === null ? t.all : g.level, String(g.n), number(g.mean), number(g.sd), number(g.standardError), `${number(g.confLow)}–${number(g.confHigh)}`]);
-  const blocks: ReportBlock[] = [tableBlock(title ?? r.label, [t.group, t.n, t.mean, t.sd, t.se, t.ci], rows)];
+  const w = options.weighted;
+  const rows = r.groups.map((g, k) => {
+    const cells = [g.by === null ? t.all : g.level, String(g.n), number(g.mean), number(g.sd), number(g.standardError), `${number(g.confLow)}–${number(g.confHigh)}`];
+    const v = w?.groups[k];
+    return v ? [...cells, number(v.mean), `${number(v.confLow)}–${number(v.confHigh)}`] : cells;
+  });
+  const columns = [t.group, t.n, t.mean, t.sd, t.se, t.ci, ...(w ? [t.weightedMean, t.weightedCi] : [])];
+  const blocks: ReportBlock[] = [tableBlock(options.title ?? r.label, columns, rows)];
   const d = r.difference;
   if (d) {
     const significant = d.pValue < 0.05;

@@ -1,6 +1,7 @@
 import type { CoefficientRow, RegressionResult } from '../analyze/regression-result.js';
 import type { Lang } from '../analyze/variable-labels.js';
 import type { Codebook } from '../core/types.js';
+import type { CoefficientChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPValue } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT, stars } from './report-text.js';
@@ -8,6 +9,11 @@ import { REPORT_TEXT, stars } from './report-text.js';
 const MODEL_NAME = {
   zh: { ols: '线性回归（OLS）', logit: '二元Logistic回归', ologit: '有序Logistic回归', oprobit: '有序Probit回归' },
   en: { ols: 'linear regression (OLS)', logit: 'binary logistic regression', ologit: 'ordinal logistic regression', oprobit: 'ordinal probit regression' },
+};
+
+const SCALE = {
+  zh: { ols: '', logit: '（对数优势）', ologit: '（对数优势）', oprobit: '（probit尺度）' },
+  en: { ols: '', logit: ' (log odds)', ologit: ' (log odds)', oprobit: ' (probit scale)' },
 };
 
 function termLabel(codebook: Codebook, term: string, lang: Lang): string {
@@ -46,8 +52,23 @@ export function narrateRegression(r: RegressionResult, codebook: Codebook, lang:
   return `${parts.join('').replace(/;$/, '')}. These are associations, not proof of cause.`;
 }
 
-/** A regression as a 三线表 coefficient table (stars, CI), thresholds, fit, and its narrative. */
-export function regressionSection(r: RegressionResult, codebook: Codebook, lang: Lang, title?: string): ReportBlock[] {
+/** A coefficient plot of a model's terms (not the intercept or thresholds) with their intervals. */
+function coefficientChart(r: RegressionResult, codebook: Codebook, lang: Lang, title: string): CoefficientChart {
+  const terms = r.coefficients.filter((c) => c.term !== '(Intercept)');
+  return {
+    type: 'coefficients',
+    title,
+    terms: terms.map((c) => termLabel(codebook, c.term, lang)),
+    estimate: terms.map((c) => c.estimate),
+    low: terms.map((c) => c.confLow),
+    high: terms.map((c) => c.confHigh),
+    axisLabel: lang === 'zh' ? `系数及95%置信区间${SCALE.zh[r.model]}` : `Estimate and 95% CI${SCALE.en[r.model]}`,
+    reference: 0,
+  };
+}
+
+/** A regression as a 三线表 coefficient table (stars, CI), thresholds, fit, its narrative and a coefficient plot (`id` names it). */
+export function regressionSection(r: RegressionResult, codebook: Codebook, lang: Lang, options: { title?: string; id: string }): ReportBlock[] {
   const t = REPORT_TEXT[lang];
   const row = (c: CoefficientRow) => [termLabel(codebook, c.term, lang), `${formatFixed(c.estimate, 3)}${stars(c.pValue)}`, formatFixed(c.standardError, 3), formatFixed(c.statistic, 2), formatPValue(c.pValue), `${formatFixed(c.confLow, 3)}–${formatFixed(c.confHigh, 3)}`];
   // Thresholds are cut points, not effects: no stars or p-values for them.
@@ -61,8 +82,10 @@ export function regressionSection(r: RegressionResult, codebook: Codebook, lang:
     ...(f.aic !== null ? [`AIC = ${formatFixed(f.aic, 1)}`] : []),
     `SE: ${r.seType}`,
   ].join(lang === 'zh' ? '；' : '; ');
+  const title = options.title ?? `${MODEL_NAME[lang][r.model]}${lang === 'zh' ? '：' : ': '}${r.formula}`;
   return [
     { kind: 'paragraph', text: narrateRegression(r, codebook, lang) },
-    tableBlock(title ?? `${MODEL_NAME[lang][r.model]}${lang === 'zh' ? '：' : ': '}${r.formula}`, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),
+    tableBlock(title, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),
+    { kind: 'chart', id: options.id, chart: coefficientChart(r, codebook, lang, title) },
   ];
 }

@@ -7,6 +7,8 @@ import { parseYaml } from '../io/parse-yaml.js';
 import { readInputText } from '../io/read-input-file.js';
 import type { FormulaNode } from '../model/formula.js';
 import { parseFormula } from '../model/parse-formula.js';
+import { loadTargets } from '../weight/load-targets.js';
+import type { WeightingTargets } from '../weight/weighting-targets.js';
 import { planSchema, type Analysis, type Plan } from './plan-schema.js';
 
 /** A validated plan with its input paths resolved and its codebook loaded. */
@@ -17,6 +19,8 @@ export interface LoadedPlan {
   codebookFile: string;
   rulesFile: string | null;
   codebook: Codebook;
+  /** The weighting targets (`weight.targets`), loaded; null without a weight step. */
+  targets: WeightingTargets | null;
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
@@ -72,8 +76,10 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const data = resolve('data', plan.data) as string;
   const codebookFile = resolve('codebook', plan.codebook) as string;
   const rulesFile = resolve('rules', plan.rules);
+  const targetsFile = resolve('weight.targets', plan.weight?.targets);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
   const codebook = await loadCodebook(codebookFile);
+  const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const known = new Set<string>([
     ...codebook.variables.flatMap((v) => [v.name, ...(v.type === 'multi' || v.type === 'rank' ? (v.choices ?? []).map((c) => `${v.name}_${c.code}`) : [])]),
     ...codebook.derive.map((d) => d.name),
@@ -86,11 +92,12 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     const pattern = new RegExp(`^${selector.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
     return [...known].some((name) => pattern.test(name));
   };
+  const check = (key: string, list: readonly string[], what = 'variable, group or pattern') => {
+    for (const name of list) if (!selects(name)) problems.push({ path: key, message: `${name} is not a ${what} of ${codebookFile}` });
+  };
   plan.analyses.forEach((a, i) => {
     try {
-      for (const { key, names } of variablesOf(a)) {
-        for (const name of names) if (!selects(name)) problems.push({ path: `analyses[${i}].${key}`, message: `${name} is not a variable, group or pattern of ${codebookFile}` });
-      }
+      for (const { key, names } of variablesOf(a)) check(`analyses[${i}].${key}`, names);
     } catch (err) {
       problems.push({ path: `analyses[${i}].formula`, message: err instanceof Error ? err.message : String(err) });
     }
@@ -98,6 +105,10 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
       problems.push({ path: `analyses[${i}].group`, message: `no codebook variable has group: ${a.group}` });
     }
   });
+  for (const table of targets?.tables ?? []) check(`weight.targets (${table.path})`, table.variables, 'variable');
+  check('weight.by', plan.weight?.by ?? []);
+  check('profile.vars', plan.profile?.vars ?? []);
+  check('profile.by', plan.profile?.by ? [plan.profile.by] : []);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
-  return { file, plan, data, codebookFile, rulesFile, codebook };
+  return { file, plan, data, codebookFile, rulesFile, codebook, targets };
 }

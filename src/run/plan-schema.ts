@@ -16,6 +16,25 @@ export const analysisSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('regress'), formula: z.string().min(3), model: z.enum(['ols', 'logit', 'ologit', 'oprobit']).default('ols'), robust: z.enum(['HC0', 'HC1', 'HC2', 'HC3']).optional(), title: z.string().optional() }),
 ]);
 
+const pair = z.tuple([z.number(), z.number()]);
+
+/** Weighting to population margins (as `survey weight`): shares and means are then reported weighted beside unweighted. */
+export const weightSchema = z.strictObject({
+  /** Population targets file (`survey weight --targets`), relative to the plan. */
+  targets: z.string().min(1),
+  method: z.enum(['poststratify', 'rake']).optional(),
+  /** Weight on these variables only; default every table of the targets file. */
+  by: names.optional(),
+  /** Trim to fixed bounds or to quantiles of the calibrated weights, then re-calibrate. */
+  trim: z.union([z.strictObject({ bounds: pair }), z.strictObject({ quantiles: pair })]).optional(),
+});
+
+/** The sample profile (样本概况): the distribution of background variables, overall and by a group. */
+export const profileSchema = z.strictObject({ vars: names, by: name.optional() });
+
+/** The report files a run writes besides results.json and manifest.json. */
+export const OUTPUTS = ['md', 'xlsx', 'docx'] as const;
+
 /** The plan `survey run` executes (DESIGN §1): data, codebook, cleaning, analyses, report. */
 export const planSchema = z.strictObject({
   /** Report folder name: reports/<name>/. */
@@ -34,6 +53,9 @@ export const planSchema = z.strictObject({
   distributed: z.number().int().positive().optional(),
   /** Clean the data first (default); false when `data` is already clean. */
   clean: z.boolean().default(true),
+  weight: weightSchema.optional(),
+  profile: profileSchema.optional(),
+  outputs: z.array(z.enum(OUTPUTS)).min(1).default([...OUTPUTS]),
   analyses: z.array(analysisSchema).min(1),
 });
 

@@ -1,8 +1,8 @@
 import { crosstabJson } from '../analyze/crosstab-json.js';
-import { estimateCrosstab } from '../analyze/estimate-crosstab.js';
-import { estimateMeans } from '../analyze/estimate-means.js';
-import { estimateReliability } from '../analyze/estimate-reliability.js';
-import { estimateShares } from '../analyze/estimate-shares.js';
+import { estimateCrosstab, type CrosstabResult } from '../analyze/estimate-crosstab.js';
+import { estimateMeans, type MeansResult } from '../analyze/estimate-means.js';
+import { estimateReliability, type ReliabilityResult } from '../analyze/estimate-reliability.js';
+import { estimateShares, type SharesResult } from '../analyze/estimate-shares.js';
 import { fitLogit } from '../analyze/fit-logit.js';
 import { fitOls } from '../analyze/fit-ols.js';
 import { fitOrdinal } from '../analyze/fit-ordinal.js';
@@ -13,7 +13,7 @@ import type { RegressionResult } from '../analyze/regression-result.js';
 import { reliabilityJson } from '../analyze/reliability-json.js';
 import { resolveVariables } from '../analyze/resolve-variables.js';
 import { sharesJson } from '../analyze/shares-json.js';
-import { tabulateFrequencies } from '../analyze/tabulate-frequencies.js';
+import { tabulateFrequencies, type FrequencyTable } from '../analyze/tabulate-frequencies.js';
 import type { Lang } from '../analyze/variable-labels.js';
 import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
@@ -22,16 +22,34 @@ import { meansSection } from '../report/means-section.js';
 import { regressionSection } from '../report/regression-section.js';
 import { reliabilitySection } from '../report/reliability-section.js';
 import type { ReportBlock } from '../report/report-document.js';
-import { sharesSection } from '../report/shares-section.js';
+import { sharesGridSection, sharesSection } from '../report/shares-section.js';
 import type { Analysis } from './plan-schema.js';
+
+/** The typed results of one analysis (the workbook shows them with their own number formats). */
+export type AnalysisEstimates =
+  | { command: 'shares'; results: SharesResult[]; weighted: SharesResult[] | null }
+  | { command: 'means'; results: MeansResult[]; weighted: MeansResult[] | null }
+  | { command: 'freq'; results: FrequencyTable[] }
+  | { command: 'crosstab'; results: CrosstabResult[] }
+  | { command: 'reliability'; results: ReliabilityResult[]; title: string }
+  | { command: 'regress'; results: RegressionResult[] };
 
 /** What one analysis of a plan produced: its numbers (the CLI's JSON contract) and its report blocks. */
 export interface AnalysisOutcome {
   command: Analysis['command'];
+  estimates: AnalysisEstimates;
   /** Where the report puts it: findings (shares, means, tables) or factors (models). */
   part: 'findings' | 'factors';
   results: unknown[];
+  /** The same estimates on the weighted design (shares and means of a plan with a weight step), else null. */
+  weightedResults: unknown[] | null;
   blocks: ReportBlock[];
+}
+
+/** The designs a plan's analyses run on: the sample as it is, and weighted to the population when the plan weights. */
+export interface PlanDesigns {
+  plain: Design;
+  weighted: Design | null;
 }
 
 function fit(design: Design, a: Extract<Analysis, { command: 'regress' }>): RegressionResult {
@@ -40,35 +58,51 @@ function fit(design: Design, a: Extract<Analysis, { command: 'regress' }>): Regr
   return fitOls(design, a.formula, { robust: a.robust });
 }
 
-/** Runs one analysis of a plan on the design, with the same estimators the CLI commands use. */
-export function runAnalysis(design: Design, a: Analysis, lang: Lang): AnalysisOutcome {
-  const table = design.table;
+/**
+ * Runs one analysis of a plan with the same estimators the CLI commands use. Shares and means are
+ * estimated on both designs when the plan weights; tables, reliability and models describe the
+ * sample (unweighted). `id` names the analysis's charts (unique within the report).
+ */
+export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang: Lang): AnalysisOutcome {
+  const { plain, weighted } = designs;
+  const table = plain.table;
   switch (a.command) {
     case 'shares': {
-      const results = resolveVariables(table, a.var).map((variable) => estimateShares(design, { variable, top: a.top, values: a.values, by: a.by, ci: a.ci, lang }));
-      return { command: a.command, part: 'findings', results: results.map(sharesJson), blocks: results.flatMap((r) => sharesSection(r, lang, results.length === 1 ? a.title : undefined)) };
+      const variables = resolveVariables(table, a.var);
+      const estimate = (design: Design) => variables.map((variable) => estimateShares(design, { variable, top: a.top, values: a.values, by: a.by, ci: a.ci, lang }));
+      const results = estimate(plain);
+      const w = weighted ? estimate(weighted) : undefined;
+      const blocks =
+        results.length === 1
+          ? sharesSection(results[0], lang, { title: a.title, weighted: w?.[0], id })
+          : sharesGridSection(results, lang, { title: a.title, weighted: w, id });
+      return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(sharesJson), weightedResults: w?.map(sharesJson) ?? null, blocks };
     }
     case 'means': {
-      const results = resolveVariables(table, a.var).map((variable) => estimateMeans(design, { variable, by: a.by, lang }));
-      return { command: a.command, part: 'findings', results: results.map(meansJson), blocks: results.flatMap((r) => meansSection(r, lang, results.length === 1 ? a.title : undefined)) };
+      const variables = resolveVariables(table, a.var);
+      const estimate = (design: Design) => variables.map((variable) => estimateMeans(design, { variable, by: a.by, lang }));
+      const results = estimate(plain);
+      const w = weighted ? estimate(weighted) : undefined;
+      const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k] }));
+      return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
     case 'freq': {
-      const results = resolveVariables(table, a.vars).map((variable) => tabulateFrequencies(design, { variable, lang }));
-      return { command: a.command, part: 'findings', results: results.map(frequenciesJson), blocks: results.map((f) => freqSection(f, lang)) };
+      const results = resolveVariables(table, a.vars).map((variable) => tabulateFrequencies(plain, { variable, lang }));
+      return { command: a.command, estimates: { command: a.command, results }, part: 'findings', results: results.map(frequenciesJson), weightedResults: null, blocks: results.map((f) => freqSection(f, lang)) };
     }
     case 'crosstab': {
-      const result = estimateCrosstab(design, { rows: a.rows, cols: a.cols, lang });
-      return { command: a.command, part: 'findings', results: [crosstabJson(result)], blocks: crosstabSection(result, lang, a.title) };
+      const result = estimateCrosstab(plain, { rows: a.rows, cols: a.cols, lang });
+      return { command: a.command, estimates: { command: a.command, results: [result] }, part: 'findings', results: [crosstabJson(result)], weightedResults: null, blocks: crosstabSection(result, lang, a.title) };
     }
     case 'reliability': {
       const items = resolveVariables(table, a.items ?? [a.group as string]);
-      const result = estimateReliability(design, { items, lang });
+      const result = estimateReliability(plain, { items, lang });
       const title = a.title ?? (lang === 'zh' ? `量表信度（${a.group ?? items.join('、')}）` : `Reliability (${a.group ?? items.join(', ')})`);
-      return { command: a.command, part: 'findings', results: [reliabilityJson(result)], blocks: reliabilitySection(result, lang, title) };
+      return { command: a.command, estimates: { command: a.command, results: [result], title }, part: 'findings', results: [reliabilityJson(result)], weightedResults: null, blocks: reliabilitySection(result, lang, title) };
     }
     case 'regress': {
-      const result = fit(design, a);
-      return { command: a.command, part: 'factors', results: [regressionJson(result)], blocks: regressionSection(result, table.codebook, lang, a.title) };
+      const result = fit(plain, a);
+      return { command: a.command, estimates: { command: a.command, results: [result] }, part: 'factors', results: [regressionJson(result)], weightedResults: null, blocks: regressionSection(result, table.codebook, lang, { title: a.title, id }) };
     }
   }
 }

@@ -5,7 +5,9 @@ import { applyDerivations } from '../clean/apply-derivations.js';
 import { cleanCsvSinks } from '../clean/clean-csv-sinks.js';
 import { cleanFile, type CleanSummary } from '../clean/clean-file.js';
 import { defaultRules, loadRules } from '../clean/clean-rules.js';
-import { makeDesign } from '../core/design.js';
+import { profileSample } from '../analyze/profile-sample.js';
+import { resolveVariables } from '../analyze/resolve-variables.js';
+import { makeDesign, type Design } from '../core/design.js';
 import type { DataTable } from '../core/data-table.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import { tableCollector } from '../ingest/table-collector.js';
@@ -15,6 +17,12 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportBlock } from '../report/report-document.js';
 import { REPORT_TEXT } from '../report/report-text.js';
 import { cleaningSection } from '../report/cleaning-section.js';
+import { profileSection } from '../report/profile-section.js';
+import { weightingSection } from '../report/weighting-section.js';
+import { weightDesign, type WeightingResult } from '../weight/weight-design.js';
+import { weightingJson } from '../weight/weighting-json.js';
+import type { WeightingTargets } from '../weight/weighting-targets.js';
+import type { Plan } from './plan-schema.js';
 import type { LoadedPlan } from './load-plan.js';
 import { runAnalysis, type AnalysisOutcome } from './run-analysis.js';
 
@@ -54,6 +62,12 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   return { table: collector.finish(loaded.codebook, loaded.data), summary };
 }
 
+/** The plan's weight step: `survey weight` with the plan's targets, method, variables and trimming. */
+function weightPlan(design: Design, targets: WeightingTargets, spec: NonNullable<Plan['weight']>): WeightingResult {
+  const trim = spec.trim ? ('bounds' in spec.trim ? { bounds: spec.trim.bounds } : { quantiles: spec.trim.quantiles }) : undefined;
+  return weightDesign(design, targets, { method: spec.method, by: spec.by, trim });
+}
+
 /**
  * Runs a loaded plan into `out`: clean → derive → analyses → results.json, report.md and
  * manifest.json. The same inputs give the same report.md and results.json, byte for byte.
@@ -72,14 +86,19 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
   };
   const cleaned = plan.clean ? await time('clean', () => cleanInto(loaded, out, options.onProgress)) : null;
   const table = applyDerivations(cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table, loaded.data);
-  const design = makeDesign(table);
-  const outcomes: AnalysisOutcome[] = await time('analyses', () => plan.analyses.map((a) => runAnalysis(design, a, lang)));
+  const plain = makeDesign(table);
+  const weighting = plan.weight && loaded.targets ? await time('weight', () => weightPlan(plain, loaded.targets as WeightingTargets, plan.weight!)) : null;
+  const designs = { plain, weighted: weighting?.calibrated.design ?? null };
+  const profile = plan.profile ? profileSample(plain, { vars: resolveVariables(table, plan.profile.vars), by: plan.profile.by, lang }) : null;
+  const outcomes: AnalysisOutcome[] = await time('analyses', () => plan.analyses.map((a, i) => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang)));
 
   const base = dirname(loaded.file);
   const rel = (p: string) => relative(base, p).split('\\').join('/');
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: lang === 'zh' ? `一、${t.basics}` : `1. ${t.basics}` },
     ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, lang) : [{ kind: 'paragraph' as const, text: lang === 'zh' ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
+    ...(profile ? profileSection(profile, lang) : []),
+    ...(weighting ? weightingSection(weighting, lang) : []),
     { kind: 'heading', level: 1, text: lang === 'zh' ? `二、${t.findings}` : `2. ${t.findings}` },
     ...outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks),
     { kind: 'heading', level: 1, text: lang === 'zh' ? `三、${t.factors}` : `3. ${t.factors}` },
@@ -99,9 +118,16 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
   const cleaning = cleaned
     ? { input_rows: cleaned.summary.inputRows, kept_rows: cleaned.summary.keptRows, excluded_rows: cleaned.summary.excludedRows, flagged_rows: cleaned.summary.flaggedRows, reasons: cleaned.summary.reasons, distributed: plan.distributed ?? null }
     : null;
-  const results = { plan: plan.name, cleaning, rows_analysed: table.nrows, analyses: plan.analyses.map((a, i) => ({ ...a, results: outcomes[i].results })) };
+  const results = {
+    plan: plan.name,
+    cleaning,
+    rows_analysed: table.nrows,
+    weighting: weighting ? weightingJson(weighting, { targets: rel(loaded.targets!.file), weightColumn: '(run)', baseWeight: null }) : null,
+    profile,
+    analyses: plan.analyses.map((a, i) => ({ ...a, results: outcomes[i].results, ...(outcomes[i].weightedResults ? { weighted_results: outcomes[i].weightedResults } : {}) })),
+  };
   await out.write('results.json', `${JSON.stringify(results, null, 2)}\n`);
-  const inputs = [loaded.file, loaded.data, loaded.codebookFile, ...(loaded.rulesFile ? [loaded.rulesFile] : [])];
+  const inputs = [loaded.file, loaded.data, loaded.codebookFile, ...(loaded.rulesFile ? [loaded.rulesFile] : []), ...(loaded.targets ? [loaded.targets.file] : [])];
   const manifest = {
     tool: 'survey',
     version: options.version,

@@ -45,11 +45,11 @@ describe('survey run on the bundled plan', () => {
 
   it('records input hashes, the plan, the version and timings in manifest.json', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'a', 'bazhou-2025', 'manifest.json'), 'utf8'));
-    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['plan.yaml', 'wjx-export.xlsx', 'codebook.yaml']);
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['plan.yaml', 'wjx-export.xlsx', 'codebook.yaml', 'population.yaml']);
     expect(manifest.inputs[1].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.plan.name).toBe('bazhou-2025');
     expect(manifest.version).toBe(JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version);
-    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'analyses']);
+    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'weight', 'analyses']);
   });
 
   it('does not replace an existing report without --force', () => {

@@ -9,6 +9,7 @@ import { assertWritable, openAtomicWriter } from '../../io/write-atomic.js';
 import { formatTable } from '../../report/format-table.js';
 import { formatCount, formatFixed, formatPercent } from '../../report/format-number.js';
 import { loadTargets } from '../../weight/load-targets.js';
+import { weightingJson } from '../../weight/weighting-json.js';
 import { weightDesign, type TrimSpec, type WeightingResult } from '../../weight/weight-design.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
@@ -52,25 +53,6 @@ function positive(text: string, flag: string, integer: boolean): number {
   const value = Number(text);
   if (!(value > 0) || (integer && !Number.isInteger(value))) throw new UsageError(`${flag} must be a positive ${integer ? 'integer' : 'number'}, not "${text}"`);
   return value;
-}
-
-/** The `weight --json` result: method, diagnostics and margins in snake_case. */
-function toJson(r: WeightingResult, options: WeightCliOptions) {
-  const d = r.diagnostics;
-  return {
-    method: r.calibrated.method,
-    targets: options.targets,
-    weight_column: options.name,
-    base_weight: options.baseWeight ?? null,
-    n: d.n,
-    iterations: r.calibrated.iterations,
-    max_error: r.calibrated.maxError,
-    trim: r.bounds ? { lower: r.bounds[0], upper: r.bounds[1], rounds: r.trimRounds } : null,
-    diagnostics: { sum: d.sum, mean: d.mean, min: d.min, max: d.max, ratio: d.ratio, cv: d.cv, kish_deff: d.kishDeff, effective_n: d.effectiveN },
-    margins: d.margins.map((m) => ({
-      target: m.target, level: m.level, n: m.n, sample_share: m.sampleShare, target_share: m.targetShare, weighted_share: m.weightedShare, target_count: m.targetCount,
-    })),
-  };
 }
 
 function consoleReport(r: WeightingResult, lang: 'zh' | 'en'): string {
@@ -143,7 +125,7 @@ async function run(file: string, options: WeightCliOptions, { io }: CliContext):
     }
   }
   if (options.json) {
-    printJson(io, toJson(result, options));
+    printJson(io, weightingJson(result, { targets: options.targets, weightColumn: options.name, baseWeight: options.baseWeight ?? null }));
     return;
   }
   io.stdout.write(consoleReport(result, lang));

@@ -31,7 +31,7 @@ describe('report narrative', () => {
     const text = narrateShares(r, 'en');
     expect(text).toMatch(/^Of the 10000 valid answers to "[^"]+", 55\.2% were "Fairly happy" or "Very happy" \(95% CI 54\.2%–56\.2%\)\. By group: Urban 62\.3%, Rural 44\.6%\. Urban minus Rural: 17\.7 percentage points/);
     expect(text).not.toMatch(/[（），。]/);
-    expect(renderMarkdown({ title: 't', byline: [], blocks: sharesSection(r, 'en') })).toContain('**All things considered, how happy is your life? (Fairly happy / Very happy)**');
+    expect(renderMarkdown({ title: 't', byline: [], blocks: sharesSection(r, 'en', { id: 'x' }) })).toContain('**All things considered, how happy is your life? (Fairly happy / Very happy)**');
   });
 
   it('says only what the coefficients support: direction and significance, no causal claim', () => {
