@@ -1,0 +1,180 @@
+import type { DocxRunFormat, DocxStyles } from './docx-api.js';
+
+/**
+ * Page, fonts and paragraph styles of a Word report in the 社科联 结项 format (公文-like: GB/T 9704
+ * page, 3号 仿宋 body on a fixed 29 pt line, 黑体/楷体/仿宋 headings), shared by the docx renderer.
+ */
+
+/** Font names as the 结项 requirement spells them; Latin text is set in Times New Roman. */
+const DOCX_FONT = {
+  title: '方正小标宋简体',
+  heading1: '方正黑体-GBK',
+  heading2: '方正楷体-GBK',
+  body: '方正仿宋-GBK',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+/** Font sizes in half-points: 2号 title, 3号 headings and body, 小四 captions, 五号 cells, 小五 notes and wide tables, 4号 page numbers. */
+export const DOCX_SIZE = { title: 44, body: 32, caption: 24, cell: 21, note: 18, pageNumber: 28 } as const;
+
+const mm = (length: number) => Math.round((length / 25.4) * 1440);
+
+/** A4 with GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm), in twips. */
+export const DOCX_PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: {
+    top: mm(37),
+    bottom: mm(35),
+    left: mm(28),
+    right: mm(26),
+    header: mm(15),
+    // The page number sits about 7 mm below the text block, as GB/T 9704 places it.
+    footer: mm(23),
+  },
+} as const;
+
+/** The text block's width in twips (156 mm), which tables and charts fill. */
+export const DOCX_TEXT_WIDTH = DOCX_PAGE.width - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
+
+/** The text block's height in twips (225 mm), which bounds a chart's height. */
+export const DOCX_TEXT_HEIGHT = DOCX_PAGE.height - DOCX_PAGE.margin.top - DOCX_PAGE.margin.bottom;
+
+/** Body line pitch in twips: fixed 29 pt, 22 lines to the page as in 公文. */
+export const DOCX_LINE = 580;
+
+/** Paragraph style ids the renderer applies besides Title and Heading1–3. */
+export const DOCX_STYLE = {
+  byline: 'Byline',
+  tableCaption: 'Caption',
+  figureCaption: 'FigureCaption',
+  tableText: 'TableText',
+  tableTextCompact: 'TableTextCompact',
+  tableNote: 'TableNote',
+  figure: 'Figure',
+  footer: 'Footer',
+} as const;
+
+/** East-Asian font `eastAsia` with Latin, symbols and complex scripts in Times New Roman. */
+function docxFonts(eastAsia: string): DocxRunFormat['font'] {
+  return { ascii: DOCX_FONT.latin, hAnsi: DOCX_FONT.latin, cs: DOCX_FONT.latin, eastAsia };
+}
+
+const noIndent = { firstLine: 0, firstLineChars: 0 };
+const singleLine = { line: 240, lineRule: 'auto' } as const;
+
+/** The report's styles: Normal is the body (3号 仿宋, justified, 2-character indent, fixed lines), Heading1–3 have outline levels, English heads by weight and slant. */
+export function docxStyles(lang: 'zh' | 'en'): DocxStyles {
+  const en = lang === 'en';
+  const heading = (outlineLevel: number) => ({ outlineLevel, keepNext: true, keepLines: true });
+  return {
+    default: {
+      document: {
+        run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: {
+          alignment: 'both',
+          spacing: { before: 0, after: 0, line: DOCX_LINE, lineRule: 'exact' },
+          // firstLineChars is what Word uses; firstLine (2 × 16 pt) is for readers that ignore it.
+          indent: { firstLine: 2 * 20 * (DOCX_SIZE.body / 2), firstLineChars: 200 },
+        },
+      },
+      title: {
+        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.title, bold: en },
+        paragraph: { alignment: 'center', indent: noIndent, spacing: { line: 720, lineRule: 'exact' }, keepNext: true },
+      },
+      heading1: { run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en }, paragraph: heading(0) },
+      heading2: { run: { font: docxFonts(DOCX_FONT.heading2), size: DOCX_SIZE.body, bold: en, italics: en }, paragraph: heading(1) },
+      heading3: { run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, bold: !en, italics: en }, paragraph: heading(2) },
+    },
+    paragraphStyles: [
+      {
+        id: DOCX_STYLE.byline,
+        name: 'Byline',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: docxFonts(DOCX_FONT.heading2) },
+        paragraph: { alignment: 'center', indent: noIndent, keepNext: true },
+      },
+      {
+        // The built-in 题注 style, so Word lists these as captions.
+        id: DOCX_STYLE.tableCaption,
+        name: 'caption',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.caption, bold: true },
+        paragraph: { alignment: 'center', indent: noIndent, spacing: { before: DOCX_LINE / 2, after: 120, line: 400, lineRule: 'exact' }, keepNext: true, keepLines: true },
+      },
+      {
+        id: DOCX_STYLE.figureCaption,
+        name: 'Figure Caption',
+        basedOn: DOCX_STYLE.tableCaption,
+        next: 'Normal',
+        paragraph: { spacing: { before: 120, after: 0 }, keepNext: false },
+      },
+      {
+        id: DOCX_STYLE.tableText,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { size: DOCX_SIZE.cell },
+        paragraph: { indent: noIndent, spacing: { line: 315, lineRule: 'exact' } },
+      },
+      {
+        id: DOCX_STYLE.tableTextCompact,
+        name: 'Table Text Compact',
+        basedOn: DOCX_STYLE.tableText,
+        run: { size: DOCX_SIZE.note },
+        paragraph: { spacing: { line: 270, lineRule: 'exact' } },
+      },
+      {
+        id: DOCX_STYLE.tableNote,
+        name: 'Table Note',
+        basedOn: 'Normal',
+        run: { size: DOCX_SIZE.note },
+        paragraph: { alignment: 'left', indent: noIndent, spacing: { before: 60, line: 280, lineRule: 'exact' } },
+      },
+      {
+        // Auto line height: a fixed line would clip the inline image to one line.
+        id: DOCX_STYLE.figure,
+        name: 'Figure',
+        basedOn: 'Normal',
+        next: DOCX_STYLE.figureCaption,
+        paragraph: { alignment: 'center', indent: noIndent, spacing: { ...singleLine, before: DOCX_LINE / 2 }, keepNext: true },
+      },
+      {
+        id: DOCX_STYLE.footer,
+        name: 'footer',
+        basedOn: 'Normal',
+        run: { font: { ascii: DOCX_FONT.pageNumber, hAnsi: DOCX_FONT.pageNumber, cs: DOCX_FONT.pageNumber, eastAsia: DOCX_FONT.pageNumber }, size: DOCX_SIZE.pageNumber },
+        paragraph: { alignment: 'center', indent: noIndent, spacing: singleLine },
+      },
+    ],
+  };
+}
+
+/** Where a reader without the 方正 fonts should look next: the installed _GBK spelling, then the system CJK face. */
+const FALLBACKS: readonly { name: string; altName?: string; panose: string; cjk: boolean }[] = [
+  { name: DOCX_FONT.title, altName: '宋体,SimSun', panose: '02010600030101010101', cjk: true },
+  { name: DOCX_FONT.heading1, altName: '方正黑体_GBK,黑体,SimHei', panose: '02010609060101010101', cjk: true },
+  { name: DOCX_FONT.heading2, altName: '方正楷体_GBK,楷体,KaiTi', panose: '02010609060101010101', cjk: true },
+  { name: DOCX_FONT.body, altName: '方正仿宋_GBK,仿宋,FangSong', panose: '02010609060101010101', cjk: true },
+  { name: DOCX_FONT.pageNumber, altName: 'SimSun', panose: '02010600030101010101', cjk: true },
+  { name: DOCX_FONT.latin, panose: '02020603050405020304', cjk: false },
+];
+
+/** word/fontTable.xml naming fallbacks for the 方正 fonts (w:altName is a comma-separated list, ISO 29500 §17.8.3.1; panose and GB2312 charset guide Word's own substitution). */
+export function docxFontTableXml(): string {
+  const fonts = FALLBACKS.map(
+    (f) =>
+      `<w:font w:name="${f.name}">${f.altName ? `<w:altName w:val="${f.altName}"/>` : ''}<w:panose1 w:val="${f.panose}"/>` +
+      (f.cjk
+        ? '<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/><w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/>'
+        : '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>') +
+      '</w:font>',
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fonts.join('')}</w:fonts>`
+  );
+}
