@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { encodePng } from './encode-png.js';
 import { CJK_FONT_VARIABLE, requireCjkFont, type CjkFont } from './find-cjk-font.js';
-import { subsetCffFont } from './subset-cff-font.js';
+import { subsetFont } from './subset-font.js';
 
 /** How to draw PNGs. */
 export interface ChartPngOptions {
@@ -43,15 +43,14 @@ export function renderChartPng(svg: string, options: ChartPngOptions = {}): Char
 /**
  * Draws several chart SVGs as PNGs with one font subset between them. resvg-js reads its font
  * file again for every glyph it draws, so the text is drawn from a temporary font holding only the
- * characters these charts use (a few hundred kB instead of a 20 MB collection); fonts the subsetter
- * does not handle are used whole, which is correct but slower. Nothing else is loaded: loading
- * the system fonts would take longer still.
+ * characters these charts use (about 100 kB instead of a 20 MB collection; see subsetFont). Only
+ * that font is loaded: loading the system fonts would take longer still.
  */
 export function renderChartsPng(svgs: readonly string[], options: ChartPngOptions = {}): ChartPng[] {
   const font = options.font ?? chartFont();
   if (fontData?.file !== font.file) fontData = { file: font.file, data: readFileSync(font.file) };
   // Markup characters are included so that escaped ones (&lt; …) are covered too.
-  const subset = subsetCffFont(fontData.data, font.face, `${svgs.join('')}&<>"'`);
+  const subset = subsetFont(fontData.data, font.face, `${svgs.join('')}&<>"'`);
   const dir = subset ? mkdtempSync(join(tmpdir(), 'survey-font-')) : null;
   try {
     const fontFile = dir ? join(dir, 'chart-font.otf') : font.file;

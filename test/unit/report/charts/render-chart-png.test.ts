@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MissingFontError } from '../../../../src/report/charts/find-cjk-font.js';
 import { chartFont, renderChartPng, renderChartsPng } from '../../../../src/report/charts/render-chart-png.js';
 import { renderChartSvg } from '../../../../src/report/charts/render-chart-svg.js';
-import { subsetCffFont } from '../../../../src/report/charts/subset-cff-font.js';
 import { darkPixels, decodePng } from './decode-png.js';
 import { oddsRatios, sharesByGroup } from './sample-charts.js';
 
@@ -42,16 +41,6 @@ describe('chart PNG', () => {
     const ours = decodePng(renderChartPng(svg).png);
     expect(ours.channels).toBe(4);
     expect(ours.data.equals(whole.pixels)).toBe(true);
-  });
-
-  it('subsets a CFF collection to a small font that keeps its family name', () => {
-    const font = chartFont();
-    const data = readFileSync(font.file);
-    const subset = subsetCffFont(data, font.face, renderChartSvg(sharesByGroup));
-    if (!/Noto(Sans|Serif)CJK/.test(font.file)) return; // other fonts may be TrueType, drawn whole
-    expect(subset).not.toBeNull();
-    expect((subset as Buffer).length).toBeLessThan(data.length / 20);
-    expect(subsetCffFont(data, font.face, '')?.length).toBeLessThan((subset as Buffer).length);
   });
 
   it('draws several charts with one subset and leaves no temporary files', () => {
