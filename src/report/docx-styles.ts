@@ -1,4 +1,4 @@
-import type { DocxRunFormat, DocxStyles } from './docx-api.js';
+import type { IRunOptions, IStylesOptions } from 'docx';
 
 /**
  * Page, fonts and paragraph styles of a Word report in the 社科联 结项 format (公文-like: GB/T 9704
@@ -57,7 +57,7 @@ export const DOCX_STYLE = {
 } as const;
 
 /** East-Asian font `eastAsia` with Latin, symbols and complex scripts in Times New Roman. */
-function docxFonts(eastAsia: string): DocxRunFormat['font'] {
+function docxFonts(eastAsia: string): IRunOptions['font'] {
   return { ascii: DOCX_FONT.latin, hAnsi: DOCX_FONT.latin, cs: DOCX_FONT.latin, eastAsia };
 }
 
@@ -65,7 +65,7 @@ const noIndent = { firstLine: 0, firstLineChars: 0 };
 const singleLine = { line: 240, lineRule: 'auto' } as const;
 
 /** The report's styles: Normal is the body (3号 仿宋, justified, 2-character indent, fixed lines), Heading1–3 have outline levels, English heads by weight and slant. */
-export function docxStyles(lang: 'zh' | 'en'): DocxStyles {
+export function docxStyles(lang: 'zh' | 'en'): IStylesOptions {
   const en = lang === 'en';
   const heading = (outlineLevel: number) => ({ outlineLevel, keepNext: true, keepLines: true });
   return {

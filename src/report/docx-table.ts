@@ -1,11 +1,11 @@
-import { Paragraph, Table, TableCell, TableRow, type DocxBorder, type DocxPart } from './docx-api.js';
+import { Paragraph, Table, TableCell, TableRow, type IBorderOptions } from 'docx';
 import { DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_WIDTH } from './docx-styles.js';
 import type { ReportBlock } from './report-document.js';
 
 /** 三线表 rules in eighth-points: 1.5 pt top and bottom, 0.75 pt under the header. */
-const THICK: DocxBorder = { style: 'single', size: 12, color: '000000' };
-const THIN: DocxBorder = { style: 'single', size: 6, color: '000000' };
-const NONE: DocxBorder = { style: 'none', size: 0, color: 'auto' };
+const THICK: IBorderOptions = { style: 'single', size: 12, color: '000000' };
+const THIN: IBorderOptions = { style: 'single', size: 6, color: '000000' };
+const NONE: IBorderOptions = { style: 'none', size: 0, color: 'auto' };
 
 type TableBlock = Extract<ReportBlock, { kind: 'table' }>;
 
@@ -56,7 +56,7 @@ function columnWidths(block: TableBlock, size: number): number[] {
 }
 
 /** One cell: its text in the table style, the header's rules, and whether the row stays on the page with the next. */
-function cell(text: string, format: { align: 'left' | 'right'; width: number; header: boolean; style: string; keepNext: boolean }): DocxPart<'cell'> {
+function cell(text: string, format: { align: 'left' | 'right'; width: number; header: boolean; style: string; keepNext: boolean }): TableCell {
   return new TableCell({
     width: { size: format.width, type: 'dxa' },
     verticalAlign: 'center',
@@ -67,7 +67,7 @@ function cell(text: string, format: { align: 'left' | 'right'; width: number; he
 }
 
 /** A table block as its caption, a full-width 三线表 (header repeated, rows whole, a short table on one page, 小五 when too wide for 五号) and its notes. */
-export function docxTable(block: TableBlock, caption: string): DocxPart<'paragraph' | 'table'>[] {
+export function docxTable(block: TableBlock, caption: string): (Paragraph | Table)[] {
   const compact = naturalWidths(block, DOCX_SIZE.cell).reduce((a, b) => a + b, 0) > DOCX_TEXT_WIDTH;
   const style = compact ? DOCX_STYLE.tableTextCompact : DOCX_STYLE.tableText;
   const widths = columnWidths(block, compact ? DOCX_SIZE.note : DOCX_SIZE.cell);

@@ -1,4 +1,4 @@
-import { Document, Footer, ImageRun, Packer, PageNumber, Paragraph, TextRun, type DocxPart } from './docx-api.js';
+import { Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
 import { DOCX_LINE, DOCX_PAGE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStyles } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
 import type { ReportDocument } from './report-document.js';
@@ -37,7 +37,7 @@ function captioner(lang: 'zh' | 'en') {
   };
 }
 
-function imageParagraph(image: DocxImage, title: string): DocxPart<'paragraph'> {
+function imageParagraph(image: DocxImage, title: string): Paragraph {
   const scale = Math.min(MAX_IMAGE.width / image.width, MAX_IMAGE.height / image.height);
   return new Paragraph({
     style: DOCX_STYLE.figure,
@@ -52,7 +52,7 @@ function imageParagraph(image: DocxImage, title: string): DocxPart<'paragraph'> 
   });
 }
 
-function pageNumberFooter(): DocxPart<'footer'> {
+function pageNumberFooter(): Footer {
   return new Footer({ children: [new Paragraph({ style: DOCX_STYLE.footer, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
 }
 
@@ -66,7 +66,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     gap = 0;
     return made;
   };
-  const children: DocxPart<'paragraph' | 'table'>[] = [
+  const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: 'Title', text: doc.title }),
     ...doc.byline.map((line) => new Paragraph({ style: DOCX_STYLE.byline, text: line })),
   ];
