@@ -17,6 +17,9 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '
 /** Colours of text and lines the marks share with the frame. */
 export const INK = { text: '#222222', muted: '#666666', axis: '#999999', grid: '#e3e3e3' } as const;
 
+/** What a missing value shows where its mark would be. */
+export const MISSING_MARK = '—';
+
 /** Font sizes, px. The title is set larger rather than bold: the PNG renderer loads the regular weight only. */
 export const FONT_SIZE = { title: 17, label: 13, value: 12 } as const;
 

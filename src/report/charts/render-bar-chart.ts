@@ -1,6 +1,6 @@
 import { formatFixed, formatPercent } from '../format-number.js';
 import type { BarChart } from './chart-spec.js';
-import { baseline, coord, FONT_SIZE, INK, intervalPath, layoutRowChart, PALETTE, svgDocument, svgText, verticalLine } from './layout-row-chart.js';
+import { baseline, coord, FONT_SIZE, INK, intervalPath, layoutRowChart, MISSING_MARK, PALETTE, svgDocument, svgText, verticalLine } from './layout-row-chart.js';
 import { niceTicks } from './nice-ticks.js';
 import { textWidth } from './svg-text.js';
 
@@ -9,8 +9,6 @@ const BAR_GAP = 2;
 const ROW_PAD = 8;
 const VALUE_GAP = 5;
 const CAP = 4;
-/** What a missing value shows where its bar would be. */
-const MISSING = '—';
 
 /**
  * Draws a bar chart as SVG: horizontal bars, one row per category, series side by side with CI
@@ -18,10 +16,12 @@ const MISSING = '—';
  * @example renderBarChart({ type: 'bars', title: '满意比例', categories: ['城市', '农村'], series: [{ name: '', values: [0.62, 0.45] }], axisLabel: '满意比例 (%)', percent: true })
  */
 export function renderBarChart(chart: BarChart): string {
-  // Percent charts put proportions on a 0–100 axis; the labels still read the proportion.
+  // Percent charts put proportions on a 0–100 axis (differences, which can be negative, on an
+  // axis that fits them); the labels still read the proportion.
   const unit = chart.percent ? 100 : 1;
   const drawn = chart.series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])]).filter(isNumber).map((v) => v * unit);
-  const ticks = niceTicks(Math.min(0, ...drawn), Math.max(chart.percent ? 100 : 0, ...drawn));
+  const shares = chart.percent && drawn.every((v) => v >= 0);
+  const ticks = niceTicks(Math.min(0, ...drawn), Math.max(shares ? 100 : 0, ...drawn));
   const span = ticks[ticks.length - 1] - ticks[0];
   const digits = span >= 100 ? 0 : span >= 10 ? 1 : 2;
   const valueLabel = (v: number) => (chart.percent ? formatPercent(v, 1) : formatFixed(v, digits));
@@ -47,16 +47,17 @@ export function renderBarChart(chart: BarChart): string {
       const y = rowCenter(i) - groupHeight / 2 + j * (BAR + BAR_GAP) + BAR / 2;
       const value = series.values[i];
       if (!isNumber(value)) {
-        marks.push(svgText(zero + VALUE_GAP, baseline(y, FONT_SIZE.value), MISSING, `font-size="${FONT_SIZE.value}" fill="${INK.muted}"`));
+        marks.push(svgText(zero + VALUE_GAP, baseline(y, FONT_SIZE.value), MISSING_MARK, `font-size="${FONT_SIZE.value}" fill="${INK.muted}"`));
         return;
       }
       const end = x(value * unit);
       marks.push(`<rect x="${coord(Math.min(zero, end))}" y="${coord(y - BAR / 2)}" width="${coord(Math.abs(end - zero))}" height="${BAR}" fill="${PALETTE[j % PALETTE.length]}"/>`);
       const [low, high] = [series.low?.[i], series.high?.[i]];
       if (isNumber(low) && isNumber(high)) marks.push(intervalPath(x(low * unit), x(high * unit), y, CAP, INK.text, 1));
-      // The label sits past whichever reaches further, the bar or its whisker.
-      const outward = value >= 0 ? Math.max(end, isNumber(high) ? x(high * unit) : end) + VALUE_GAP : Math.min(end, isNumber(low) ? x(low * unit) : end) - VALUE_GAP;
-      marks.push(svgText(outward, baseline(y, FONT_SIZE.value), valueLabel(value), `${value >= 0 ? '' : 'text-anchor="end" '}font-size="${FONT_SIZE.value}" fill="${INK.text}"`));
+      // The label sits right of whatever reaches furthest: the bar, its whisker or, for a negative
+      // bar, the zero line (its row is empty there, and the row labels are to the left).
+      const labelX = Math.max(zero, end, isNumber(high) ? x(high * unit) : end) + VALUE_GAP;
+      marks.push(svgText(labelX, baseline(y, FONT_SIZE.value), valueLabel(value), `font-size="${FONT_SIZE.value}" fill="${INK.text}"`));
     });
   });
   return svgDocument(layout, chart.title, marks);

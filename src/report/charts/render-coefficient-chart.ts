@@ -1,5 +1,5 @@
 import type { CoefficientChart } from './chart-spec.js';
-import { baseline, coord, FONT_SIZE, INK, intervalPath, layoutRowChart, PALETTE, svgDocument, svgText, verticalLine } from './layout-row-chart.js';
+import { baseline, coord, FONT_SIZE, INK, intervalPath, layoutRowChart, MISSING_MARK, PALETTE, svgDocument, svgText, verticalLine } from './layout-row-chart.js';
 import { niceTicks } from './nice-ticks.js';
 
 const ROW_HEIGHT = 28;
@@ -31,7 +31,7 @@ export function renderCoefficientChart(chart: CoefficientChart): string {
     const y = rowCenter(i);
     if (!Number.isFinite(estimate)) {
       // A term the model could not estimate (e.g. aliased) still gets its row, marked missing.
-      marks.push(svgText(reference + 6, baseline(y, FONT_SIZE.value), '—', `font-size="${FONT_SIZE.value}" fill="${INK.muted}"`));
+      marks.push(svgText(reference + 6, baseline(y, FONT_SIZE.value), MISSING_MARK, `font-size="${FONT_SIZE.value}" fill="${INK.muted}"`));
       return;
     }
     if (Number.isFinite(low) && Number.isFinite(high)) marks.push(intervalPath(x(low), x(high), y, CAP, colour, 1.5));

@@ -16,9 +16,9 @@ export function escapeXml(text: string): string {
 
 // Blocks drawn one em wide in CJK fonts: Hangul Jamo, CJK punctuation and radicals, kana,
 // ideographs, Hangul syllables, compatibility forms, fullwidth forms, and the supplementary
-// ideograph planes. The em dash and ellipsis are full-width in CJK fonts too.
+// ideograph planes. Curly quotes, the em dash and the ellipsis are full-width in Chinese fonts too.
 const WIDE_RANGES: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], [0x2014, 0x2014], [0x2026, 0x2026], [0x2e80, 0x303e], [0x3041, 0x33ff],
+  [0x1100, 0x115f], [0x2014, 0x2014], [0x2018, 0x201d], [0x2026, 0x2026], [0x2e80, 0x303e], [0x3041, 0x33ff],
   [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff],
   [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
 ];

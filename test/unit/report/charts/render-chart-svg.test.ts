@@ -78,6 +78,15 @@ describe('chart SVG', () => {
     expect(height(doubled)).toBeGreaterThan(height(sharesByGroup) + 300);
   });
 
+  it('labels a negative bar right of zero, clear of the row labels, on an axis that fits the differences', () => {
+    const svg = renderChartSvg({ type: 'bars', title: '变化', categories: ['城市', '农村'], series: [{ name: '', values: [-0.12, 0.3] }], axisLabel: '百分点', percent: true });
+    expect(texts(svg).map((t) => t.text)).not.toContain('100');
+    const zero = Number(/<line x1="([-\d.]+)" y1="[-\d.]+" x2="\1"[^>]*stroke="#999999"/.exec(svg)?.[1]); // the vertical zero line
+    const label = texts(svg).find((t) => t.text === '-12.0%');
+    expect(label?.x).toBeGreaterThan(zero);
+    expect(bars(svg)[0].x + bars(svg)[0].width).toBeCloseTo(zero, 6);
+  });
+
   it('draws means on a nice axis from 0 with two-decimal labels', () => {
     const svg = renderChartSvg({ type: 'bars', title: 'Mean satisfaction', categories: ['Health cost', 'Ecology'], series: [{ name: '', values: [3.2, 4.1] }], axisLabel: 'Mean (1–5)', percent: false });
     const content = texts(svg).map((t) => t.text);
