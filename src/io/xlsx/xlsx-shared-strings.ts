@@ -1,0 +1,38 @@
+import { escapeCellText } from './xlsx-text.js';
+
+/**
+ * The shared strings table (xl/sharedStrings.xml): each distinct text once, cells refer to it by
+ * number. Survey data repeats its answer labels, so this is smaller and faster to compress than
+ * inline strings. A shared-string cell is never a formula, so text such as `=1+1` stays text and
+ * needs no formula-injection guard in XLSX (CSV output does need one).
+ */
+export class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly items: string[] = [];
+  private uses = 0;
+
+  /** The index of a text, adding it on first use. */
+  index(text: string): number {
+    this.uses++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.items.push(`<si><t xml:space="preserve">${escapeCellText(text)}</t></si>`) - 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** Whether any cell holds text. */
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+
+  /** The shared strings part. */
+  xml(): string {
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">` +
+      `${this.items.join('')}</sst>`
+    );
+  }
+}
