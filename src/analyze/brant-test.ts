@@ -1,25 +1,24 @@
 import { chisquareUpperTail } from '../math/distributions/index.js';
 import { invertPositiveDefinite } from '../math/invert-positive-definite.js';
-import { invertQrR } from '../math/invert-qr-r.js';
-import { sandwichProduct } from '../math/sandwich-product.js';
+import { weightedGram } from '../math/weighted-gram.js';
 import type { ModelMatrix } from '../model/build-model-matrix.js';
-import { logitIrls } from './logit-irls.js';
-import { factorFullRank } from './prepare-regression.js';
+import { logitNewton } from './logit-newton.js';
 import type { TestResult } from './regression-result.js';
 
 /**
  * Brant's (1990) test of parallel lines (R: `brant::brant`): J−1 binary logits of I(y > j) give
  * slopes β_j with Var(β_m, β_l) = (XᵀW_mX)⁻¹·XᵀW_mlX·(XᵀW_lX)⁻¹, w_ml = wᵢ(π_l − π_m·π_l) for l ≥ m;
  * X² = (Dβ)ᵀ(D·V·Dᵀ)⁻¹(Dβ) for D the differences β_1 − β_m, df = K(J−2); overall then per term.
+ * The logits are fitted in double precision (logitNewton), as R's glm fits them.
  */
 export function brantTest(matrix: ModelMatrix, codes: Int32Array, levels: number, w: Float64Array, termOf: readonly string[]): ({ term: string } & TestResult)[] {
-  const n = matrix.nrows;
   const p = matrix.columns.length;
   const slopes = matrix.names.map((_, j) => j).filter((j) => termOf[j] !== '(Intercept)');
   const K = slopes.length;
   const cuts = levels - 1;
-  const fits = Array.from({ length: cuts }, (_, j) => logitIrls(matrix, Float64Array.from(codes, (c) => +(c > j)), w));
-  const inverses = fits.map((f) => sandwichProduct(invertQrR(factorFullRank(matrix, Float64Array.from(f.mu, (m, i) => w[i] * m * (1 - m)))), null));
+  // The statistic is assembled in double from these fits, so they need no double-double QR.
+  const fits = Array.from({ length: cuts }, (_, j) => logitNewton(matrix.columns, matrix.names, above(codes, j), w));
+  const inverses = fits.map((f) => f.inverseInformation);
   const beta = fits.flatMap((f) => slopes.map((j) => f.coefficients[j]));
   const size = K * cuts;
   const V = new Float64Array(size * size);
@@ -30,11 +29,7 @@ export function brantTest(matrix: ModelMatrix, codes: Int32Array, levels: number
   };
   for (let m = 0; m < cuts; m++) {
     for (let l = m; l < cuts; l++) {
-      const cross = new Float64Array(p * p);
-      for (let i = 0; i < n; i++) {
-        const c = w[i] * (fits[l].mu[i] - fits[m].mu[i] * fits[l].mu[i]);
-        for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) cross[a * p + b] += c * matrix.columns[a][i] * matrix.columns[b][i];
-      }
+      const cross = weightedGram(matrix.columns, crossWeights(w, fits[m].mu, fits[l].mu));
       const block = product(product(inverses[m], cross), inverses[l]);
       slopes.forEach((ja, a) => slopes.forEach((jb, b) => {
         V[(m * K + a) * size + l * K + b] = block[ja * p + jb];
@@ -62,4 +57,18 @@ export function brantTest(matrix: ModelMatrix, codes: Int32Array, levels: number
     test('Omnibus', slopes.map((_, k) => k)),
     ...terms.map((t) => test(t, slopes.map((j, k) => (termOf[j] === t ? k : -1)).filter((k) => k >= 0))),
   ];
+}
+
+/** I(y > j) for response codes y. */
+function above(codes: Int32Array, j: number): Float64Array {
+  const y = new Float64Array(codes.length);
+  for (let i = 0; i < y.length; i++) y[i] = codes[i] > j ? 1 : 0;
+  return y;
+}
+
+/** w_ml = wᵢ(π_l − π_m·π_l), the weights of XᵀW_mlX. */
+function crossWeights(w: Float64Array, muM: Float64Array, muL: Float64Array): Float64Array {
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = w[i] * (muL[i] - muM[i] * muL[i]);
+  return out;
 }

@@ -14,7 +14,8 @@ export interface LogitMle {
 
 const expit = (eta: number) => 1 / (1 + Math.exp(-eta));
 
-function separationError(names: readonly string[], coefficients: Float64Array): UsageError {
+/** The error for fitted probabilities of 0 or 1, naming the largest slopes (the suspects). */
+export function separationError(names: readonly string[], coefficients: Float64Array): UsageError {
   const suspects = names.filter((name, k) => name !== '(Intercept)' && Math.abs(coefficients[k]) > 5);
   return new UsageError(`(quasi-)complete separation: fitted probabilities of 0 or 1${suspects.length ? `; largest coefficients: ${suspects.join(', ')}` : ''}`, {
     hint: 'the estimates would be infinite; merge sparse categories or drop the term that predicts the outcome perfectly',
