@@ -24,7 +24,11 @@ export async function openFolderAtomic(folder: string, options: { force?: boolea
   await mkdir(temp, { recursive: true });
   return {
     path: (name) => join(temp, name),
-    write: (name, data) => writeFile(join(temp, name), data),
+    async write(name, data) {
+      // Names may hold a subfolder (charts/01-shares.svg).
+      if (/[\\/]/.test(name)) await mkdir(dirname(join(temp, name)), { recursive: true });
+      await writeFile(join(temp, name), data);
+    },
     async commit() {
       const old = `${temp}.old`;
       const replacing = existsSync(folder);

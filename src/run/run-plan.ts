@@ -9,11 +9,13 @@ import { profileSample } from '../analyze/profile-sample.js';
 import { resolveVariables } from '../analyze/resolve-variables.js';
 import { makeDesign, type Design } from '../core/design.js';
 import type { DataTable } from '../core/data-table.js';
+import { SOURCE_ROW } from '../ingest/ingest-file.js';
 import { readDataTable } from '../ingest/read-data-table.js';
+import type { ExcludedRows } from '../report/workbook/workbook-input.js';
+import { writeReportFiles } from './write-report-files.js';
 import { tableCollector } from '../ingest/table-collector.js';
 import { openAtomicWriter } from '../io/write-atomic.js';
 import type { FolderWriter } from '../io/write-folder-atomic.js';
-import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportBlock } from '../report/report-document.js';
 import { REPORT_TEXT } from '../report/report-text.js';
 import { cleaningSection } from '../report/cleaning-section.js';
@@ -32,6 +34,9 @@ export interface RunSummary {
   rows: number;
   analyses: number;
   timings: Record<string, number>;
+  /** Every file written into the report folder. */
+  files: string[];
+  warnings: string[];
 }
 
 async function sha256(path: string): Promise<string> {
@@ -39,19 +44,26 @@ async function sha256(path: string): Promise<string> {
 }
 
 /** Cleans the plan's data into the report folder (clean, excluded, issues CSVs) and collects the kept rows. */
-async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (done: number, total: number) => void): Promise<{ table: DataTable; summary: CleanSummary }> {
+async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (done: number, total: number) => void): Promise<{ table: DataTable; summary: CleanSummary; excluded: ExcludedRows }> {
   const rules = loaded.rulesFile ? await loadRules(loaded.rulesFile) : defaultRules();
   const collector = tableCollector();
   const clean = openAtomicWriter(out.path('clean.csv'));
   const excluded = openAtomicWriter(out.path('excluded.csv'));
   const issues = openAtomicWriter(out.path('issues.csv'));
   const sinks = cleanCsvSinks({ clean, excluded, issues });
+  // The workbook's 清洗 sheet lists the excluded rows as excluded.csv has them.
+  const listed: { header: string[]; rows: string[][] } = { header: [], rows: [] };
   await sinks.begin();
   const summary = await cleanFile(loaded.data, { codebook: loaded.codebook, rules, onProgress }, {
     ...sinks,
     start(outputs, header) {
       collector.start(outputs);
+      listed.header = [...header, ...(header.includes(SOURCE_ROW) ? [] : [SOURCE_ROW]), '_reasons'];
       return sinks.start?.(outputs, header);
+    },
+    excluded(row, reasons) {
+      listed.rows.push([...row.cells, ...(listed.header.length > row.cells.length + 1 ? [String(row.sourceRow)] : []), reasons.join(';')]);
+      return sinks.excluded?.(row, reasons);
     },
     kept(row, flags) {
       collector.add(row);
@@ -59,7 +71,7 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
     },
   });
   await Promise.all([clean.commit(), excluded.commit(), issues.commit()]);
-  return { table: collector.finish(loaded.codebook, loaded.data), summary };
+  return { table: collector.finish(loaded.codebook, loaded.data), summary, excluded: listed };
 }
 
 /** The plan's weight step: `survey weight` with the plan's targets, method, variables and trimming. */
@@ -108,13 +120,23 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
       kind: 'paragraph',
       text:
         lang === 'zh'
-          ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。所有数字由 survey ${options.version} 计算，见 results.json。`
-          : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. Every number was computed by survey ${options.version} and is in results.json.`,
+          ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
+          : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
     },
   ];
   const byline = [plan.authors.join('、'), plan.unit ?? '', plan.date ?? ''].filter(Boolean);
   const title = lang === 'en' ? plan.title_en ?? plan.title : plan.title;
-  await out.write('report.md', renderMarkdown({ title, byline, blocks }));
+  const findings = outcomes.flatMap((o) => o.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
+  const report = await writeReportFiles(out, { title, byline, blocks }, {
+    lang,
+    outputs: plan.outputs,
+    time,
+    workbook: {
+      lang, title, byline, findings, profile, weighting, table,
+      cleaning: cleaned ? { summary: cleaned.summary, distributed: plan.distributed ?? null, excluded: cleaned.excluded } : null,
+      analyses: outcomes.map((o) => ({ estimates: o.estimates, chartIds: o.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])) })),
+    },
+  });
   const cleaning = cleaned
     ? { input_rows: cleaned.summary.inputRows, kept_rows: cleaned.summary.keptRows, excluded_rows: cleaned.summary.excludedRows, flagged_rows: cleaned.summary.flaggedRows, reasons: cleaned.summary.reasons, distributed: plan.distributed ?? null }
     : null;
@@ -134,10 +156,11 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     plan_file: loaded.file,
     plan,
     inputs: await Promise.all(inputs.map(async (p) => ({ path: rel(p), sha256: await sha256(p) }))),
-    outputs: ['report.md', 'results.json', ...(cleaned ? ['clean.csv', 'excluded.csv', 'issues.csv'] : []), 'manifest.json'],
+    outputs: [...report.files, 'results.json', ...(cleaned ? ['clean.csv', 'excluded.csv', 'issues.csv'] : []), 'manifest.json'],
+    warnings: report.warnings,
     finished_at: new Date().toISOString(),
     timings_ms: timings,
   };
   await out.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { cleaning: cleaned?.summary ?? null, rows: table.nrows, analyses: outcomes.length, timings };
+  return { cleaning: cleaned?.summary ?? null, rows: table.nrows, analyses: outcomes.length, timings, files: manifest.outputs, warnings: report.warnings };
 }

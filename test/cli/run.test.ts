@@ -16,8 +16,33 @@ describe('survey run on the bundled plan', () => {
 
   it('writes the report folder with every output', () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'a', 'bazhou-2025')).sort()).toEqual(['clean.csv', 'excluded.csv', 'issues.csv', 'manifest.json', 'report.md', 'results.json']);
+    expect(readdirSync(join(dir, 'a', 'bazhou-2025')).sort()).toEqual(['charts', 'clean.csv', 'excluded.csv', 'issues.csv', 'manifest.json', 'report.docx', 'report.md', 'report.xlsx', 'results.json']);
     expect(first.stderr).toContain('回收 10400 份，有效 10090 份（剔除 310 份）');
+    expect(first.stderr).not.toMatch(/warning/);
+  });
+
+  it('draws every chart the report links to, as SVG for Markdown and PNG for Word and Excel', () => {
+    const report = readFileSync(join(dir, 'a', 'bazhou-2025', 'report.md'), 'utf8');
+    const linked = [...report.matchAll(/\]\(charts\/([^)]+)\.svg\)/g)].map((m) => m[1]);
+    expect(linked).toEqual(['01-shares', '02-shares', '03-shares', '08-regress', '09-regress']);
+    const charts = readdirSync(join(dir, 'a', 'bazhou-2025', 'charts')).sort();
+    expect(charts).toEqual(linked.flatMap((id) => [`${id}.png`, `${id}.svg`]));
+    const png = readFileSync(join(dir, 'a', 'bazhou-2025', 'charts', '03-shares.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(dir, 'a', 'bazhou-2025', 'charts', '03-shares.svg'), 'utf8')).toContain('医疗费用负担');
+  });
+
+  it('reports the weighted share beside the unweighted one, both from results.json', () => {
+    const report = readFileSync(join(dir, 'a', 'bazhou-2025', 'report.md'), 'utf8');
+    const results = JSON.parse(readFileSync(join(dir, 'a', 'bazhou-2025', 'results.json'), 'utf8'));
+    expect(results.weighting.method).toBe('poststratify');
+    expect(results.weighting.margins.map((m: { level: string; weighted_share: number }) => [m.level, m.weighted_share.toFixed(4)])).toEqual([['城市', '0.6608'], ['农村', '0.3392']]);
+    const w = results.analyses[0].weighted_results[0].groups[0];
+    expect(w.share).toBeCloseTo(0.5627, 3);
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(report).toContain(`按总体结构加权后，这一比例为${pct(w.share)}（95%置信区间：${pct(w.conf_low)}–${pct(w.conf_high)}）。`);
+    expect(report).toMatch(/\| 全部 \| 10086 \| 5568 \| 55\.2% \| 54\.2%–56\.2% \| 56\.3% \| /);
+    expect(report).toContain('样本概况（城市/农村）');
   });
 
   it('states the published finding with every number traceable to results.json', () => {
@@ -37,9 +62,9 @@ describe('survey run on the bundled plan', () => {
     expect(model.thresholds[0].term).toBe('非常不幸福|不太幸福');
   });
 
-  it('is deterministic: the same inputs give identical report.md and results.json', () => {
-    for (const file of ['report.md', 'results.json', 'clean.csv', 'excluded.csv']) {
-      expect(readFileSync(join(dir, 'b', 'bazhou-2025', file), 'utf8'), file).toBe(readFileSync(join(dir, 'a', 'bazhou-2025', file), 'utf8'));
+  it('is deterministic: the same inputs give identical report.md, results.json, charts and workbook', () => {
+    for (const file of ['report.md', 'results.json', 'clean.csv', 'excluded.csv', 'charts/03-shares.svg', 'charts/03-shares.png', 'report.xlsx']) {
+      expect(readFileSync(join(dir, 'b', 'bazhou-2025', file)).equals(readFileSync(join(dir, 'a', 'bazhou-2025', file))), file).toBe(true);
     }
   });
 
@@ -49,7 +74,9 @@ describe('survey run on the bundled plan', () => {
     expect(manifest.inputs[1].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.plan.name).toBe('bazhou-2025');
     expect(manifest.version).toBe(JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version);
-    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'weight', 'analyses']);
+    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'weight', 'analyses', 'markdown', 'charts', 'docx', 'xlsx']);
+    expect(manifest.outputs).toContain('report.xlsx');
+    expect(manifest.outputs).toContain('charts/08-regress.png');
   });
 
   it('does not replace an existing report without --force', () => {
@@ -71,6 +98,9 @@ describe('survey run on bad plans: fails before any work, naming the plan', () =
     ['a missing data file', `name: bad\ntitle: t\ndata: nowhere.csv\ncodebook: nowhere.yaml\nanalyses:\n  - {command: means, var: income}\n`, /bad2\.yaml: plan has 2 problems\n\s+data: no such file.*\n\s+codebook: no such file/],
     ['a variable not in the codebook', `${head}analyses:\n  - {command: shares, var: hapiness, top: 2}\n  - {command: regress, formula: "happiness ~ incme"}\n`, /bad3\.yaml: plan has 2 problems\n\s+analyses\[0\]\.var: hapiness is not a variable.*\n\s+analyses\[1\]\.formula: incme is not a variable/],
     ['not YAML', 'name: [\n', /bad4\.yaml: line \d+: the plan is not valid YAML/],
+    ['a missing targets file', `${head}weight: {targets: nowhere.yaml}\nanalyses:\n  - {command: means, var: income}\n`, /bad5\.yaml: plan has 1 problem\n\s+weight\.targets: no such file/],
+    ['an unknown profile variable', `${head}profile: {vars: [sex, agee], by: areaa}\nanalyses:\n  - {command: means, var: income}\n`, /bad6\.yaml: plan has 2 problems\n\s+profile\.vars: agee is not a variable.*\n\s+profile\.by: areaa is not a variable/],
+    ['an unknown output', `${head}outputs: [md, pdf]\nanalyses:\n  - {command: means, var: income}\n`, /bad7\.yaml: plan has 1 problem\n\s+outputs\[1\]/],
   ];
   cases.forEach(([what, text, message], i) => {
     it(`${what} → exit 2`, () => {

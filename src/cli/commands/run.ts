@@ -14,9 +14,11 @@ interface RunCliOptions extends CommonOptions {
 
 const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-async function run(planFile: string, options: RunCliOptions, { io }: CliContext): Promise<void> {
+async function run(planFile: string, options: RunCliOptions, langGiven: boolean, { io }: CliContext): Promise<void> {
   // Everything about the plan is checked before any work starts.
   const loaded = await loadPlan(planFile);
+  // --lang on the command line overrides the plan's lang.
+  if (langGiven && options.lang) loaded.plan.lang = options.lang;
   const folder = join(options.out ?? 'reports', loaded.plan.name);
   const out = await openFolderAtomic(folder, { force: options.force });
   const progress = startProgress(io, 'clean');
@@ -35,9 +37,9 @@ async function run(planFile: string, options: RunCliOptions, { io }: CliContext)
         ? `returned ${c.inputRows}, valid ${c.keptRows} (${c.excludedRows} set aside); `
         : `回收 ${c.inputRows} 份，有效 ${c.keptRows} 份（剔除 ${c.excludedRows} 份）；`
       : '';
-    io.stderr.write(
-      `${cleaned}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (report.md, results.json, manifest.json${c ? ', clean.csv, excluded.csv, issues.csv' : ''})\n`,
-    );
+    for (const warning of summary.warnings) io.stderr.write(`survey run: warning: ${warning}\n`);
+    const shown = [...new Set(summary.files.map((f) => (f.startsWith('charts/') ? 'charts/' : f)))];
+    io.stderr.write(`${cleaned}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (${shown.join(', ')})\n`);
     if (options.json) printJson(io, { folder, rows: summary.rows, analyses: summary.analyses, timings_ms: summary.timings });
   } catch (err) {
     progress.stop();
@@ -50,11 +52,11 @@ async function run(planFile: string, options: RunCliOptions, { io }: CliContext)
 export function registerRun(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('run')
-    .description('run a plan: clean → analyses → report (report.md, results.json, manifest.json) in reports/<name>/')
+    .description('run a plan: clean → weight → analyses → report (report.md, report.docx, report.xlsx, charts, results.json, manifest.json) in reports/<name>/')
     .argument('<plan.yaml>', 'the plan: data, codebook, rules, analyses, title (paths relative to the plan)')
     .option('--out <dir>', 'where report folders go', 'reports')
     .option('--force', 'replace an existing report folder');
   withCommonOptions(cmd);
-  withExamples(cmd, ['survey run data-samples/bazhou-2025/plan.yaml', 'survey run plan.yaml --out /tmp/reports --force']);
-  cmd.action((planFile: string, options: RunCliOptions) => run(planFile, options, ctx));
+  withExamples(cmd, ['survey run data-samples/bazhou-2025/plan.yaml', 'survey run plan.yaml --out /tmp/reports --force', 'survey run plan.yaml --lang en   # the English report']);
+  cmd.action((planFile: string, options: RunCliOptions) => run(planFile, options, cmd.getOptionValueSource('lang') === 'cli', ctx));
 }

@@ -1,0 +1,45 @@
+import { codeLabel, variableOf } from '../../analyze/variable-labels.js';
+import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
+import { textWidth } from '../../io/xlsx/xlsx-text.js';
+import { MISSING_CODES } from '../../core/data-table.js';
+import type { WorkbookInput } from './workbook-input.js';
+
+const HEADER = { bold: true, border: { bottom: 'thin' as const } };
+
+/**
+ * 数据: the clean data with labels — a row per kept questionnaire (its source row first), answers
+ * of choice questions as their labels, numbers as numbers, declared missing as its reason in
+ * brackets; the first two rows (names, questions) stay in view.
+ */
+export function dataSheet(input: WorkbookInput, name: string): Sheet {
+  const { table, lang } = input;
+  const zh = lang === 'zh';
+  const columns = table.names.map((n) => table.column(n));
+  const labelled = columns.map((c) => c.kind === 'number' && (variableOf(table, c.name)?.choices?.length ?? 0) > 0);
+  // Choice labels are looked up once per code, not once per cell.
+  const caches = columns.map(() => new Map<number, string>());
+  const rows: (Cell | CellValue)[][] = [
+    [{ value: '_source_row', style: HEADER }, ...columns.map((c) => ({ value: c.name, style: HEADER }))],
+    [{ value: zh ? '原始行号' : 'Source row', style: HEADER }, ...columns.map((c) => ({ value: variableOf(table, c.name)?.[zh ? 'label' : 'labelEn'] ?? variableOf(table, c.name)?.label ?? '', style: HEADER }))],
+  ];
+  for (let i = 0; i < table.nrows; i++) {
+    const row: CellValue[] = [table.sourceRows[i]];
+    columns.forEach((c, k) => {
+      if (c.missing[i]) {
+        row.push(`(${MISSING_CODES[c.missing[i]]})`);
+      } else if (c.kind === 'text') {
+        row.push(c.values[i]);
+      } else if (labelled[k]) {
+        const code = c.values[i];
+        let label = caches[k].get(code);
+        if (label === undefined) caches[k].set(code, (label = codeLabel(table, c.name, code, lang)));
+        row.push(label);
+      } else {
+        row.push(Number.isNaN(c.values[i]) ? null : c.values[i]);
+      }
+    });
+    rows.push(row);
+  }
+  const widths = [10, ...columns.map((c, k) => Math.min(24, Math.max(8, textWidth(c.name) + 2, labelled[k] ? 10 : 0)))];
+  return { name, rows, columnWidths: widths, freeze: { rows: 2, cols: 1 } };
+}

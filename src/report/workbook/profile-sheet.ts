@@ -1,0 +1,27 @@
+import type { Cell, CellValue } from '../../io/xlsx/xlsx-model.js';
+import type { GridColumn } from './sheet-grid.js';
+import { SheetGrid } from './sheet-grid.js';
+import type { WorkbookInput } from './workbook-input.js';
+
+const decimal = (value: number): Cell => ({ value, style: { numFmt: '0.0' } });
+
+/** 样本概况: each background variable's answers as count and column share, numeric ones as mean and SD, overall and by group. */
+export function profileSheet(input: WorkbookInput, name: string): SheetGrid | null {
+  const p = input.profile;
+  if (!p) return null;
+  const zh = input.lang === 'zh';
+  const groups = [zh ? '全部' : 'All', ...p.byLevels];
+  const columns: GridColumn[] = [{ header: zh ? '题项' : 'Item' }, { header: zh ? '选项' : 'Answer' }, ...groups.flatMap((g) => [{ header: `${g} n`, numFmt: '0' }, { header: `${g} %`, numFmt: '0.0%' }])];
+  const body = p.variables.flatMap((v): (Cell | CellValue)[][] => {
+    if (v.kind === 'numeric') {
+      return [
+        [v.label, zh ? '均值' : 'Mean', ...v.groups.flatMap((g) => [decimal(g.mean), null])],
+        ['', zh ? '标准差' : 'SD', ...v.groups.flatMap((g) => [decimal(g.sd), null])],
+      ];
+    }
+    return v.levels.map((level, i) => [i === 0 ? v.label : '', level, ...v.counts[i].flatMap((c, k) => [c, v.totals[k] ? c / v.totals[k] : null])]);
+  });
+  const grid = new SheetGrid(name);
+  grid.table(columns, body, { title: zh ? `样本概况${p.byLevels.length ? `（${p.byLevels.join('/')}）` : ''}` : 'Sample profile', notes: [zh ? '不加权；数值变量为均值与标准差' : 'Unweighted; numeric variables as mean and SD'] });
+  return grid;
+}

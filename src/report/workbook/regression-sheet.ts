@@ -1,0 +1,39 @@
+import type { CoefficientRow, RegressionResult } from '../../analyze/regression-result.js';
+import { REPORT_TEXT, stars } from '../report-text.js';
+import { SheetGrid, type GridColumn } from './sheet-grid.js';
+import { analysesOf, type WorkbookInput } from './workbook-input.js';
+
+const MODEL = { zh: { ols: 'OLS', logit: 'Logit', ologit: '有序Logit', oprobit: '有序Probit' }, en: { ols: 'OLS', logit: 'Logit', ologit: 'Ordinal logit', oprobit: 'Ordinal probit' } };
+
+/**
+ * 回归: the models side by side as a 三线表 — a row per term (thresholds after), per model the
+ * coefficient, its stars, SE and p — then N and fit statistics; coefficient plots below.
+ */
+export function regressionSheet(input: WorkbookInput, name: string): SheetGrid | null {
+  const { lang } = input;
+  const t = REPORT_TEXT[lang];
+  const analyses = analysesOf(input, 'regress');
+  const models: RegressionResult[] = analyses.flatMap((a) => a.estimates.results);
+  if (!models.length) return null;
+  const terms = [...new Set(models.flatMap((m) => m.coefficients.map((c) => c.term)))];
+  const thresholds = [...new Set(models.flatMap((m) => m.thresholds.map((c) => c.term)))];
+  const columns: GridColumn[] = [
+    { header: t.term },
+    ...models.flatMap((m, k) => [{ header: `(${k + 1}) ${MODEL[lang][m.model]} ${t.estimate}`, numFmt: '0.000' }, { header: '' }, { header: t.se, numFmt: '0.000' }, { header: 'p', numFmt: '0.000' }]),
+  ];
+  const cells = (row: CoefficientRow | undefined, withStars: boolean) => (row ? [row.estimate, withStars ? stars(row.pValue) : '', row.standardError, withStars ? row.pValue : null] : [null, '', null, null]);
+  const fitRow = (label: string, pick: (m: RegressionResult) => number | null) => [label, ...models.flatMap((m) => [pick(m), '', null, null])];
+  const body = [
+    ...terms.map((term) => [term, ...models.flatMap((m) => cells(m.coefficients.find((c) => c.term === term), true))]),
+    ...thresholds.map((term) => [`${t.threshold} ${term}`, ...models.flatMap((m) => cells(m.thresholds.find((c) => c.term === term), false))]),
+    fitRow('N', (m) => m.nobs),
+    fitRow('R²', (m) => m.fit.rSquared),
+    fitRow('adj. R²', (m) => m.fit.adjRSquared),
+    fitRow('log L', (m) => m.fit.logLik),
+    fitRow('AIC', (m) => m.fit.aic),
+  ];
+  const grid = new SheetGrid(name);
+  const formulas = models.map((m, k) => `(${k + 1}) ${m.formula}; SE: ${m.seType}`);
+  grid.table(columns, body, { title: lang === 'zh' ? '回归模型' : 'Regression models', notes: [...formulas, t.stars] });
+  return grid.charts(analyses.flatMap((a) => a.chartIds), input.images);
+}

@@ -1,0 +1,35 @@
+import type { SampleProfile } from '../../analyze/profile-sample.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import type { CleanSummary } from '../../clean/clean-file.js';
+import type { DataTable } from '../../core/data-table.js';
+import type { AnalysisEstimates } from '../../run/run-analysis.js';
+import type { WeightingResult } from '../../weight/weight-design.js';
+import type { ChartImage } from '../charts/chart-image.js';
+
+/** The rows cleaning set aside, as excluded.csv holds them: original cells, source row, reasons. */
+export interface ExcludedRows {
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+/** Everything the Excel workbook shows: the run's results, typed, plus the data and its audit. */
+export interface WorkbookInput {
+  lang: Lang;
+  title: string;
+  byline: readonly string[];
+  /** The report's narrative sentences about the findings, in order (概览). */
+  findings: readonly string[];
+  cleaning: { summary: CleanSummary; distributed: number | null; excluded: ExcludedRows } | null;
+  profile: SampleProfile | null;
+  weighting: WeightingResult | null;
+  analyses: readonly { estimates: AnalysisEstimates; chartIds: readonly string[] }[];
+  /** The clean data (its codebook gives the labels). */
+  table: DataTable;
+  /** Chart PNGs (drawn without their title) by chart id; a chart without one is left out. */
+  images: ReadonlyMap<string, ChartImage & { title: string }>;
+}
+
+/** The analyses of one command, in plan order, with the ids of their charts. */
+export function analysesOf<C extends AnalysisEstimates['command']>(input: WorkbookInput, command: C): { estimates: Extract<AnalysisEstimates, { command: C }>; chartIds: readonly string[] }[] {
+  return input.analyses.filter((a): a is { estimates: Extract<AnalysisEstimates, { command: C }>; chartIds: readonly string[] } => a.estimates.command === command);
+}
