@@ -3,8 +3,8 @@ import { escapeCellText } from './xlsx-text.js';
 /**
  * The shared strings table (xl/sharedStrings.xml): each distinct text once, cells refer to it by
  * number. Survey data repeats its answer labels, so this is smaller and faster to compress than
- * inline strings. A shared-string cell is never a formula, so text such as `=1+1` stays text and
- * needs no formula-injection guard in XLSX (CSV output does need one).
+ * inline strings. A shared-string cell is never a formula, so text such as `=1+1` stays text as
+ * written; sheetXml also gives such cells Excel's quote prefix so that editing them keeps them text.
  */
 export class SharedStrings {
   private readonly ids = new Map<string, number>();

@@ -11,6 +11,7 @@ const MAX_TEXT = 32_767;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_WIDTH = 255;
+const FORMULA_START = /^[=+\-@]/;
 
 /** What a sheet's XML refers to in the rest of the workbook. */
 export interface SheetParts {
@@ -72,7 +73,9 @@ function sheetData(sheet: Sheet, { styles, strings }: SheetParts, out: AsciiBuff
       const item: Cell | CellValue | undefined = row[c];
       const cell = item !== null && typeof item === 'object';
       const value = cell ? item.value : item;
-      const s = cell ? styles.index(item.style) : 0;
+      const base = cell ? styles.index(item.style) : 0;
+      // Text that looks like a formula (= + - @) stays text even when a user edits the cell.
+      const s = typeof value === 'string' && FORMULA_START.test(value) ? styles.quoted(base) : base;
       const empty = value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
       // An empty cell is kept only for its style: a table's rules and fills run across blanks.
       if (empty && s === 0) continue;

@@ -51,6 +51,7 @@ export class StyleTable {
   private readonly formats = new Map<string, number>();
   private readonly cellFormats = new Items('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   private readonly known = new WeakMap<CellStyle, number>();
+  private readonly quotedIds = new Map<number, number>();
 
   /** The `s` index of a style (0 for none); equal styles share one. A style object is read once: later changes to it are not seen. */
   index(style: CellStyle | undefined): number {
@@ -61,6 +62,19 @@ export class StyleTable {
       this.known.set(style, id);
     }
     return id;
+  }
+
+  /**
+   * The `s` index of format `id` with Excel's quote prefix: the cell shows its text as it is, and
+   * editing it (F2, Enter) keeps it text instead of running `=…` as a formula (DESIGN §7).
+   */
+  quoted(id: number): number {
+    let quoted = this.quotedIds.get(id);
+    if (quoted === undefined) {
+      quoted = this.cellFormats.id(this.cellFormats.list[id].replace('xfId="0"', 'xfId="0" quotePrefix="1"'));
+      this.quotedIds.set(id, quoted);
+    }
+    return quoted;
   }
 
   /** The styles part (xl/styles.xml). */

@@ -47,6 +47,20 @@ describe('writeXlsx', () => {
     expect(xml).toContain('<dimension ref="A1:D3"/>');
   });
 
+  it('keeps text that looks like a formula as text, with the quote prefix that keeps it text when edited', async () => {
+    const bold: CellStyle = { bold: true };
+    const path = saveXlsx(book({ name: 'S', rows: [['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], ['=1+1', '+86 123', { value: '@sum', style: bold }, '-3', 'a=b', 7]] }));
+    const parts = await readParts(path);
+    const xml = parts.get('xl/worksheets/sheet1.xml') ?? '';
+    expect(xml).not.toContain('<f>');
+    const s = [...xml.matchAll(/<c r="(\w+)2"(?: s="(\d+)")?/g)].map((m) => Number(m[2] ?? 0));
+    const xfs = [...(parts.get('xl/styles.xml') ?? '').matchAll(/<xf [^>]*?xfId="0"[^>]*?>/g)].map((m) => m[0]);
+    const quoted = s.map((i) => xfs[i].includes('quotePrefix="1"'));
+    expect(quoted).toEqual([true, true, true, true, false, false]);
+    expect(xfs[s[2]]).toContain('applyFont="1"'); // the prefix keeps the cell's own style
+    expect((await readAll(path)).cells).toEqual([['=1+1', '+86 123', '@sum', '-3', 'a=b', '7']]);
+  });
+
   it('gives equal styles one cell format, built-in and custom number formats, and the fills Excel requires first', async () => {
     const percent: CellStyle = { numFmt: '0.0%' };
     const rows = [[{ value: 1, style: percent }, { value: 2, style: percent }, { value: 3, style: { numFmt: '0.0%' } }, { value: 4, style: { numFmt: '0.00%' } }, { value: 5, style: { bold: true, fill: 'ffeeDD' } }]];
