@@ -25,6 +25,10 @@ export function categoryLevels(table: DataTable, name: string, lang: Lang = 'zh'
   const rest = [...seen].filter((c) => !declared.includes(c)).sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
   const codes = [...declared, ...rest];
   const position = new Map<Code, number>(codes.map((c, i) => [c, i]));
-  const index = Int32Array.from(column.values as ArrayLike<Code | null>, (v) => (v === null ? -1 : position.get(v) ?? -1));
+  const index = new Int32Array(column.values.length);
+  for (let i = 0; i < index.length; i++) {
+    const v = column.values[i];
+    index[i] = v === null ? -1 : position.get(v) ?? -1;
+  }
   return { codes, labels: codes.map((c) => codeLabel(table, name, c, lang)), index };
 }

@@ -29,11 +29,15 @@ export function linearizationCovariance(design: Design, z: Float64Array, p: numb
   // too: as R's svyrecvar, replace each column by its residual on the calibration cells first.
   const { calibration } = design;
   let x = z;
-  if (calibration) {
+  if (calibration && p === 1) x = residualizeCalibration(calibration, z);
+  else if (calibration) {
+    const n = z.length / p;
     x = new Float64Array(z.length);
+    const column = new Float64Array(n);
     for (let k = 0; k < p; k++) {
-      const column = Float64Array.from({ length: z.length / p }, (_, i) => z[i * p + k]);
-      residualizeCalibration(calibration, column).forEach((v, i) => (x[i * p + k] = v));
+      for (let i = 0; i < n; i++) column[i] = z[i * p + k];
+      const residual = residualizeCalibration(calibration, column);
+      for (let i = 0; i < n; i++) x[i * p + k] = residual[i];
     }
   }
   return linearizationMeat(x, p, design.strata, design.clusters, design.populationSizes ?? null);
@@ -49,6 +53,12 @@ export function linearizationVariance(design: Design, z: Float64Array): number {
  * (R `degf()` of the `svyby` subset; all rows when `inDomain` is null).
  */
 export function designDegreesOfFreedom(design: Design, inDomain: Uint8Array | null): number {
+  if (!design.strata && !design.clusters) {
+    // Every row is its own PSU in a single stratum.
+    let rows = 0;
+    for (let i = 0; i < design.table.nrows; i++) if (!inDomain || inDomain[i]) rows++;
+    return rows > 0 ? rows - 1 : 0;
+  }
   const psus = new Set<number>();
   const strata = new Set<number>();
   for (let i = 0; i < design.table.nrows; i++) {

@@ -90,7 +90,19 @@ function resolveValues(design: Design, spec: SharesSpec): Code[] {
 function indicator(design: Design, variable: string, values: readonly Code[]): Float64Array {
   const column = design.table.column(variable);
   const wanted = new Set(values.map(String));
-  return Float64Array.from(column.values as ArrayLike<Code | null>, (v) => (v === null || (typeof v === 'number' && Number.isNaN(v)) ? NaN : wanted.has(String(v)) ? 1 : 0));
+  // Codes repeat: each distinct one is turned into text and looked up once.
+  const seen = new Map<Code, number>();
+  const y = new Float64Array(column.values.length);
+  for (let i = 0; i < y.length; i++) {
+    const v = column.values[i];
+    if (v === null || (typeof v === 'number' && Number.isNaN(v))) y[i] = NaN;
+    else {
+      let hit = seen.get(v);
+      if (hit === undefined) seen.set(v, (hit = wanted.has(String(v)) ? 1 : 0));
+      y[i] = hit;
+    }
+  }
+  return y;
 }
 
 /** Two-sample z test of proportions with the Wald interval of the difference (R `prop.test(x, n, correct = FALSE)`). */

@@ -28,7 +28,14 @@ export function groupDomains(design: Design, by: string | undefined, lang: Lang)
       by,
       level: levels.labels[k],
       code,
-      mask: Uint8Array.from(levels.index, (j) => (j === k ? 1 : 0)),
+      mask: levelMask(levels.index, k),
     })),
   ];
+}
+
+/** 1 for the rows in level k. */
+function levelMask(index: Int32Array, k: number): Uint8Array {
+  const mask = new Uint8Array(index.length);
+  for (let i = 0; i < index.length; i++) if (index[i] === k) mask[i] = 1;
+  return mask;
 }

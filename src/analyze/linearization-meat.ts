@@ -10,22 +10,7 @@ import { UsageError } from '../core/errors.js';
  * which contributes nothing, as in R.
  */
 export function linearizationMeat(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null, populationSizes: Float64Array | null = null): Float64Array {
-  const n = scores.length / p;
-  const psuOf = new Map<string, number>();
-  const totals: Float64Array[] = [];
-  const stratumOfPsu: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const h = strata ? strata[i] : 0;
-    const key = clusters ? `${h}:${clusters[i]}` : `r${i}`;
-    let j = psuOf.get(key);
-    if (j === undefined) {
-      psuOf.set(key, (j = totals.length));
-      totals.push(new Float64Array(p));
-      stratumOfPsu.push(h);
-    }
-    const t = totals[j];
-    for (let k = 0; k < p; k++) t[k] += scores[i * p + k];
-  }
+  const { totals, stratumOfPsu } = psuTotals(scores, p, strata, clusters);
   const byStratum = new Map<number, number[]>();
   stratumOfPsu.forEach((h, j) => (byStratum.get(h) ?? byStratum.set(h, []).get(h)!).push(j));
   const meat = new Float64Array(p * p);
@@ -39,14 +24,40 @@ export function linearizationMeat(scores: Float64Array, p: number, strata: Int32
       });
     }
     const mean = new Float64Array(p);
-    for (const j of psus) for (let k = 0; k < p; k++) mean[k] += totals[j][k] / psus.length;
+    for (const j of psus) for (let k = 0; k < p; k++) mean[k] += totals[j * p + k] / psus.length;
     const factor = (correction * psus.length) / (psus.length - 1);
     for (const j of psus) {
       for (let a = 0; a < p; a++) {
-        const da = totals[j][a] - mean[a];
-        for (let b = 0; b < p; b++) meat[a * p + b] += factor * da * (totals[j][b] - mean[b]);
+        const da = totals[j * p + a] - mean[a];
+        for (let b = 0; b < p; b++) meat[a * p + b] += factor * da * (totals[j * p + b] - mean[b]);
       }
     }
   }
   return meat;
+}
+
+/**
+ * The scores totalled by PSU (row-major, PSUs numbered by first appearance) and each PSU's stratum.
+ * Without clusters every row is its own PSU and the scores are their own totals.
+ */
+function psuTotals(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null): { totals: Float64Array; stratumOfPsu: Int32Array } {
+  const n = scores.length / p;
+  if (!clusters) return { totals: scores, stratumOfPsu: strata ?? new Int32Array(n) };
+  // A PSU is a (stratum, cluster) pair: one number, stratum · (largest cluster + 1) + cluster.
+  const stride = clusters.reduce((a, c) => Math.max(a, c), 0) + 1;
+  const psuOf = new Map<number, number>();
+  const totals: number[] = [];
+  const stratumOfPsu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = strata ? strata[i] : 0;
+    const key = h * stride + clusters[i];
+    let j = psuOf.get(key);
+    if (j === undefined) {
+      psuOf.set(key, (j = stratumOfPsu.length));
+      for (let k = 0; k < p; k++) totals.push(0);
+      stratumOfPsu.push(h);
+    }
+    for (let k = 0; k < p; k++) totals[j * p + k] += scores[i * p + k];
+  }
+  return { totals: Float64Array.from(totals), stratumOfPsu: Int32Array.from(stratumOfPsu) };
 }
