@@ -1,4 +1,4 @@
-import type { IRunOptions, IStylesOptions } from 'docx';
+import { paragraphPropertiesXml, runPropertiesXml, W_NAMESPACE, wElement, XML_DECLARATION, type ParagraphFormat, type RunFormat } from './docx-xml.js';
 
 /**
  * Page, fonts and paragraph styles of a Word report in the 社科联 结项 format (公文-like: GB/T 9704
@@ -57,37 +57,47 @@ export const DOCX_STYLE = {
 } as const;
 
 /** East-Asian font `eastAsia` with Latin, symbols and complex scripts in Times New Roman. */
-function docxFonts(eastAsia: string): IRunOptions['font'] {
+function docxFonts(eastAsia: string): RunFormat['font'] {
   return { ascii: DOCX_FONT.latin, hAnsi: DOCX_FONT.latin, cs: DOCX_FONT.latin, eastAsia };
 }
 
 const noIndent = { firstLine: 0, firstLineChars: 0 };
 const singleLine = { line: 240, lineRule: 'auto' } as const;
 
-/** The report's styles: Normal is the body (3号 仿宋, justified, 2-character indent, fixed lines), Heading1–3 have outline levels, English heads by weight and slant. */
-export function docxStyles(lang: 'zh' | 'en'): IStylesOptions {
+/** A paragraph style: its formatting and place in the style tree. */
+interface DocxStyle {
+  id: string;
+  name: string;
+  basedOn?: string;
+  next?: string;
+  /** Shown in Word's style gallery. */
+  quickFormat?: boolean;
+  run?: RunFormat;
+  paragraph?: ParagraphFormat;
+}
+
+/** The report's styles: the document defaults (Normal: 3号 仿宋, justified, 2-character indent, fixed lines), Title and Heading1–3 with outline levels, English heads by weight and slant, and the renderer's own styles. */
+function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFormat; styles: DocxStyle[] } {
   const en = lang === 'en';
+  const builtIn = (id: string, name: string) => ({ id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true });
   const heading = (outlineLevel: number) => ({ outlineLevel, keepNext: true, keepLines: true });
   return {
-    default: {
-      document: {
-        run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: {
-          alignment: 'both',
-          spacing: { before: 0, after: 0, line: DOCX_LINE, lineRule: 'exact' },
-          // firstLineChars is what Word uses; firstLine (2 × 16 pt) is for readers that ignore it.
-          indent: { firstLine: 2 * 20 * (DOCX_SIZE.body / 2), firstLineChars: 200 },
-        },
-      },
-      title: {
+    run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+    paragraph: {
+      alignment: 'both',
+      spacing: { before: 0, after: 0, line: DOCX_LINE, lineRule: 'exact' },
+      // firstLineChars is what Word uses; firstLine (2 × 16 pt) is for readers that ignore it.
+      indent: { firstLine: 2 * 20 * (DOCX_SIZE.body / 2), firstLineChars: 200 },
+    },
+    styles: [
+      {
+        ...builtIn('Title', 'Title'),
         run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.title, bold: en },
         paragraph: { alignment: 'center', indent: noIndent, spacing: { line: 720, lineRule: 'exact' }, keepNext: true },
       },
-      heading1: { run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en }, paragraph: heading(0) },
-      heading2: { run: { font: docxFonts(DOCX_FONT.heading2), size: DOCX_SIZE.body, bold: en, italics: en }, paragraph: heading(1) },
-      heading3: { run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, bold: !en, italics: en }, paragraph: heading(2) },
-    },
-    paragraphStyles: [
+      { ...builtIn('Heading1', 'Heading 1'), run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en }, paragraph: heading(0) },
+      { ...builtIn('Heading2', 'Heading 2'), run: { font: docxFonts(DOCX_FONT.heading2), size: DOCX_SIZE.body, bold: en, italics: en }, paragraph: heading(1) },
+      { ...builtIn('Heading3', 'Heading 3'), run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, bold: !en, italics: en }, paragraph: heading(2) },
       {
         id: DOCX_STYLE.byline,
         name: 'Byline',
@@ -153,6 +163,25 @@ export function docxStyles(lang: 'zh' | 'en'): IStylesOptions {
   };
 }
 
+/**
+ * word/styles.xml: the document defaults and the paragraph styles (ISO 29500 §17.7). Normal is
+ * not written out: it is the defaults, and a Normal style of its own moves the title down a few
+ * points in LibreOffice.
+ */
+export function docxStylesXml(lang: 'zh' | 'en'): string {
+  const { run, paragraph, styles } = docxStyles(lang);
+  const xml = styles.map((style) => {
+    const tree =
+      wElement('name', { val: style.name }) +
+      (style.basedOn ? wElement('basedOn', { val: style.basedOn }) : '') +
+      (style.next ? wElement('next', { val: style.next }) : '') +
+      (style.quickFormat ? '<w:qFormat/>' : '');
+    return `<w:style w:type="paragraph" w:styleId="${style.id}">${tree}${paragraphPropertiesXml(style.paragraph)}${runPropertiesXml(style.run)}</w:style>`;
+  });
+  const defaults = `<w:docDefaults><w:rPrDefault>${runPropertiesXml(run)}</w:rPrDefault><w:pPrDefault>${paragraphPropertiesXml(paragraph)}</w:pPrDefault></w:docDefaults>`;
+  return `${XML_DECLARATION}<w:styles ${W_NAMESPACE}>${defaults}${xml.join('')}</w:styles>`;
+}
+
 /** Where a reader without the 方正 fonts should look next: the installed _GBK spelling, then the system CJK face. */
 const FALLBACKS: readonly { name: string; altName?: string; panose: string; cjk: boolean }[] = [
   { name: DOCX_FONT.title, altName: '宋体,SimSun', panose: '02010600030101010101', cjk: true },
@@ -173,8 +202,5 @@ export function docxFontTableXml(): string {
         : '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>') +
       '</w:font>',
   );
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fonts.join('')}</w:fonts>`
-  );
+  return `${XML_DECLARATION}<w:fonts ${W_NAMESPACE}>${fonts.join('')}</w:fonts>`;
 }

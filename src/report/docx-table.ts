@@ -1,11 +1,27 @@
-import { Paragraph, Table, TableCell, TableRow, type IBorderOptions } from 'docx';
 import { DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_WIDTH } from './docx-styles.js';
+import { paragraphXml, wElement } from './docx-xml.js';
 import type { ReportBlock } from './report-document.js';
 
+/** A border: its line, colour and width in eighth-points. */
+type Border = { val: 'single' | 'none'; color: string; sz: number };
+
 /** 三线表 rules in eighth-points: 1.5 pt top and bottom, 0.75 pt under the header. */
-const THICK: IBorderOptions = { style: 'single', size: 12, color: '000000' };
-const THIN: IBorderOptions = { style: 'single', size: 6, color: '000000' };
-const NONE: IBorderOptions = { style: 'none', size: 0, color: 'auto' };
+const THICK: Border = { val: 'single', color: '000000', sz: 12 };
+const THIN: Border = { val: 'single', color: '000000', sz: 6 };
+const NONE: Border = { val: 'none', color: 'auto', sz: 0 };
+
+/** The table's borders (top, left, bottom, right, inside, in the schema's order), margins and layout: full width, centred, fixed columns. */
+const TABLE_PROPERTIES =
+  '<w:tblPr>' +
+  wElement('tblW', { type: 'dxa', w: DOCX_TEXT_WIDTH }) +
+  wElement('jc', { val: 'center' }) +
+  `<w:tblBorders>${wElement('top', THICK)}${wElement('left', NONE)}${wElement('bottom', THICK)}${wElement('right', NONE)}${wElement('insideH', NONE)}${wElement('insideV', NONE)}</w:tblBorders>` +
+  wElement('tblLayout', { type: 'fixed' }) +
+  `<w:tblCellMar>${wElement('top', { type: 'dxa', w: 30 })}${wElement('left', { type: 'dxa', w: 85 })}${wElement('bottom', { type: 'dxa', w: 30 })}${wElement('right', { type: 'dxa', w: 85 })}</w:tblCellMar>` +
+  '</w:tblPr>';
+
+/** The header cells' own rules; the top one repeats with the header on every page the table spans. */
+const HEADER_BORDERS = `<w:tcBorders>${wElement('top', THICK)}${wElement('bottom', THIN)}</w:tcBorders>`;
 
 type TableBlock = Extract<ReportBlock, { kind: 'table' }>;
 
@@ -55,40 +71,26 @@ function columnWidths(block: TableBlock, size: number): number[] {
   return scaled;
 }
 
-/** One cell: its text in the table style, the header's rules, and whether the row stays on the page with the next. */
-function cell(text: string, format: { align: 'left' | 'right'; width: number; header: boolean; style: string; keepNext: boolean }): TableCell {
-  return new TableCell({
-    width: { size: format.width, type: 'dxa' },
-    verticalAlign: 'center',
-    // The header's own top rule repeats with it on every page the table spans.
-    borders: format.header ? { top: THICK, bottom: THIN } : undefined,
-    children: [new Paragraph({ style: format.style, alignment: format.align, keepNext: format.keepNext, text })],
-  });
+/** One cell: its width, the header's rules, and its text in the table style, keeping the row on the page with the next or not. */
+function cellXml(text: string, format: { align: 'left' | 'right'; width: number; header: boolean; style: string; keepNext: boolean }): string {
+  const properties = `<w:tcPr>${wElement('tcW', { type: 'dxa', w: format.width })}${format.header ? HEADER_BORDERS : ''}<w:vAlign w:val="center"/></w:tcPr>`;
+  return `<w:tc>${properties}${paragraphXml({ style: format.style, keepNext: format.keepNext, alignment: format.align }, text)}</w:tc>`;
 }
 
-/** A table block as its caption, a full-width 三线表 (header repeated, rows whole, a short table on one page, 小五 when too wide for 五号) and its notes. */
-export function docxTable(block: TableBlock, caption: string): (Paragraph | Table)[] {
+/** A table block as WordprocessingML: its caption, a full-width 三线表 (header repeated, rows whole, a short table on one page, 小五 when too wide for 五号) and its notes. */
+export function docxTableXml(block: TableBlock, caption: string): string {
   const compact = naturalWidths(block, DOCX_SIZE.cell).reduce((a, b) => a + b, 0) > DOCX_TEXT_WIDTH;
   const style = compact ? DOCX_STYLE.tableTextCompact : DOCX_STYLE.tableText;
   const widths = columnWidths(block, compact ? DOCX_SIZE.note : DOCX_SIZE.cell);
-  const row = (texts: readonly string[], header: boolean, keepNext: boolean) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: block.columns.map((_, i) => cell(texts[i] ?? '', { align: block.align[i] ?? 'left', width: widths[i], header, style, keepNext })),
-    });
-  const table = new Table({
-    width: { size: DOCX_TEXT_WIDTH, type: 'dxa' },
-    columnWidths: widths,
-    layout: 'fixed',
-    alignment: 'center',
-    margins: { marginUnitType: 'dxa', top: 30, bottom: 30, left: 85, right: 85 },
-    borders: { top: THICK, bottom: THICK, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [row(block.columns, true, block.rows.length > 0), ...block.rows.map((r, k) => row(r, false, k < block.rows.length - 1))],
-  });
-  return [
-    new Paragraph({ style: DOCX_STYLE.tableCaption, text: caption }),
-    table,
-    ...block.notes.map((note) => new Paragraph({ style: DOCX_STYLE.tableNote, text: note })),
-  ];
+  const row = (texts: readonly string[], header: boolean, keepNext: boolean) => {
+    const cells = block.columns.map((_, i) => cellXml(texts[i] ?? '', { align: block.align[i] ?? 'left', width: widths[i], header, style, keepNext }));
+    return `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="false"/>'}</w:trPr>${cells.join('')}</w:tr>`;
+  };
+  const grid = `<w:tblGrid>${widths.map((w) => wElement('gridCol', { w })).join('')}</w:tblGrid>`;
+  const rows = [row(block.columns, true, block.rows.length > 0), ...block.rows.map((r, k) => row(r, false, k < block.rows.length - 1))];
+  return (
+    paragraphXml({ style: DOCX_STYLE.tableCaption }, caption) +
+    `<w:tbl>${TABLE_PROPERTIES}${grid}${rows.join('')}</w:tbl>` +
+    block.notes.map((note) => paragraphXml({ style: DOCX_STYLE.tableNote }, note)).join('')
+  );
 }

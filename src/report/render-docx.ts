@@ -1,6 +1,8 @@
-import { Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
-import { DOCX_LINE, DOCX_PAGE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStyles } from './docx-styles.js';
-import { docxTable } from './docx-table.js';
+import { escapeXml } from './charts/svg-text.js';
+import { DOCX_FOOTER_RELATIONSHIP, docxImageRelationship, docxPackage } from './docx-package.js';
+import { DOCX_LINE, DOCX_PAGE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
+import { docxTableXml } from './docx-table.js';
+import { paragraphPropertiesXml, paragraphXml, wElement } from './docx-xml.js';
 import type { ReportDocument } from './report-document.js';
 
 /** A chart drawn as PNG; `width` and `height` are its size in pixels. */
@@ -21,7 +23,9 @@ const CAPTION = { zh: { table: '表', figure: '图', gap: '', after: ' ' }, en: 
 /** A title that already carries its number (表3 …, Figure 2 …) keeps it. */
 const NUMBERED = /^(?:表|图|Table|Figure|Fig\.)\s*(\d+)(?![\d.])/i;
 
-/** Twips to the 96-dpi pixels docx measures images in. */
+/** EMUs (English Metric Units, which DrawingML measures in) per 96-dpi pixel. */
+const EMU_PER_PX = 9525;
+/** Twips to 96-dpi pixels. */
 const px = (twips: number) => (twips / 1440) * 96;
 /** Room a chart may take: the text block less two body lines for its caption. */
 const MAX_IMAGE = { width: px(DOCX_TEXT_WIDTH), height: px(DOCX_TEXT_HEIGHT - 2 * DOCX_LINE) };
@@ -37,65 +41,74 @@ function captioner(lang: 'zh' | 'en') {
   };
 }
 
-function imageParagraph(image: DocxImage, title: string): Paragraph {
+/**
+ * A paragraph holding the kth image inline, scaled to fit the text block at 96 dpi (a whole
+ * number of pixels), with the title as its alternative text.
+ */
+function imageParagraphXml(image: DocxImage, k: number, title: string): string {
   const scale = Math.min(MAX_IMAGE.width / image.width, MAX_IMAGE.height / image.height);
-  return new Paragraph({
-    style: DOCX_STYLE.figure,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: image.png,
-        transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
-        altText: { name: title, title, description: title },
-      }),
-    ],
-  });
+  const cx = Math.round(image.width * scale) * EMU_PER_PX;
+  const cy = Math.round(image.height * scale) * EMU_PER_PX;
+  const alt = escapeXml(title);
+  const picture =
+    `<pic:pic><pic:nvPicPr><pic:cNvPr id="${k + 1}" name="Picture ${k + 1}"/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${docxImageRelationship(k)}"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>`;
+  const inline =
+    `<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+    `<wp:docPr id="${k + 1}" name="${alt}" descr="${alt}" title="${alt}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">${picture}</a:graphicData></a:graphic></wp:inline>`;
+  return `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.figure })}<w:r><w:drawing>${inline}</w:drawing></w:r></w:p>`;
 }
 
-function pageNumberFooter(): Footer {
-  return new Footer({ children: [new Paragraph({ style: DOCX_STYLE.footer, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
-}
+/** The footer: "— n —" around a PAGE field. */
+const FOOTER =
+  `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.footer })}<w:r><w:t xml:space="preserve">— </w:t>` +
+  '<w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">PAGE</w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/>' +
+  '<w:t xml:space="preserve"> —</w:t></w:r></w:p>';
+
+const margin = DOCX_PAGE.margin;
+/** The one section: A4 portrait with the GB/T 9704 margins, the page-number footer. */
+const SECTION =
+  `<w:sectPr><w:footerReference w:type="default" r:id="${DOCX_FOOTER_RELATIONSHIP}"/>` +
+  wElement('pgSz', { w: DOCX_PAGE.width, h: DOCX_PAGE.height, orient: 'portrait' }) +
+  wElement('pgMar', { top: margin.top, right: margin.right, bottom: margin.bottom, left: margin.left, header: margin.header, footer: margin.footer, gutter: 0 }) +
+  '<w:docGrid w:linePitch="360"/></w:sectPr>';
 
 /** Renders a report as Word in the 社科联 结项 format (A4, 方正 fonts, Heading1–3, numbered 三线表 and figures, "— n —" page numbers); a chart without a PNG in `images` is left out. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Buffer> {
   const caption = captioner(options.lang);
   // Space to add above the next heading or paragraph: a blank line after the title, half a line after a table or figure.
   let gap = DOCX_LINE;
-  const spaced = (paragraph: { heading?: (typeof HEADING)[1 | 2 | 3]; text: string }) => {
-    const made = new Paragraph({ ...paragraph, ...(gap ? { spacing: { before: gap } } : {}) });
+  const spaced = (style: string | undefined, text: string) => {
+    const made = paragraphXml({ style, spacing: gap ? { before: gap } : undefined }, text);
     gap = 0;
     return made;
   };
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: 'Title', text: doc.title }),
-    ...doc.byline.map((line) => new Paragraph({ style: DOCX_STYLE.byline, text: line })),
-  ];
+  const body = [paragraphXml({ style: 'Title' }, doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line))];
+  const images: Uint8Array[] = [];
   for (const block of doc.blocks) {
-    if (block.kind === 'heading') children.push(spaced({ heading: HEADING[block.level], text: block.text }));
-    else if (block.kind === 'paragraph') children.push(spaced({ text: block.text }));
+    if (block.kind === 'heading') body.push(spaced(HEADING[block.level], block.text));
+    else if (block.kind === 'paragraph') body.push(spaced(undefined, block.text));
     else if (block.kind === 'table') {
-      children.push(...docxTable(block, caption('table', block.title)));
+      body.push(docxTableXml(block, caption('table', block.title)));
       gap = DOCX_LINE / 2;
     } else {
       const image = options.images.get(block.id);
       if (!image) continue;
-      children.push(imageParagraph(image, block.chart.title), new Paragraph({ style: DOCX_STYLE.figureCaption, text: caption('figure', block.chart.title) }));
+      body.push(imageParagraphXml(image, images.length, block.chart.title), paragraphXml({ style: DOCX_STYLE.figureCaption }, caption('figure', block.chart.title)));
+      images.push(image.png);
       gap = DOCX_LINE / 2;
     }
   }
-  const document = new Document({
+  body.push(SECTION);
+  return docxPackage({
+    body: body.join(''),
+    styles: docxStylesXml(options.lang),
+    fontTable: docxFontTableXml(),
+    footer: FOOTER,
+    images,
     title: doc.title,
     creator: doc.byline[0],
-    lastModifiedBy: doc.byline[0],
-    styles: docxStyles(options.lang),
-    sections: [
-      {
-        properties: { page: { size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height }, margin: DOCX_PAGE.margin } },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
   });
-  // docx 9.7 fills the font table only with embedded fonts; Packer's overrides replace the part with one that names fallbacks.
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: docxFontTableXml() }]);
 }

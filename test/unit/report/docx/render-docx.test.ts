@@ -201,3 +201,33 @@ describe('renderDocx in English', () => {
     expect([...plain.keys()].some((name) => name.startsWith('word/media/'))).toBe(false);
   });
 });
+
+describe('renderDocx: the package', () => {
+  it('has every part its content types and relationships name, and one media file and unique drawing id per chart', async () => {
+    const report: ReportDocument = { ...doc, blocks: [...doc.blocks, { kind: 'chart', id: 'again', chart: bars('再一张图') }] };
+    const files = await parts(report, 'zh', new Map([['happy', png()], ['again', png()]]));
+    const overrides = [...files.get('[Content_Types].xml')!.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(overrides).toContain('word/document.xml');
+    for (const name of overrides) expect(files.has(name), name).toBe(true);
+    for (const [rels, base] of [['_rels/.rels', ''], ['word/_rels/document.xml.rels', 'word/']]) {
+      for (const [, target] of files.get(rels)!.matchAll(/Target="([^"]+)"/g)) expect(files.has(base + target), target).toBe(true);
+    }
+    const ids = new Set([...files.get('word/_rels/document.xml.rels')!.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+    const body = files.get('word/document.xml')!;
+    for (const [, id] of body.matchAll(/r:(?:embed|id)="([^"]+)"/g)) expect(ids.has(id), id).toBe(true);
+    expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(2);
+    const drawingIds = [...body.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(drawingIds).size).toBe(2);
+  });
+
+  it('escapes XML specials and drops the control characters XML cannot hold', async () => {
+    const text = 'A & B <c> "d"\u0001';
+    const report: ReportDocument = { title: text, byline: [text], blocks: [{ kind: 'paragraph', text }, tableBlock(text, [text, 'n'], [[text, '1']]), { kind: 'chart', id: 'happy', chart: bars(text) }] };
+    const files = await parts(report, 'en');
+    const body = files.get('word/document.xml')!;
+    expect(body).not.toContain('\u0001');
+    expect(body).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt; &quot;d&quot;</w:t>');
+    expect(body).toContain('descr="A &amp; B &lt;c&gt; &quot;d&quot;"');
+    expect(files.get('docProps/core.xml')).toContain('<dc:title>A &amp; B &lt;c&gt; &quot;d&quot;</dc:title>');
+  });
+});

@@ -1,0 +1,89 @@
+import { escapeXml } from './charts/svg-text.js';
+
+/**
+ * WordprocessingML as the Word renderer writes it: paragraph and run properties (for styles.xml
+ * and document.xml alike) and one-run paragraphs. Child elements follow the schema's sequence
+ * (ISO/IEC 29500-1 §17.3.1.26 pPr, §17.3.2.28 rPr); lengths are twips, sizes half-points.
+ */
+
+/** The declaration every part starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** WordprocessingML's namespace, as an attribute. */
+export const W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** Run (character) formatting. */
+export interface RunFormat {
+  /** Latin (`ascii`, `hAnsi`), complex-script (`cs`) and East-Asian (`eastAsia`) font names. */
+  font?: { ascii: string; hAnsi: string; cs: string; eastAsia: string };
+  size?: number;
+  bold?: boolean;
+  italics?: boolean;
+  language?: { value: string; eastAsia: string };
+}
+
+/** Paragraph formatting; `firstLineChars` is in hundredths of a character. */
+export interface ParagraphFormat {
+  /** The paragraph style's id (document paragraphs only). */
+  style?: string;
+  keepNext?: boolean;
+  keepLines?: boolean;
+  spacing?: { before?: number; after?: number; line?: number; lineRule?: 'auto' | 'exact' | 'atLeast' };
+  indent?: { firstLine?: number; firstLineChars?: number };
+  alignment?: 'left' | 'center' | 'right' | 'both';
+  outlineLevel?: number;
+}
+
+/** An empty `w:` element with the attributes that are set, e.g. `<w:sz w:val="32"/>`. */
+export function wElement(tag: string, attributes: Record<string, string | number | undefined>): string {
+  let xml = `<w:${tag}`;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) xml += ` w:${name}="${typeof value === 'string' ? escapeXml(value) : value}"`;
+  }
+  return `${xml}/>`;
+}
+
+/** An on/off property: `<w:b/>` on, `<w:b w:val="false"/>` off (overriding a style), nothing when unset. */
+function onOff(tag: string, value: boolean | undefined): string {
+  return value === undefined ? '' : value ? `<w:${tag}/>` : `<w:${tag} w:val="false"/>`;
+}
+
+/** `<w:rPr>` for a run format, or nothing when it sets nothing. */
+export function runPropertiesXml(run: RunFormat | undefined): string {
+  if (!run) return '';
+  const { font, size, language } = run;
+  const xml =
+    (font ? wElement('rFonts', { ascii: font.ascii, cs: font.cs, eastAsia: font.eastAsia, hAnsi: font.hAnsi }) : '') +
+    onOff('b', run.bold) +
+    onOff('bCs', run.bold) +
+    onOff('i', run.italics) +
+    onOff('iCs', run.italics) +
+    (size === undefined ? '' : wElement('sz', { val: size }) + wElement('szCs', { val: size })) +
+    (language ? wElement('lang', { val: language.value, eastAsia: language.eastAsia }) : '');
+  return xml && `<w:rPr>${xml}</w:rPr>`;
+}
+
+/** `<w:pPr>` for a paragraph format, or nothing when it sets nothing. */
+export function paragraphPropertiesXml(paragraph: ParagraphFormat | undefined): string {
+  if (!paragraph) return '';
+  const { spacing, indent } = paragraph;
+  const xml =
+    (paragraph.style ? wElement('pStyle', { val: paragraph.style }) : '') +
+    onOff('keepNext', paragraph.keepNext) +
+    onOff('keepLines', paragraph.keepLines) +
+    (spacing ? wElement('spacing', { after: spacing.after, before: spacing.before, line: spacing.line, lineRule: spacing.lineRule }) : '') +
+    (indent ? wElement('ind', { firstLine: indent.firstLine, firstLineChars: indent.firstLineChars }) : '') +
+    (paragraph.alignment ? wElement('jc', { val: paragraph.alignment }) : '') +
+    (paragraph.outlineLevel === undefined ? '' : wElement('outlineLvl', { val: paragraph.outlineLevel }));
+  return xml && `<w:pPr>${xml}</w:pPr>`;
+}
+
+/** A run of text, spaces kept. */
+export function textRunXml(text: string): string {
+  return `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+/** A paragraph of one run of text in `format`. */
+export function paragraphXml(format: ParagraphFormat, text: string): string {
+  return `<w:p>${paragraphPropertiesXml(format)}${textRunXml(text)}</w:p>`;
+}
