@@ -1,7 +1,6 @@
 import type { Design } from '../core/design.js';
-import { estimateCrosstab } from './estimate-crosstab.js';
-import { estimateMeans } from './estimate-means.js';
-import { tabulateFrequencies } from './tabulate-frequencies.js';
+import { categoryLevels } from './category-levels.js';
+import { numericValues } from './numeric-values.js';
 import { variableLabel, variableOf, type Lang } from './variable-labels.js';
 
 /** A categorical background variable: counts per answer, overall and in each group. */
@@ -37,7 +36,8 @@ const NUMERIC = new Set(['numeric', 'duration']);
 
 /**
  * Describes the sample on background variables, overall and by `by` (unweighted counts, as the
- * 样本概况 table of a report): categorical variables as counts per answer (R `table(x, by)`),
+ * 样本概况 table of a report): categorical variables as counts per answer (R `table(x, by)`; rows
+ * missing the group count in 全部 only),
  * numeric ones as n, mean and SD. Group levels are those of `by` with answers.
  * @example profileSample(design, { vars: ['sex', 'age'], by: 'area' }).variables[0].counts
  */
@@ -48,20 +48,50 @@ export function profileSample(design: Design, spec: { vars: readonly string[]; b
   const variables = spec.vars.map((variable): ProfileCategorical | ProfileNumeric => {
     const label = variableLabel(table, variable, lang);
     const type = variableOf(table, variable)?.type;
+    const groups = spec.by ? categoryLevels(table, spec.by, lang) : null;
+    if (groups) byLevels = [...groups.labels];
+    const width = 1 + (groups?.labels.length ?? 0);
+    // Plain sums (n, mean, SD = R sd()) per group: the estimators would also run tests nobody reads here.
     if (type ? NUMERIC.has(type) : table.column(variable).kind === 'number' && !variableOf(table, variable)?.choices) {
-      const r = estimateMeans(design, { variable, by: spec.by, lang });
-      if (spec.by) byLevels = r.groups.slice(1).map((g) => g.level);
-      return { kind: 'numeric', variable, label, groups: r.groups.map((g) => ({ n: g.n, mean: g.mean, sd: g.sd })) };
+      const y = numericValues(table, variable, 'the sample profile');
+      const n = new Float64Array(width);
+      const sum = new Float64Array(width);
+      const squares = new Float64Array(width);
+      const add = (k: number, w: number, v: number) => ((n[k] += w), (sum[k] += w * v));
+      const mean = (k: number) => sum[k] / n[k];
+      // Two passes for the SD: the sum of squared deviations, not Σy² − n·ȳ² (which cancels badly for incomes).
+      for (let i = 0; i < table.nrows; i++) {
+        if (Number.isNaN(y[i])) continue;
+        const w = design.freq ? design.freq[i] : 1;
+        add(0, w, y[i]);
+        const group = groups ? groups.index[i] : -1;
+        if (group >= 0) add(group + 1, w, y[i]);
+      }
+      for (let i = 0; i < table.nrows; i++) {
+        if (Number.isNaN(y[i])) continue;
+        const w = design.freq ? design.freq[i] : 1;
+        squares[0] += w * (y[i] - mean(0)) ** 2;
+        const group = groups ? groups.index[i] : -1;
+        if (group >= 0) squares[group + 1] += w * (y[i] - mean(group + 1)) ** 2;
+      }
+      return { kind: 'numeric', variable, label, groups: Array.from(n, (count, k) => ({ n: count, mean: mean(k), sd: Math.sqrt(squares[k] / (count - 1)) })) };
     }
-    if (!spec.by) {
-      const f = tabulateFrequencies(design, { variable, lang });
-      return { kind: 'categorical', variable, label, levels: f.levels.map((l) => l.label), counts: f.levels.map((l) => [l.count]), totals: [f.valid] };
+    const levels = categoryLevels(table, variable, lang);
+    const counts = levels.labels.map(() => new Array<number>(width).fill(0));
+    const totals = new Array<number>(width).fill(0);
+    for (let i = 0; i < table.nrows; i++) {
+      const level = levels.index[i];
+      if (level < 0) continue;
+      const weight = design.freq ? design.freq[i] : 1;
+      counts[level][0] += weight;
+      totals[0] += weight;
+      const group = groups ? groups.index[i] : -1;
+      if (group >= 0) {
+        counts[level][group + 1] += weight;
+        totals[group + 1] += weight;
+      }
     }
-    const c = estimateCrosstab(design, { rows: variable, cols: spec.by, lang });
-    byLevels = [...c.colLevels];
-    const counts = c.counts.map((row) => [row.reduce((a, b) => a + b, 0), ...row]);
-    const totals = counts.reduce((sum, row) => sum.map((s, k) => s + row[k]), new Array<number>(c.colLevels.length + 1).fill(0));
-    return { kind: 'categorical', variable, label, levels: c.rowLevels, counts, totals };
+    return { kind: 'categorical', variable, label, levels: levels.labels, counts, totals };
   });
   return { by: spec.by ?? null, byLabel: spec.by ? variableLabel(table, spec.by, lang) : null, byLevels, variables };
 }
