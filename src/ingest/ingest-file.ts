@@ -12,8 +12,6 @@ import type { OpenTableOptions, RawFormat, RawRow, RawTable, TextEncoding } from
 /** Options of `ingestFile`: how to open the file, and the codebook (drafted from the data when absent). */
 export interface IngestOptions extends OpenTableOptions {
   codebook?: Codebook;
-  /** The table already opened (e.g. a replayable one); otherwise `path` is opened. */
-  table?: RawTable;
 }
 
 /** One coded row as it streams out: the 1-based source row, the values and why missing ones are missing. */
@@ -121,7 +119,7 @@ export async function inspectFile(path: string, options: OpenTableOptions = {}):
  * codebook and streams the coded rows to `sink`. Every row is coded; problems become issues.
  */
 export async function ingestFile(path: string, options: IngestOptions = {}, sink: CodedRowSink = {}): Promise<IngestSummary> {
-  const table = options.table ?? (await openTable(path, options));
+  const table = await openTable(path, options);
   // A file this tool wrote keeps its `_source_row`: rows stay traceable to the original export.
   const sourceColumn = table.header.indexOf(SOURCE_ROW);
   const items = parseWjxHeader(table.header).filter((i) => i.kind !== 'question' || i.column !== sourceColumn);
