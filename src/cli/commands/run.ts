@@ -52,6 +52,7 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
 export function registerRun(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('run')
+    .alias('report')
     .description('run a plan: clean → weight → analyses → report (report.md, report.docx, report.xlsx, charts, results.json, manifest.json) in reports/<name>/')
     .argument('<plan.yaml>', 'the plan: data, codebook, rules, analyses, title (paths relative to the plan)')
     .option('--out <dir>', 'where report folders go', 'reports')
