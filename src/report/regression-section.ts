@@ -17,6 +17,13 @@ const SCALE = {
 };
 
 function termLabel(codebook: Codebook, term: string, lang: Lang): string {
+  // A factor's term is R's name + level label (area农村); English reports show the level in English.
+  if (lang === 'en') {
+    for (const variable of codebook.variables) {
+      const level = term.startsWith(variable.name) ? variable.choices?.find((c) => variable.name + c.label === term) : undefined;
+      if (level) return `${variable.name}: ${level.labelEn ?? level.label}`;
+    }
+  }
   const v = codebook.variables.find((x) => x.name === term);
   const label = lang === 'zh' ? v?.label : v?.labelEn ?? v?.label;
   if (!label) return term;
@@ -82,7 +89,8 @@ export function regressionSection(r: RegressionResult, codebook: Codebook, lang:
     ...(f.aic !== null ? [`AIC = ${formatFixed(f.aic, 1)}`] : []),
     `SE: ${r.seType}`,
   ].join(lang === 'zh' ? '；' : '; ');
-  const title = options.title ?? `${MODEL_NAME[lang][r.model]}${lang === 'zh' ? '：' : ': '}${r.formula}`;
+  const model = MODEL_NAME[lang][r.model];
+  const title = options.title ?? `${model.charAt(0).toUpperCase()}${model.slice(1)}${lang === 'zh' ? '：' : ': '}${r.formula}`;
   return [
     { kind: 'paragraph', text: narrateRegression(r, codebook, lang) },
     tableBlock(title, [t.term, t.estimate, t.se, t.statistic, 'p', t.ci], rows, { notes: [fit, t.stars] }),

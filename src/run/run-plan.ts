@@ -110,7 +110,7 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     { kind: 'heading', level: 1, text: lang === 'zh' ? `一、${t.basics}` : `1. ${t.basics}` },
     ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, lang) : [{ kind: 'paragraph' as const, text: lang === 'zh' ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
     ...(profile ? profileSection(profile, lang) : []),
-    ...(weighting ? weightingSection(weighting, lang) : []),
+    ...(weighting ? weightingSection(weighting, loaded.codebook, lang) : []),
     { kind: 'heading', level: 1, text: lang === 'zh' ? `二、${t.findings}` : `2. ${t.findings}` },
     ...outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks),
     { kind: 'heading', level: 1, text: lang === 'zh' ? `三、${t.factors}` : `3. ${t.factors}` },
