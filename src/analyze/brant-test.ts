@@ -9,15 +9,16 @@ import type { TestResult } from './regression-result.js';
  * Brant's (1990) test of parallel lines (R: `brant::brant`): J−1 binary logits of I(y > j) give
  * slopes β_j with Var(β_m, β_l) = (XᵀW_mX)⁻¹·XᵀW_mlX·(XᵀW_lX)⁻¹, w_ml = wᵢ(π_l − π_m·π_l) for l ≥ m;
  * X² = (Dβ)ᵀ(D·V·Dᵀ)⁻¹(Dβ) for D the differences β_1 − β_m, df = K(J−2); overall then per term.
- * The logits are fitted in double precision (logitNewton), as R's glm fits them.
+ * The logits are fitted in double precision (logitNewton), as R's glm fits them, from `start(j)`
+ * (β by model-matrix column) when given.
  */
-export function brantTest(matrix: ModelMatrix, codes: Int32Array, levels: number, w: Float64Array, termOf: readonly string[]): ({ term: string } & TestResult)[] {
+export function brantTest(matrix: ModelMatrix, codes: Int32Array, levels: number, w: Float64Array, termOf: readonly string[], start?: (cut: number) => Float64Array): ({ term: string } & TestResult)[] {
   const p = matrix.columns.length;
   const slopes = matrix.names.map((_, j) => j).filter((j) => termOf[j] !== '(Intercept)');
   const K = slopes.length;
   const cuts = levels - 1;
   // The statistic is assembled in double from these fits, so they need no double-double QR.
-  const fits = Array.from({ length: cuts }, (_, j) => logitNewton(matrix.columns, matrix.names, above(codes, j), w));
+  const fits = Array.from({ length: cuts }, (_, j) => logitNewton(matrix.columns, matrix.names, above(codes, j), w, start?.(j)));
   const inverses = fits.map((f) => f.inverseInformation);
   const beta = fits.flatMap((f) => slopes.map((j) => f.coefficients[j]));
   const size = K * cuts;

@@ -17,6 +17,18 @@ export interface CategoryLevels {
  * @example categoryLevels(table, 'area').labels // ['城市', '农村']
  */
 export function categoryLevels(table: DataTable, name: string, lang: Lang = 'zh'): CategoryLevels {
+  // Every by-group estimate asks again for its group's levels (a plan: dozens of times for one
+  // variable), and a table never changes: each is worked out once per table.
+  const known = cache.get(table) ?? cache.set(table, new Map()).get(table)!;
+  const key = `${lang}\u0000${name}`;
+  let levels = known.get(key);
+  if (!levels) known.set(key, (levels = findLevels(table, name, lang)));
+  return levels;
+}
+
+const cache = new WeakMap<DataTable, Map<string, CategoryLevels>>();
+
+function findLevels(table: DataTable, name: string, lang: Lang): CategoryLevels {
   const column = table.column(name);
   const seen = new Set<Code>();
   for (const v of column.values) if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) seen.add(v);

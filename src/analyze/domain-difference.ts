@@ -44,7 +44,9 @@ export function tDifference(first: string, second: string, estimate: number, sta
  * in either group (R `svyttest(y ~ g, design)`, which fits `svyglm(y ~ g)`).
  */
 export function designDifference(design: Design, names: [string, string], a: DomainMean, b: DomainMean, rows: Uint8Array, level: number): DomainDifference {
-  const z = Float64Array.from(a.influence as Float64Array, (v, i) => v - (b.influence as Float64Array)[i]);
+  const [za, zb] = [a.influence as Float64Array, b.influence as Float64Array];
+  const z = new Float64Array(za.length);
+  for (let i = 0; i < z.length; i++) z[i] = za[i] - zb[i];
   const se = Math.sqrt(linearizationVariance(design, z));
   const df = designDegreesOfFreedom(design, rows) - 1;
   return tDifference(names[0], names[1], a.mean - b.mean, se, df, level, 'survey::svyttest');

@@ -105,7 +105,8 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
   const [, ma, mb] = means;
   if (domains.length === 3 && ma && mb) {
     if (designBased) {
-      const rows = Uint8Array.from(y, (v, i) => (!Number.isNaN(v) && (a.mask![i] || b.mask![i]) ? 1 : 0));
+      const rows = new Uint8Array(y.length);
+      for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]) && (a.mask![i] || b.mask![i])) rows[i] = 1;
       difference = designDifference(design, [a.level, b.level], ma, mb, rows, level);
     } else {
       // Welch: unequal variances, Satterthwaite degrees of freedom (R `t.test(var.equal = FALSE)`).

@@ -83,7 +83,19 @@ export function estimateReliability(design: Design, spec: ReliabilitySpec): Reli
   if (n < 3) throw new UsageError(`only ${n} complete case${n === 1 ? '' : 's'} across the items; reliability needs at least three`);
   const k = columns.length;
   const means = columns.map((c) => rows.reduce((s, i) => s + weight(i) * c[i], 0) / n);
-  const cov = columns.map((ci, a) => columns.map((cj, b) => rows.reduce((s, i) => s + weight(i) * (ci[i] - means[a]) * (cj[i] - means[b]), 0) / (n - 1)));
+  // The k² sums of products run over the complete cases' weights and deviations, gathered once.
+  const weights = new Float64Array(rows.length);
+  rows.forEach((i, r) => (weights[r] = weight(i)));
+  const deviations = columns.map((c, a) => {
+    const d = new Float64Array(rows.length);
+    rows.forEach((i, r) => (d[r] = c[i] - means[a]));
+    return d;
+  });
+  const cov = deviations.map((da) => deviations.map((db) => {
+    let s = 0;
+    for (let r = 0; r < rows.length; r++) s += weights[r] * da[r] * db[r];
+    return s / (n - 1);
+  }));
   const flat = spec.items.filter((_, a) => !(cov[a][a] > 0));
   if (flat.length) {
     throw new UsageError(`item${flat.length > 1 ? 's' : ''} ${flat.join(', ')} ha${flat.length > 1 ? 've' : 's'} no variance among the ${n} complete cases`, {

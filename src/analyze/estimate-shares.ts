@@ -182,7 +182,8 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const [, a, b] = domains;
     const [, ma, mb] = means;
     if (ma && mb && a.mask && b.mask) {
-      const rows = Uint8Array.from(y, (v, i) => (!Number.isNaN(v) && (a.mask![i] || b.mask![i]) ? 1 : 0));
+      const rows = new Uint8Array(y.length);
+      for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]) && (a.mask[i] || b.mask[i])) rows[i] = 1;
       difference = designDifference(design, [a.level, b.level], ma, mb, rows, level);
     } else {
       difference = proportionDifference(groups[1], groups[2], level);

@@ -66,7 +66,9 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
   response.codes.forEach((c, i) => (counts[c] += w[i]));
   const nullLogLik = counts.reduce((s, c) => s + (c > 0 ? c * Math.log(c / total) : 0), 0);
   const lr = 2 * (mle.logLik - nullLogLik);
-  const brant = model === 'ologit' && !sampling && p > 0 ? tryBrant(() => brantTest(matrix, response.codes, J, w, data.termOf)) : null;
+  // Each binary logit of the Brant test starts from the proportional-odds fit: slopes β, intercept −θ_j.
+  const start = (cut: number) => Float64Array.from(matrix.assign, (a, j) => (a === 0 ? -mle.parameters[p + cut] : mle.parameters[keep.indexOf(j)]));
+  const brant = model === 'ologit' && !sampling && p > 0 ? tryBrant(() => brantTest(matrix, response.codes, J, w, data.termOf, start)) : null;
   return Object.freeze({
     ...regressionHeader(model, formula, data, sampling ? 'linearization' : 'hessian', level),
     coefficients: coefficientRows(names, mle.parameters.subarray(0, p), covariance, m, 0, Infinity, level),

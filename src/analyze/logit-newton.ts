@@ -61,10 +61,10 @@ function newtonStep(columns: readonly Float64Array[], y: Float64Array, w: Float6
  * by Cholesky, halved while log L would fall. Solving for the step, not for β as IRLS does, keeps
  * the MLE accurate without double-double: rounding in the solve only slows the last steps. Stops
  * when a step moves no linear predictor by 1e-10 (scale-free, unlike a bound on β); fitted
- * probabilities of 0 or 1 are reported as separation, as by logitIrls.
+ * probabilities of 0 or 1 are reported as separation, as by logitIrls. Starts from β = 0 or `start`.
  */
-export function logitNewton(columns: readonly Float64Array[], names: readonly string[], y: Float64Array, w: Float64Array, maxIterations = 50): LogitNewtonFit {
-  let current = pointAt(columns, names, y, w, new Float64Array(columns.length));
+export function logitNewton(columns: readonly Float64Array[], names: readonly string[], y: Float64Array, w: Float64Array, start?: Float64Array, maxIterations = 50): LogitNewtonFit {
+  let current = pointAt(columns, names, y, w, start ?? new Float64Array(columns.length));
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const step = newtonStep(columns, y, w, current.mu, inverseInformation(columns, w, current.mu));
     let next: LogitPoint | null = null;

@@ -38,6 +38,9 @@ export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, leve
     const scores = withDerivatives ? new Float64Array(n * m) : null;
     const da = new Float64Array(m);
     const db = new Float64Array(m);
+    // The slopes and the one or two thresholds a row's category touches, in increasing order: at
+    // every other parameter da and db are 0, so its Hessian terms would only add zeros.
+    const touched = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       let eta = 0;
       for (let k = 0; k < p; k++) eta += columns[k][i] * theta[k];
@@ -67,8 +70,14 @@ export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, leve
       const laa = hasA ? link.densityDerivative(a) / prob - la * la : 0;
       const lbb = hasB ? -link.densityDerivative(b) / prob - lb * lb : 0;
       const lab = hasA && hasB ? (fa * fb) / (prob * prob) : 0;
-      for (let u = 0; u < m; u++) {
-        for (let v = 0; v <= u; v++) {
+      let count = p;
+      for (let k = 0; k < p; k++) touched[k] = k;
+      if (hasB) touched[count++] = p + c - 1;
+      if (hasA) touched[count++] = p + c;
+      for (let a = 0; a < count; a++) {
+        const u = touched[a];
+        for (let b = 0; b <= a; b++) {
+          const v = touched[b];
           hessian![u * m + v] += w[i] * (laa * da[u] * da[v] + lbb * db[u] * db[v] + lab * (da[u] * db[v] + db[u] * da[v]));
         }
       }

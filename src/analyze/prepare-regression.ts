@@ -44,7 +44,11 @@ export function prepareRegression(design: Design, formulaText: string, options: 
   }
   const matrix = buildModelMatrix(frame);
   const source = design.weights ?? design.freq;
-  const weights = source ? Float64Array.from(frame.rows, (r) => source[r]) : null;
+  let weights: Float64Array | null = null;
+  if (source) {
+    weights = new Float64Array(frame.rows.length);
+    for (let i = 0; i < frame.rows.length; i++) weights[i] = source[frame.rows[i]];
+  }
   const nobs = design.freq ? weights!.reduce((a, b) => a + b, 0) : frame.rows.length;
   return {
     frame,

@@ -1,4 +1,4 @@
-import { dd, ddAdd, ddDiv, ddMul, ddMulAdd, ddSqrt } from './double-double.js';
+import { dd, ddAdd, ddAxpy, ddDiv, ddDot, ddMul, ddSqrt } from './double-double.js';
 
 /** A Householder QR of a tall matrix in double-double, columns aliased at the end (R: `qr()`, LINPACK dqrdc2). */
 export interface QrDoubleDouble {
@@ -78,28 +78,16 @@ export function qrDoubleDouble(columns: readonly Float64Array[], rowWeights?: Fl
 }
 
 function columnNorm(h: Float64Array, l: Float64Array, from: number): number {
-  let sh = 0;
-  let sl = 0;
-  for (let i = from; i < h.length; i++) {
-    ddMulAdd(sh, sl, h[i], l[i], h[i], l[i]);
-    sh = dd[0];
-    sl = dd[1];
-  }
-  return Math.sqrt(sh + sl);
+  ddDot(h, l, h, l, from, h.length);
+  return Math.sqrt(dd[0] + dd[1]);
 }
 
 /** Householder reflection of column k, applied to the columns after it. */
 function reflect(hi: Float64Array[], lo: Float64Array[], k: number, n: number, diagonal: Float64Array, tau: Float64Array): void {
   const vh = hi[k];
   const vl = lo[k];
-  let sh = 0;
-  let sl = 0;
-  for (let i = k; i < n; i++) {
-    ddMulAdd(sh, sl, vh[i], vl[i], vh[i], vl[i]);
-    sh = dd[0];
-    sl = dd[1];
-  }
-  ddSqrt(sh, sl);
+  ddDot(vh, vl, vh, vl, k, n);
+  ddSqrt(dd[0], dd[1]);
   // alpha = −sign(x_k)·‖x‖ avoids cancellation in v_k = x_k − alpha.
   const sign = vh[k] >= 0 ? -1 : 1;
   const ah = sign * dd[0];
@@ -121,19 +109,7 @@ function reflect(hi: Float64Array[], lo: Float64Array[], k: number, n: number, d
 
 /** x ← (I − τ·v·vᵀ)·x on rows k..n−1, in double-double. */
 export function applyReflection(vh: Float64Array, vl: Float64Array, th: number, tl: number, xh: Float64Array, xl: Float64Array, k: number, n: number): void {
-  let sh = 0;
-  let sl = 0;
-  for (let i = k; i < n; i++) {
-    ddMulAdd(sh, sl, vh[i], vl[i], xh[i], xl[i]);
-    sh = dd[0];
-    sl = dd[1];
-  }
-  ddMul(sh, sl, th, tl);
-  const ch = -dd[0];
-  const cl = -dd[1];
-  for (let i = k; i < n; i++) {
-    ddMulAdd(xh[i], xl[i], ch, cl, vh[i], vl[i]);
-    xh[i] = dd[0];
-    xl[i] = dd[1];
-  }
+  ddDot(vh, vl, xh, xl, k, n);
+  ddMul(dd[0], dd[1], th, tl);
+  ddAxpy(-dd[0], -dd[1], vh, vl, xh, xl, k, n);
 }

@@ -31,7 +31,12 @@ export interface ModelFrameOptions {
 const isMissing = (c: FrameColumn, i: number) => (c.kind === 'numeric' ? Number.isNaN(c.values[i]) : c.codes[i] < 0);
 
 function subset(c: FrameColumn, rows: Int32Array): FrameColumn {
-  if (c.kind === 'numeric') return { kind: 'numeric', values: Float64Array.from(rows, (r) => c.values[r]) };
+  // Plain loops: a typed array's from() with a mapping function calls it per row, slowly.
+  if (c.kind === 'numeric') {
+    const values = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
+    return { kind: 'numeric', values };
+  }
   const used = new Int32Array(c.levels.length);
   for (const r of rows) used[c.codes[r]]++;
   const remap = new Int32Array(c.levels.length).fill(-1);
@@ -39,7 +44,9 @@ function subset(c: FrameColumn, rows: Int32Array): FrameColumn {
   c.levels.forEach((l, k) => {
     if (used[k]) remap[k] = levels.push(l) - 1;
   });
-  return { kind: 'factor', codes: Int32Array.from(rows, (r) => remap[c.codes[r]]), levels };
+  const codes = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) codes[i] = remap[c.codes[rows[i]]];
+  return { kind: 'factor', codes, levels };
 }
 
 /**

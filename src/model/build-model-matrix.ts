@@ -19,7 +19,9 @@ function variableColumns(label: string, c: FrameColumn, contrast: boolean): { na
   if (c.kind === 'numeric') return [{ name: label, values: c.values }];
   const out: { name: string; values: Float64Array }[] = [];
   for (let k = contrast ? 1 : 0; k < c.levels.length; k++) {
-    out.push({ name: `${label}${c.levels[k]}`, values: Float64Array.from(c.codes, (code) => +(code === k)) });
+    const values = new Float64Array(c.codes.length);
+    for (let i = 0; i < values.length; i++) if (c.codes[i] === k) values[i] = 1;
+    out.push({ name: `${label}${c.levels[k]}`, values });
   }
   return out;
 }
