@@ -47,10 +47,14 @@ export function profileRows(ctx: CleanContext): RowProfiles {
     add(row) {
       const i = profiles.count++;
       let answered = 0;
-      for (const item of ctx.items) if (item.columns.some((k) => row.values[k] !== null)) answered++;
-      profiles.answered.push(answered);
       // Applicable = not skipped by 问卷星's logic (a cell marked skipped was never asked).
-      profiles.applicable.push(ctx.items.filter((item) => row.reasons[item.columns[0]] !== 'skipped').length);
+      let applicable = 0;
+      for (const item of ctx.items) {
+        if (item.columns.some((k) => row.values[k] !== null)) answered++;
+        if (row.reasons[item.columns[0]] !== 'skipped') applicable++;
+      }
+      profiles.answered.push(answered);
+      profiles.applicable.push(applicable);
       const straight = ctx.grids.filter((g) => {
         if (g.columns.length < minItems) return false;
         const first = row.values[g.columns[0]];
@@ -66,7 +70,7 @@ export function profileRows(ctx: CleanContext): RowProfiles {
         profiles.cells = cells;
       }
       const texts = ctx.answerColumns.map((k) => (row.values[k] === null ? '' : String(row.values[k])));
-      texts.forEach((t, c) => (cells[i * width + c] = t === '' ? 0 : hashText(t)));
+      for (let c = 0; c < width; c++) cells[i * width + c] = texts[c] === '' ? 0 : hashText(texts[c]);
       const joined = texts.join(SEP);
       // Rows with the same key are taken as identical: with 53 bits, a false match among a
       // million rows has a chance of about 1 in 18,000.

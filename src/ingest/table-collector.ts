@@ -35,10 +35,17 @@ export function tableCollector(): TableCollector {
     },
     finish(codebook, file) {
       const columns = names.map(({ name, variable }, k): DataColumn => {
-        const missing = Uint8Array.from(reasons[k], (r) => REASON_INDEX.get(r) ?? 0);
         const column = values[k];
-        if (column.every((v) => v === null || typeof v === 'number')) {
-          const numbers = Float64Array.from(column, (v, i) => (v === null || missing[i] ? Number.NaN : (v as number)));
+        const missing = new Uint8Array(column.length);
+        let numeric = true;
+        for (let i = 0; i < column.length; i++) {
+          const reason = reasons[k][i];
+          if (reason !== null) missing[i] = REASON_INDEX.get(reason) ?? 0;
+          if (column[i] !== null && typeof column[i] !== 'number') numeric = false;
+        }
+        if (numeric) {
+          const numbers = new Float64Array(column.length);
+          for (let i = 0; i < column.length; i++) numbers[i] = column[i] === null || missing[i] ? Number.NaN : (column[i] as number);
           return { name, variable, kind: 'number', values: numbers, missing };
         }
         const texts = column.map((v, i) => (v === null || missing[i] ? null : String(v)));

@@ -6,13 +6,14 @@ import type { SheetContext } from './xlsx-sheet-records.js';
 /** Any cell element, whatever its spacing, prefixes and content: the general (slower) reader. */
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 
-/** What the scanner read of one cell: its column (−1: no `r`), type and style, `<v>` text, where it ends. */
+/** What the scanner read of one cell: its column (−1: no `r`), type and style, where its `<v>` text is, where it ends. */
 interface ScannedCell {
   column: number;
   t: string | undefined;
   s: string | undefined;
-  /** Text of `<v>`, or undefined when there is none. */
-  value: string | undefined;
+  /** The `<v>` text is row[from, to); from is −1 when there is no `<v>`. */
+  from: number;
+  to: number;
   end: number;
 }
 
@@ -31,10 +32,14 @@ export function rowCells(row: string, tagEnd: number, context: SheetContext): st
     for (let c = cells.length; c < column - 1; c++) cells.push('');
     cells[column - 1] = text;
   };
-  const cell: ScannedCell = { column: 0, t: undefined, s: undefined, value: undefined, end: 0 };
+  const cell: ScannedCell = { column: 0, t: undefined, s: undefined, from: -1, to: -1, end: 0 };
   for (let at = row.indexOf('<', tagEnd + 1); at >= 0; at = row.indexOf('<', at)) {
     if (scanPlainCell(row, at, cell)) {
-      put(cell.column < 0 ? column + 1 : cell.column, valueText(cell.t ?? 'n', cell.value, cell.s, context));
+      // A shared string's index is read from the row itself (most cells of an export are one);
+      // anything else, a missing string included, goes the general way.
+      const shared = cell.t === 's' ? context.sharedStrings[digitsValue(row, cell.from, cell.to)] : undefined;
+      const text = shared ?? valueText(cell.t ?? 'n', cell.from < 0 ? undefined : row.slice(cell.from, cell.to), cell.s, context);
+      put(cell.column < 0 ? column + 1 : cell.column, text);
       at = cell.end;
       continue;
     }
@@ -51,66 +56,68 @@ export function rowCells(row: string, tagEnd: number, context: SheetContext): st
 
 /**
  * Reads `<c a="v" …/>`, `<c …></c>` or `<c …><v>text</v></c>` at `at` into `cell`: single spaces,
- * double quotes, attribute values without escapes, `<v>` text without markup. False for anything else.
+ * double quotes, attribute values without escapes or `>`, `<v>` text without markup. False for
+ * anything else. One pass of character tests: a string search per attribute cost more than the rest.
  */
 function scanPlainCell(row: string, at: number, cell: ScannedCell): boolean {
   if (row.charCodeAt(at + 1) !== 99 /* c */) return false;
-  const gt = row.indexOf('>', at + 2);
-  if (gt < 0) return false;
-  const selfClosing = row.charCodeAt(gt - 1) === 47; /* / */
-  const tagEnd = selfClosing ? gt - 1 : gt;
   cell.column = -1;
-  cell.t = cell.s = cell.value = undefined;
+  cell.t = cell.s = undefined;
+  cell.from = cell.to = -1;
   let p = at + 2;
-  if (p !== tagEnd && row.charCodeAt(p) !== 32) return false;
-  while (p < tagEnd) {
-    if (row.charCodeAt(p) !== 32) return false;
-    const eq = row.indexOf('="', p + 1);
-    if (eq < 0 || eq > tagEnd || !isPlainName(row, p + 1, eq)) return false;
-    const close = row.indexOf('"', eq + 2);
-    if (close < 0 || close >= tagEnd || hasEscape(row, eq + 2, close)) return false;
-    if (eq === p + 2) {
-      const name = row.charCodeAt(p + 1);
-      if (name === 114 /* r */) cell.column = columnNumber(row, eq + 2, close);
-      else if (name === 116 /* t */) cell.t = row.slice(eq + 2, close);
-      else if (name === 115 /* s */) cell.s = row.slice(eq + 2, close);
+  for (;;) {
+    const c = row.charCodeAt(p);
+    if (c === 62 /* > */ || (c === 47 /* / */ && row.charCodeAt(p + 1) === 62)) break;
+    if (c !== 32) return false;
+    const name = p + 1;
+    let q = name;
+    while (isNameChar(row.charCodeAt(q))) q++;
+    if (q === name || row.charCodeAt(q) !== 61 /* = */ || row.charCodeAt(q + 1) !== 34 /* " */) return false;
+    let close = q + 2;
+    for (let k = row.charCodeAt(close); k !== 34; k = row.charCodeAt(++close)) {
+      // What decodeXml would decode (& and _x), a > (where the general pattern ends the tag), the row's end.
+      if (k === 38 || k === 62 || (k === 95 && row.charCodeAt(close + 1) === 120) || Number.isNaN(k)) return false;
+    }
+    if (q === name + 1) {
+      const letter = row.charCodeAt(name);
+      if (letter === 114 /* r */) cell.column = columnNumber(row, q + 2, close);
+      else if (letter === 116 /* t */) cell.t = close === q + 3 && row.charCodeAt(q + 2) === 115 ? 's' : row.slice(q + 2, close);
+      else if (letter === 115 /* s */) cell.s = row.slice(q + 2, close);
     }
     p = close + 1;
   }
-  if (selfClosing) {
-    cell.end = gt + 1;
+  if (row.charCodeAt(p) === 47) {
+    cell.end = p + 2;
     return true;
   }
-  if (row.startsWith('</c>', gt + 1)) {
-    cell.end = gt + 5;
+  if (row.startsWith('</c>', p + 1)) {
+    cell.end = p + 5;
     return true;
   }
-  if (!row.startsWith('<v>', gt + 1)) return false;
-  const valueEnd = row.indexOf('<', gt + 4);
+  if (!row.startsWith('<v>', p + 1)) return false;
+  const valueEnd = row.indexOf('<', p + 4);
   if (valueEnd < 0 || !row.startsWith('</v></c>', valueEnd)) return false;
-  cell.value = row.slice(gt + 4, valueEnd);
+  cell.from = p + 4;
+  cell.to = valueEnd;
   cell.end = valueEnd + 8;
   return true;
 }
 
-/** Whether row[from, to) is a non-empty name of [\w:.-] (what xmlAttributes accepts). */
-function isPlainName(row: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) {
-    const c = row.charCodeAt(i);
-    const word = (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
-    if (!word) return false;
-  }
-  return true;
+/** Whether c is a character of [\w:.-], what xmlAttributes accepts in a name. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 }
 
-/** Whether row[from, to) holds `&` or `_x`, which decodeXml would decode. */
-function hasEscape(row: string, from: number, to: number): boolean {
+/** The non-negative integer written in row[from, to) with digits only (at most 9), else −1. */
+function digitsValue(row: string, from: number, to: number): number {
+  if (from < 0 || to === from || to - from > 9) return -1;
+  let n = 0;
   for (let i = from; i < to; i++) {
-    const c = row.charCodeAt(i);
-    if (c === 38 || (c === 95 && row.charCodeAt(i + 1) === 120)) return true;
+    const c = row.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return false;
+  return n;
 }
 
 /** The 1-based column of the cell reference text[from, to): `C7` → 3, `AA1` → 27. */
