@@ -1,12 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { EXIT, SurveyError, formatError } from '../core/errors.js';
 import { processIo, type Io, type RunState } from './base.js';
 import { commands } from './commands/index.js';
+import { version } from '../version.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-) as { version: string };
 
 /** Builds the `survey` program; each command module registers itself. */
 export function buildProgram(io: Io, state: RunState): Command {

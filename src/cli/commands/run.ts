@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFolderAtomic } from '../../io/write-folder-atomic.js';
 import { loadPlan } from '../../run/load-plan.js';
 import { runPlan } from '../../run/run-plan.js';
+import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 
@@ -12,7 +12,6 @@ interface RunCliOptions extends CommonOptions {
   force?: boolean;
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 async function run(planFile: string, options: RunCliOptions, langGiven: boolean, { io }: CliContext): Promise<void> {
   // Everything about the plan is checked before any work starts.
