@@ -20,11 +20,19 @@ interface LogitPoint {
 }
 
 function pointAt(columns: readonly Float64Array[], names: readonly string[], y: Float64Array, w: Float64Array, beta: Float64Array): LogitPoint {
-  const n = y.length;
-  const eta = new Float64Array(n);
-  const mu = new Float64Array(n);
+  const eta = new Float64Array(y.length);
+  const mu = new Float64Array(y.length);
+  const logLik = fillPoint(columns, names, y, w, beta, eta, mu);
+  return { beta, eta, mu, logLik };
+}
+
+/**
+ * Fills η and μ at β and returns log L. Apart from pointAt so that the loop's function ends in a
+ * plain return: V8 otherwise bailed out of the loop's compiled code at the end of every call.
+ */
+function fillPoint(columns: readonly Float64Array[], names: readonly string[], y: Float64Array, w: Float64Array, beta: Float64Array, eta: Float64Array, mu: Float64Array): number {
   let logLik = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     let e = 0;
     for (let k = 0; k < beta.length; k++) e += columns[k][i] * beta[k];
     // Fitted probabilities of 0 or 1 mean the MLE is at infinity: stop before the weights vanish.
@@ -33,7 +41,7 @@ function pointAt(columns: readonly Float64Array[], names: readonly string[], y: 
     mu[i] = 1 / (1 + Math.exp(-e));
     logLik += w[i] * (y[i] ? Math.log(mu[i]) : Math.log1p(-mu[i]));
   }
-  return { beta, eta, mu, logLik };
+  return logLik;
 }
 
 /** (XᵀWX)⁻¹ for W = w·μ(1 − μ): the inverse information of the logit at μ. */
@@ -45,12 +53,12 @@ function inverseInformation(columns: readonly Float64Array[], w: Float64Array, m
 function newtonStep(columns: readonly Float64Array[], y: Float64Array, w: Float64Array, mu: Float64Array, inverse: Float64Array): Float64Array {
   const p = columns.length;
   const gradient = new Float64Array(p);
+  const step = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     let s = 0;
     for (let i = 0; i < mu.length; i++) s += w[i] * (y[i] - mu[i]) * columns[k][i];
     gradient[k] = s;
   }
-  const step = new Float64Array(p);
   for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) step[a] += inverse[a * p + b] * gradient[b];
   return step;
 }
