@@ -39,7 +39,7 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     for (const warning of summary.warnings) io.stderr.write(`survey run: warning: ${warning}\n`);
     const shown = [...new Set(summary.files.map((f) => (f.startsWith('charts/') ? 'charts/' : f)))];
     io.stderr.write(`${cleaned}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (${shown.join(', ')})\n`);
-    if (options.json) printJson(io, { folder, rows: summary.rows, analyses: summary.analyses, timings_ms: summary.timings });
+    if (options.json) printJson(io, { folder, rows: summary.rows, analyses: summary.analyses, files: summary.files, warnings: summary.warnings, timings_ms: summary.timings });
   } catch (err) {
     progress.stop();
     await out.abort();
