@@ -1,6 +1,6 @@
 import type { CodedRow } from '../ingest/ingest-file.js';
 import type { CleanContext } from './clean-context.js';
-import { hashText } from './hash-text.js';
+import { FNV_SEED, hashFinish, hashText, hashUpdate } from './hash-text.js';
 
 /** What the row rules need to know of every row, gathered in one pass. */
 export interface RowProfiles {
@@ -22,6 +22,8 @@ export interface RowProfiles {
 }
 
 const SEP = '\u0001';
+/** The seed of the answer key's second hash. */
+const KEY_SEED = 0x2545f491;
 
 /** Starts collecting row profiles for the row rules (blank, break-off, duplicates, straight-lining, speeders, IP bursts, attention). */
 export function profileRows(ctx: CleanContext): RowProfiles {
@@ -45,23 +47,24 @@ export function profileRows(ctx: CleanContext): RowProfiles {
     time: [],
     cells,
     add(row) {
+      const { values, reasons } = row;
       const i = profiles.count++;
       let answered = 0;
       // Applicable = not skipped by 问卷星's logic (a cell marked skipped was never asked).
       let applicable = 0;
-      for (const item of ctx.items) {
-        if (item.columns.some((k) => row.values[k] !== null)) answered++;
-        if (row.reasons[item.columns[0]] !== 'skipped') applicable++;
+      for (const { columns } of ctx.items) {
+        if (columns.some((k) => values[k] !== null)) answered++;
+        if (reasons[columns[0]] !== 'skipped') applicable++;
       }
       profiles.answered.push(answered);
       profiles.applicable.push(applicable);
-      const straight = ctx.grids.filter((g) => {
-        if (g.columns.length < minItems) return false;
-        const first = row.values[g.columns[0]];
-        return first !== null && g.columns.every((k) => row.values[k] === first);
-      });
-      profiles.straight.push(straight.length ? straight.map((g) => g.group) : null);
-      profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(row.values[k] as number)));
+      let straight: string[] | null = null;
+      for (const { group, columns } of ctx.grids) {
+        const first = values[columns[0]];
+        if (columns.length >= minItems && first !== null && columns.every((k) => values[k] === first)) (straight ??= []).push(group);
+      }
+      profiles.straight.push(straight);
+      profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(values[k] as number)));
       if ((i + 1) * width > cells.length) {
         // Grow by half: a doubling copy of a million rows' cells would briefly need three times the memory.
         const grown = new Uint32Array(Math.ceil(cells.length * 1.5));
@@ -69,19 +72,30 @@ export function profileRows(ctx: CleanContext): RowProfiles {
         cells = grown;
         profiles.cells = cells;
       }
-      const texts = ctx.answerColumns.map((k) => (row.values[k] === null ? '' : String(row.values[k])));
-      for (let c = 0; c < width; c++) cells[i * width + c] = texts[c] === '' ? 0 : hashText(texts[c]);
-      const joined = texts.join(SEP);
+      // The answer key hashes the cells' texts joined by SEP, taken piece by piece.
+      let key = FNV_SEED;
+      let check = KEY_SEED;
+      for (let c = 0; c < width; c++) {
+        const value = values[ctx.answerColumns[c]];
+        const text = value === null ? '' : String(value);
+        cells[i * width + c] = text === '' ? 0 : hashText(text);
+        if (c > 0) {
+          key = hashUpdate(key, SEP);
+          check = hashUpdate(check, SEP);
+        }
+        key = hashUpdate(key, text);
+        check = hashUpdate(check, text);
+      }
       // Rows with the same key are taken as identical: with 53 bits, a false match among a
       // million rows has a chance of about 1 in 18,000.
-      profiles.answerKey.push(hashText(joined) * 0x200000 + (hashText(joined, 0x2545f491) & 0x1fffff));
-      const id = ctx.id === undefined ? null : row.values[ctx.id];
+      profiles.answerKey.push(hashFinish(key) * 0x200000 + (hashFinish(check) & 0x1fffff));
+      const id = ctx.id === undefined ? null : values[ctx.id];
       profiles.idKey.push(id === null || id === undefined ? null : id);
-      const duration = ctx.duration === undefined ? null : row.values[ctx.duration];
+      const duration = ctx.duration === undefined ? null : values[ctx.duration];
       profiles.duration.push(typeof duration === 'number' ? duration : Number.NaN);
-      const ip = ctx.ip === undefined ? null : row.values[ctx.ip];
+      const ip = ctx.ip === undefined ? null : values[ctx.ip];
       profiles.ip.push(typeof ip === 'string' && ip ? ip : null);
-      const time = ctx.submittedAt === undefined ? null : row.values[ctx.submittedAt];
+      const time = ctx.submittedAt === undefined ? null : values[ctx.submittedAt];
       profiles.time.push(typeof time === 'string' ? Date.parse(`${time}Z`) / 1000 : Number.NaN);
     },
   };
