@@ -86,6 +86,17 @@ describe('survey run --lang en: the reports a team hands in', () => {
     expect(text).toMatch(/—\s*2\s*—/);
   }, 240_000);
 
+  it('without a CJK font, warns and writes Word and Excel without charts rather than charts without text', () => {
+    const r = runCli(['run', plan, '--out', join(dir, 'nofont'), '--json'], { env: { SURVEY_CJK_FONT: join(dir, 'no-such-font.ttc') } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: SURVEY_CJK_FONT=.*no-such-font\.ttc: no such font file: the Word and Excel reports are written without their 5 charts/);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.files.filter((f: string) => f.endsWith('.png'))).toEqual([]);
+    expect(summary.files).toContain('report.docx');
+    expect(summary.warnings).toHaveLength(1);
+    expect(readdirSync(join(dir, 'nofont', 'bazhou-2025', 'charts')).every((f) => f.endsWith('.svg'))).toBe(true);
+  });
+
   it('lists each chart once as SVG and once as PNG', () => {
     const charts = readdirSync(file('charts'));
     expect(charts.filter((c) => c.endsWith('.svg')).length).toBe(5);
