@@ -4,7 +4,7 @@
 // included, as `survey run` pays it; "warm" is the median of later renders in that process. Each
 // cold figure is the median over 5 processes. Prints milliseconds, the file's size and peak RSS as
 // JSON. Run `npm run build` first: it imports dist/. To compare with another build of the renderer:
-// `node bench/docx.js path/to/render-docx.js`.
+// `node bench/docx.bench.js path/to/render-docx.js`.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
