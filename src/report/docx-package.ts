@@ -78,14 +78,12 @@ const SETTINGS = `${XML_DECLARATION}<w:settings ${W_NAMESPACE}><w:compat><w:comp
 
 const APP = `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>`;
 
-/** docProps/core.xml: title, author and when it was written. */
+/** docProps/core.xml: title and author; no dates, so the same report gives the same bytes (as the workbook). */
 function coreProperties(title: string, creator: string | undefined): string {
-  const now = new Date().toISOString();
   const author = creator === undefined ? '' : `<dc:creator>${escapeXml(creator)}</dc:creator><cp:lastModifiedBy>${escapeXml(creator)}</cp:lastModifiedBy>`;
   return (
     `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${escapeXml(title)}</dc:title>${author}<cp:revision>1</cp:revision>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
 }

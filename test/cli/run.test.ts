@@ -62,8 +62,8 @@ describe('survey run on the bundled plan', () => {
     expect(model.thresholds[0].term).toBe('非常不幸福|不太幸福');
   });
 
-  it('is deterministic: the same inputs give identical report.md, results.json, charts and workbook', () => {
-    for (const file of ['report.md', 'results.json', 'clean.csv', 'excluded.csv', 'charts/03-shares.svg', 'charts/03-shares.png', 'report.xlsx']) {
+  it('is deterministic: the same inputs give identical report.md, results.json, charts, workbook and Word file', () => {
+    for (const file of ['report.md', 'results.json', 'clean.csv', 'excluded.csv', 'charts/03-shares.svg', 'charts/03-shares.png', 'report.xlsx', 'report.docx']) {
       expect(readFileSync(join(dir, 'b', 'bazhou-2025', file)).equals(readFileSync(join(dir, 'a', 'bazhou-2025', file))), file).toBe(true);
     }
   });
