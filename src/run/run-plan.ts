@@ -97,11 +97,12 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     return result;
   };
   const cleaned = plan.clean ? await time('clean', () => cleanInto(loaded, out, options.onProgress)) : null;
-  const table = applyDerivations(cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table, loaded.data);
+  const collected = cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table;
+  const table = await time('derive', () => applyDerivations(collected, loaded.data));
   const plain = makeDesign(table);
   const weighting = plan.weight && loaded.targets ? await time('weight', () => weightPlan(plain, loaded.targets as WeightingTargets, plan.weight!)) : null;
   const designs = { plain, weighted: weighting?.calibrated.design ?? null };
-  const profile = plan.profile ? profileSample(plain, { vars: resolveVariables(table, plan.profile.vars), by: plan.profile.by, lang }) : null;
+  const profile = plan.profile ? await time('profile', () => profileSample(plain, { vars: resolveVariables(table, plan.profile!.vars), by: plan.profile!.by, lang })) : null;
   const outcomes: AnalysisOutcome[] = await time('analyses', () => plan.analyses.map((a, i) => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang)));
 
   const base = dirname(loaded.file);
