@@ -1,3 +1,5 @@
+import { displayWidth } from '../core/east-asian-width.js';
+
 /** One column of a console table. */
 export interface TableColumn {
   header: string;
@@ -11,17 +13,6 @@ export interface ConsoleTable {
   columns: readonly TableColumn[];
   rows: readonly (readonly string[])[];
   notes?: readonly string[];
-}
-
-// East Asian Wide and Fullwidth ranges (Unicode UAX #11): CJK ideographs, kana, Hangul, fullwidth
-// forms and CJK punctuation take two terminal cells, so padding by code points would misalign columns.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
-
-/** Terminal display width of a text: two cells for wide (CJK) characters, one for the rest. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {

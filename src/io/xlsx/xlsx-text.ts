@@ -1,4 +1,5 @@
 /** Text as the xlsx parts need it: escaped XML, cell references, display widths. */
+import { displayWidth } from '../../core/east-asian-width.js';
 
 /** Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/FFFF), or valid pairs to step over. */
 const FORBIDDEN = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDFFF\\uFFFE\\uFFFF]';
@@ -47,31 +48,9 @@ export function cellReference(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
-/** Whether a code point is East Asian Wide or Fullwidth (CJK, kana, hangul, fullwidth forms): two columns in a monospace grid. */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
-
 /** Display width of text in character columns, for `columnWidths`: wide (CJK) characters count 2, the widest line counts. */
 export function textWidth(text: string): number {
   let widest = 0;
-  let width = 0;
-  for (const ch of text) {
-    if (ch === '\n') {
-      widest = Math.max(widest, width);
-      width = 0;
-    } else {
-      width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-    }
-  }
-  return Math.max(widest, width);
+  for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
+  return widest;
 }

@@ -3,6 +3,8 @@
  * a font at hand (the SVG is laid out once and drawn by browsers and resvg alike).
  */
 
+import { isWideCodePoint } from '../../core/east-asian-width.js';
+
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
@@ -14,21 +16,15 @@ export function escapeXml(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
 }
 
-// Blocks drawn one em wide in CJK fonts: Hangul Jamo, CJK punctuation and radicals, kana,
-// ideographs, Hangul syllables, compatibility forms, fullwidth forms, and the supplementary
-// ideograph planes. Curly quotes, the em dash and the ellipsis are full-width in Chinese fonts too.
-const WIDE_RANGES: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], [0x2014, 0x2014], [0x2018, 0x201d], [0x2026, 0x2026], [0x2e80, 0x303e], [0x3041, 0x33ff],
-  [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
-];
+// Typographic punctuation (— ‘ ’ “ ” …) is narrow in UAX #11 but drawn one em wide by CJK fonts.
+const CJK_FONT_WIDE = new Set([0x2014, 0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x2026]);
 
 /**
  * Whether a code point is drawn about one em wide (CJK ideographs and punctuation, kana, Hangul, fullwidth forms).
  * @example isWide('满'.codePointAt(0)!) // true
  */
 export function isWide(codePoint: number): boolean {
-  return WIDE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+  return isWideCodePoint(codePoint) || CJK_FONT_WIDE.has(codePoint);
 }
 
 /** Width of a Latin (proportional) character, in em: an average over digits and lower case. */
