@@ -53,16 +53,19 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   const sinks = cleanCsvSinks({ clean, excluded, issues });
   // The workbook's 清洗 sheet lists the excluded rows as excluded.csv has them.
   const listed: { header: string[]; rows: string[][] } = { header: [], rows: [] };
+  // As cleanCsvSinks: a coded input already carries _source_row among its cells.
+  let addSourceRow = true;
   await sinks.begin();
   const summary = await cleanFile(loaded.data, { codebook: loaded.codebook, rules, onProgress }, {
     ...sinks,
     start(outputs, header) {
       collector.start(outputs);
-      listed.header = [...header, ...(header.includes(SOURCE_ROW) ? [] : [SOURCE_ROW]), '_reasons'];
+      addSourceRow = !header.includes(SOURCE_ROW);
+      listed.header = [...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons'];
       return sinks.start?.(outputs, header);
     },
     excluded(row, reasons) {
-      listed.rows.push([...row.cells, ...(listed.header.length > row.cells.length + 1 ? [String(row.sourceRow)] : []), reasons.join(';')]);
+      listed.rows.push([...row.cells, ...(addSourceRow ? [String(row.sourceRow)] : []), reasons.join(';')]);
       return sinks.excluded?.(row, reasons);
     },
     kept(row, flags) {
