@@ -6,7 +6,7 @@ import { readCellFormats } from './xlsx-styles.js';
 import { findEntry, readXlsxWorkbook } from './xlsx-workbook.js';
 import { xmlElements } from './xml-elements.js';
 import { runText } from './xml-text.js';
-import { readZipEntries, ZipError, type ZipEntry } from './zip-entries.js';
+import { openZipEntry, readZipEntries, ZipError, type ZipEntry } from './zip-entries.js';
 import { entryText, zipEntryText } from './zip-entry-text.js';
 import type { OpenTableOptions, RawTable } from './raw-table.js';
 
@@ -34,7 +34,7 @@ export async function readXlsx(file: string, size: number, options: OpenTableOpt
     const records = (): AsyncGenerator<SourceRecord[]> => {
       let read = size - sheetEntry.compressedSize;
       const onRead = (bytes: number): void => options.onProgress?.((read += bytes), size);
-      return readable(xlsxSheetRecords(zipEntryText(file, sheetEntry, onRead), context), file);
+      return readable(xlsxSheetRecords(entryBytes(file, sheetEntry, onRead), context), file);
     };
     return await tableFromRecords(
       { file, format: 'xlsx', encoding: null, delimiter: null, sheet: sheet.name },
@@ -44,6 +44,11 @@ export async function readXlsx(file: string, size: number, options: OpenTableOpt
   } catch (err) {
     throw unreadable(err, file);
   }
+}
+
+/** A zip entry's inflated bytes, piece by piece. */
+async function* entryBytes(file: string, entry: ZipEntry, onRead: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  yield* await openZipEntry(file, entry, onRead);
 }
 
 async function readSharedStrings(file: string, entry: ZipEntry | undefined): Promise<string[]> {

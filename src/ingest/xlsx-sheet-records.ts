@@ -1,7 +1,9 @@
-import { xmlElements } from './xml-elements.js';
+import { TextDecoder } from 'node:util';
 import { xmlAttributes } from './xml-text.js';
 import type { SourceRecord } from './table-from-records.js';
+import { plainRowCells } from './xlsx-plain-cells.js';
 import { rowCells } from './xlsx-row-cells.js';
+import { ZipError } from './zip-entries.js';
 
 /** What turning a sheet's cells into text needs from the rest of the workbook. */
 export interface SheetContext {
@@ -13,18 +15,33 @@ export interface SheetContext {
 
 /** Empty records made for a gap of missing rows go out in batches of at most this many. */
 const GAP_BATCH = 10_000;
+/** How much of a piece's end is kept when no row starts in it: enough for a cut-off start tag. */
+const TAIL = 64;
+const ROW = Buffer.from('row');
+const CLOSE_ROW = Buffer.from('</row');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The rows of a worksheet part, streamed, as batches of records of cell text. Rows the file
- * leaves out (empty rows) come as empty records, so data rows keep their positions.
+ * The rows of a worksheet part arriving as inflated pieces, as batches of records of cell text, a
+ * batch per piece, so a sheet of a million rows is read in bounded memory. Rows the file leaves
+ * out (empty rows) come as empty records, so data rows keep their positions. `<row>` elements of
+ * any namespace prefix are found in the bytes; text that is not UTF-8 raises a ZipError.
  */
-export async function* xlsxSheetRecords(xml: AsyncIterable<string>, context: SheetContext): AsyncGenerator<SourceRecord[]> {
+export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, context: SheetContext): AsyncGenerator<SourceRecord[]> {
   let expected = 1;
-  for await (const rows of xmlElements(xml, 'row')) {
+  let carried: Buffer = Buffer.alloc(0);
+  for await (const piece of pieces) {
+    const bytes = carried.length ? Buffer.concat([carried, piece]) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     let batch: SourceRecord[] = [];
-    for (const row of rows) {
-      const tagEnd = row.indexOf('>');
-      const number = Number(xmlAttributes(row.slice(0, tagEnd)).r ?? expected);
+    let pos = 0;
+    for (;;) {
+      const row = nextRow(bytes, pos);
+      if (row.kind !== 'row') {
+        pos = row.kind === 'cut' ? row.start : Math.max(pos, bytes.length - TAIL);
+        break;
+      }
+      const tag = decode(bytes, row.start, row.tagEnd + 1);
+      const number = Number(xmlAttributes(tag).r ?? expected);
       for (; expected < number; expected++) {
         batch.push({ cells: [] });
         if (batch.length >= GAP_BATCH) {
@@ -33,8 +50,74 @@ export async function* xlsxSheetRecords(xml: AsyncIterable<string>, context: She
         }
       }
       expected = number + 1;
-      batch.push({ cells: rowCells(row, tagEnd, context) });
+      batch.push({ cells: row.contentEnd < 0 ? [] : plainRowCells(bytes, row.tagEnd + 1, row.contentEnd, context) ?? generalRowCells(bytes, row, context) });
+      pos = row.end;
     }
-    yield batch;
+    // A copy, so that the piece itself is not held on to by a few bytes of it.
+    carried = Buffer.from(bytes.subarray(pos));
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The next `<row …>…</row>` (or `<row …/>`, contentEnd −1) from `pos`; 'cut' when the piece ends inside it. */
+type NextRow = { kind: 'row'; start: number; tagEnd: number; contentEnd: number; end: number } | { kind: 'cut'; start: number } | { kind: 'none' };
+
+function nextRow(bytes: Buffer, pos: number): NextRow {
+  for (let at = bytes.indexOf(ROW, pos); at >= 0; at = bytes.indexOf(ROW, at + 1)) {
+    const start = startTagOpen(bytes, pos, at);
+    if (start < 0) continue;
+    if (at + 3 >= bytes.length) return { kind: 'cut', start };
+    if (!endsName(bytes[at + 3])) continue;
+    const tagEnd = bytes.indexOf(62 /* > */, at + 3);
+    if (tagEnd < 0) return { kind: 'cut', start };
+    if (bytes[tagEnd - 1] === 47 /* / */) return { kind: 'row', start, tagEnd, contentEnd: -1, end: tagEnd + 1 };
+    // The end tag carries the start tag's prefix: `</x:row>` closes `<x:row>`.
+    const close = at === start + 1 ? CLOSE_ROW : Buffer.concat([Buffer.from('</'), bytes.subarray(start + 1, at + 3)]);
+    for (let c = bytes.indexOf(close, tagEnd); c >= 0; c = bytes.indexOf(close, c + 1)) {
+      let gt = c + close.length;
+      while (isSpace(bytes[gt])) gt++;
+      if (gt >= bytes.length) break;
+      if (bytes[gt] === 62) return { kind: 'row', start, tagEnd, contentEnd: c, end: gt + 1 };
+    }
+    return { kind: 'cut', start };
+  }
+  return { kind: 'none' };
+}
+
+/** Where the start tag whose name ends in the `row` at `at` opens (`<row`, `<x:row`), or −1 when it is not one. */
+function startTagOpen(bytes: Buffer, pos: number, at: number): number {
+  const before = at - 1;
+  if (before < pos) return -1;
+  if (bytes[before] === 60 /* < */) return before;
+  if (bytes[before] !== 58 /* : */) return -1;
+  let lt = before - 1;
+  while (lt >= pos && isPrefixByte(bytes[lt])) lt--;
+  return lt >= pos && lt < before - 1 && bytes[lt] === 60 ? lt : -1;
+}
+
+function endsName(c: number): boolean {
+  return c === 62 || c === 47 || isSpace(c);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** [\w.-]: what a namespace prefix is made of. */
+function isPrefixByte(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+/** A row the plain reader declined, read as text by the general one. */
+function generalRowCells(bytes: Buffer, row: { start: number; end: number }, context: SheetContext): string[] {
+  const text = decode(bytes, row.start, row.end);
+  return rowCells(text, text.indexOf('>'), context);
+}
+
+function decode(bytes: Buffer, from: number, to: number): string {
+  try {
+    return utf8.decode(bytes.subarray(from, to));
+  } catch {
+    throw new ZipError('the worksheet is not valid UTF-8');
   }
 }

@@ -3,9 +3,8 @@ const TAIL = 64;
 
 /**
  * Yields the complete `<name …>…</name>` or `<name …/>` elements (any namespace prefix) of an XML
- * document arriving as text pieces, a batch per piece, so a sheet of a million rows is scanned
- * piece by piece. Suits
- * the flat, machine-written parts of an xlsx (rows, shared strings), not XML in general: the
+ * document arriving as text pieces, a batch per piece, so a large part is scanned piece by piece.
+ * Suits the flat, machine-written parts of an xlsx (shared strings), not XML in general: the
  * element must not nest in itself and comments are not recognised.
  */
 export async function* xmlElements(text: AsyncIterable<string>, name: string): AsyncGenerator<string[]> {
