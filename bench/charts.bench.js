@@ -29,28 +29,30 @@ const coefficients = {
 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const ms = (run) => {
+const ms = async (run) => {
   const start = process.hrtime.bigint();
-  run();
+  await run();
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
 /** Median time of `times` runs, ms. */
-const median = (times, run) => {
-  const all = Array.from({ length: times }, () => ms(run)).sort((a, b) => a - b);
+const median = async (times, run) => {
+  const all = [];
+  for (let i = 0; i < times; i++) all.push(await ms(run));
+  all.sort((a, b) => a - b);
   return all[times >> 1];
 };
 const round = (value) => +value.toFixed(1);
 
-const svgColdMs = ms(() => renderChartSvg(bars));
-const svgBarMs = median(50, () => renderChartSvg(bars));
-const svgCoefficientMs = median(50, () => renderChartSvg(coefficients));
+const svgColdMs = await ms(() => renderChartSvg(bars));
+const svgBarMs = await median(50, () => renderChartSvg(bars));
+const svgCoefficientMs = await median(50, () => renderChartSvg(coefficients));
 const [barSvg, coefficientSvg] = [renderChartSvg(bars), renderChartSvg(coefficients)];
 
-const pngColdMs = ms(() => renderChartPng(barSvg));
-const pngBarMs = median(5, () => renderChartPng(barSvg));
-const pngCoefficientMs = median(5, () => renderChartPng(coefficientSvg));
+const pngColdMs = await ms(() => renderChartPng(barSvg));
+const pngBarMs = await median(5, () => renderChartPng(barSvg));
+const pngCoefficientMs = await median(5, () => renderChartPng(coefficientSvg));
 const ten = Array.from({ length: 10 }, (_, i) => (i % 2 ? coefficientSvg : barSvg));
-const batchMs = median(3, () => renderChartsPng(ten));
+const batchMs = await median(3, () => renderChartsPng(ten));
 clearInterval(sample);
 peak = Math.max(peak, process.memoryUsage().rss);
 

@@ -1,11 +1,20 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
-/** One file to put in a zip archive: text is written as UTF-8; `store` keeps already-compressed data (PNG) as it is. */
-export interface ZipInput {
-  name: string;
-  data: string | Uint8Array;
-  store?: boolean;
+/**
+ * One file to put in a zip archive: text is written as UTF-8; `store` keeps already-compressed
+ * data (PNG) as it is; `deflated` is the file compressed ahead by `deflateEntry`.
+ */
+export type ZipInput = { name: string; data: string | Uint8Array; store?: boolean } | { name: string; deflated: DeflatedEntry };
+
+/** A file's bytes deflated as writeZip deflates them, with the CRC and size of the original. */
+export interface DeflatedEntry {
+  body: Uint8Array;
+  crc: number;
+  size: number;
 }
+
+const deflateRawAsync = promisify(deflateRaw);
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -34,11 +43,9 @@ export function writeZip(files: readonly ZipInput[]): Buffer {
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-    const method = file.store ? 0 : 8;
-    const body = file.store ? data : deflateRawSync(data, { level: LEVEL });
-    const fields = { method, crc: crc32(data), compressedSize: body.length, size: data.length, name };
-    if (data.length >= MAX32 || offset + 30 + name.length + body.length >= MAX32) {
+    const { body, crc, size, method } = 'deflated' in file ? { ...file.deflated, method: 8 } : entryOf(file);
+    const fields = { method, crc, compressedSize: body.length, size, name };
+    if (size >= MAX32 || offset + 30 + name.length + body.length >= MAX32) {
       throw new Error(`zip archive too large at ${file.name}: more than 4 GiB needs ZIP64, which this writer does not do`);
     }
     const local = header(LOCAL, 30, fields);
@@ -54,6 +61,20 @@ export function writeZip(files: readonly ZipInput[]): Buffer {
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...directory, end], offset + directorySize + end.length);
+}
+
+/**
+ * A large file deflated ahead on the thread pool, while the main thread goes on:
+ * `{ name, deflated: await deflateEntry(data) }` puts in writeZip what `{ name, data }` would.
+ */
+export async function deflateEntry(data: Uint8Array): Promise<DeflatedEntry> {
+  return { body: await deflateRawAsync(data, { level: LEVEL }), crc: crc32(data), size: data.length };
+}
+
+function entryOf(file: { data: string | Uint8Array; store?: boolean }): DeflatedEntry & { method: number } {
+  const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+  const body = file.store ? data : deflateRawSync(data, { level: LEVEL });
+  return { body, crc: crc32(data), size: data.length, method: file.store ? 0 : 8 };
 }
 
 interface EntryFields {

@@ -113,6 +113,7 @@ export function docxPackage(parts: DocxParts): Buffer {
     { name: 'word/settings.xml', data: SETTINGS },
     { name: 'word/fontTable.xml', data: parts.fontTable },
     { name: 'word/footer1.xml', data: `${XML_DECLARATION}<w:ftr ${NAMESPACES}>${parts.footer}</w:ftr>` },
-    ...media.map((m) => ({ name: `word/${m.name}`, data: m.png })),
+    // PNG is compressed already: deflating it again costs time and saves nothing.
+    ...media.map((m) => ({ name: `word/${m.name}`, data: m.png, store: true })),
   ]);
 }

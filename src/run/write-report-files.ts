@@ -8,7 +8,10 @@ import { renderChartSvg } from '../report/charts/render-chart-svg.js';
 import { renderDocx } from '../report/render-docx.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportDocument } from '../report/report-document.js';
+import { prerenderSheet } from '../io/xlsx/prerender-sheet.js';
 import { buildWorkbook } from '../report/workbook/build-workbook.js';
+import { dataSheet } from '../report/workbook/data-sheet.js';
+import { SHEET_NAMES } from '../report/workbook/sheet-names.js';
 import type { WorkbookInput } from '../report/workbook/workbook-input.js';
 import type { Plan } from './plan-schema.js';
 
@@ -26,7 +29,7 @@ export interface ReportFiles {
 export async function writeReportFiles(
   out: FolderWriter,
   doc: ReportDocument,
-  options: { lang: Lang; outputs: Plan['outputs']; workbook: Omit<WorkbookInput, 'images'>; time: <T>(stage: string, job: () => Promise<T> | T) => Promise<T> },
+  options: { lang: Lang; outputs: Plan['outputs']; workbook: Omit<WorkbookInput, 'images' | 'data'>; time: <T>(stage: string, job: () => Promise<T> | T) => Promise<T> },
 ): Promise<ReportFiles> {
   const { outputs, time } = options;
   const charts = doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b] : []));
@@ -44,21 +47,27 @@ export async function writeReportFiles(
     });
   }
   if (!outputs.includes('docx') && !outputs.includes('xlsx')) return { files, warnings };
-  // The PNGs leave their title out: Word captions them (图1 …) and the workbook writes it above.
+  // The PNGs are drawn on the thread pool while the workbook's 数据 sheet, the biggest part of
+  // report.xlsx, is rendered here. They leave their title out: Word captions them (图1 …) and the
+  // workbook writes it above.
+  const drawing = renderChartsPng(charts.map((c) => renderChartSvg({ ...c.chart, title: '' }))).then(
+    (pngs) => ({ pngs }),
+    (error: unknown) => ({ error }),
+  );
+  const { table, lang } = options.workbook;
+  const data = outputs.includes('xlsx') ? await time('xlsx-data', () => prerenderSheet(dataSheet(table, lang, SHEET_NAMES[lang].data))) : null;
   const images = new Map<string, ChartImage & { title: string }>();
   await time('charts', async () => {
-    try {
-      // One font subset serves all the charts.
-      const drawn = renderChartsPng(charts.map((c) => renderChartSvg({ ...c.chart, title: '' })));
-      charts.forEach((c, k) => images.set(c.id, { ...drawn[k], title: c.chart.title }));
-    } catch (err) {
-      if (!(err instanceof MissingFontError)) throw err;
-      images.clear();
-      warnings.push(`${err.message}: the Word and Excel reports are written without their ${svgs.size} charts (${err.hint})`);
+    const drawn = await drawing;
+    if ('error' in drawn) {
+      if (!(drawn.error instanceof MissingFontError)) throw drawn.error;
+      warnings.push(`${drawn.error.message}: the Word and Excel reports are written without their ${svgs.size} charts (${drawn.error.hint})`);
+    } else {
+      charts.forEach((c, k) => images.set(c.id, { ...drawn.pngs[k], title: c.chart.title }));
     }
     for (const [id, image] of images) await write(`charts/${id}.png`, image.png);
   });
   if (outputs.includes('docx')) await time('docx', async () => write('report.docx', await renderDocx(doc, { lang: options.lang, images })));
-  if (outputs.includes('xlsx')) await time('xlsx', () => write('report.xlsx', writeXlsx(buildWorkbook({ ...options.workbook, images }))));
+  if (data) await time('xlsx', () => write('report.xlsx', writeXlsx(buildWorkbook({ ...options.workbook, data, images }))));
   return { files, warnings };
 }

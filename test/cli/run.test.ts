@@ -74,7 +74,7 @@ describe('survey run on the bundled plan', () => {
     expect(manifest.inputs[1].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.plan.name).toBe('bazhou-2025');
     expect(manifest.version).toBe(JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version);
-    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'derive', 'weight', 'profile', 'analyses', 'markdown', 'charts', 'docx', 'xlsx']);
+    expect(Object.keys(manifest.timings_ms)).toEqual(['clean', 'derive', 'weight', 'profile', 'analyses', 'markdown', 'xlsx-data', 'charts', 'docx', 'xlsx']);
     expect(manifest.outputs).toContain('report.xlsx');
     expect(manifest.outputs).toContain('charts/08-regress.png');
   });

@@ -7,6 +7,7 @@ import { sheetXml } from './xlsx-sheet-xml.js';
 import { checkSheetNames } from './xlsx-sheet-names.js';
 import { StyleTable } from './xlsx-styles.js';
 import type { Workbook } from './xlsx-model.js';
+import type { PrerenderedSheet } from './prerender-sheet.js';
 
 /**
  * An .xlsx file's bytes for a workbook: the same workbook always gives the same bytes. Written
@@ -15,14 +16,21 @@ import type { Workbook } from './xlsx-model.js';
  */
 export function writeXlsx(workbook: Workbook): Buffer {
   checkSheetNames(workbook.sheets);
-  const styles = new StyleTable();
-  const strings = new SharedStrings();
+  const ahead = workbook.sheets.filter((sheet): sheet is PrerenderedSheet => 'part' in sheet);
+  if (ahead.length > 1) throw new Error(`a workbook takes one prerendered sheet, not ${ahead.length}: each numbers its styles and strings from the start`);
+  // The other sheets' styles and strings are numbered on from the prerendered sheet's.
+  const styles = new StyleTable(ahead[0]?.styles);
+  const strings = new SharedStrings(ahead[0]?.strings);
   const sheetParts: ZipInput[] = [];
   const drawingParts: ZipInput[] = [];
   const drawings: number[] = [];
   let images = 0;
   workbook.sheets.forEach((sheet, i) => {
     const n = i + 1;
+    if ('part' in sheet) {
+      sheetParts.push({ name: `xl/worksheets/sheet${n}.xml`, deflated: sheet.part });
+      return;
+    }
     const sheetImages = sheet.images ?? [];
     const drawing = sheetImages.length > 0 ? 'rId1' : undefined;
     sheetParts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetXml(sheet, { styles, strings, selected: i === 0, drawing }) });

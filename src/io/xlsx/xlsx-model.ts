@@ -1,3 +1,5 @@
+import type { PrerenderedSheet } from './prerender-sheet.js';
+
 /** The workbook model `writeXlsx` writes: sheets of plain values with optional styles, merges and images. */
 
 /** A cell's value: null, NaN and ±Infinity give an empty cell. */
@@ -63,9 +65,9 @@ export interface Sheet {
   tabColor?: string;
 }
 
-/** A workbook: its sheets in tab order and document properties. */
+/** A workbook: its sheets in tab order (at most one rendered ahead by prerenderSheet) and document properties. */
 export interface Workbook {
-  sheets: readonly Sheet[];
+  sheets: readonly (Sheet | PrerenderedSheet)[];
   title?: string;
   creator?: string;
 }

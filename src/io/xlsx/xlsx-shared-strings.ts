@@ -1,5 +1,11 @@
 import { escapeCellText } from './xlsx-text.js';
 
+/** What a SharedStrings table holds, as plain data (see prerenderSheet). */
+export interface SharedStringsState {
+  texts: string[];
+  uses: number;
+}
+
 /**
  * The shared strings table (xl/sharedStrings.xml): each distinct text once, cells refer to it by
  * number. Survey data repeats its answer labels, so this is smaller and faster to compress than
@@ -10,6 +16,17 @@ export class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
+
+  /** A table that goes on from `state` (same indices), or an empty one. */
+  constructor(state?: SharedStringsState) {
+    for (const text of state?.texts ?? []) this.index(text);
+    this.uses = state?.uses ?? 0;
+  }
+
+  /** The texts in index order and how many cells use them, for another table to go on from. */
+  state(): SharedStringsState {
+    return { texts: [...this.ids.keys()], uses: this.uses };
+  }
 
   /** The index of a text, adding it on first use. */
   index(text: string): number {

@@ -6,7 +6,7 @@ const MAX_NAME = 31;
 const FORBIDDEN = /[[\]:*?\/\\\u0000-\u001F]/;
 
 /** Throws a UsageError unless every sheet name is one Excel accepts: 1–31 characters, none of []:*?/\, not quoted, unique ignoring case. */
-export function checkSheetNames(sheets: readonly Sheet[]): void {
+export function checkSheetNames(sheets: readonly Pick<Sheet, 'name'>[]): void {
   if (sheets.length === 0) throw new UsageError('a workbook needs at least one sheet');
   const seen = new Map<string, string>();
   for (const { name } of sheets) {

@@ -42,16 +42,39 @@ class Items {
   }
 }
 
+/** What a StyleTable has numbered so far, as plain data (see prerenderSheet). */
+export interface StyleTableState {
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  formats: [string, number][];
+  cellFormats: string[];
+}
+
 /** The cell formats of a workbook: gives each distinct style its `s` index and writes styles.xml. */
 export class StyleTable {
-  private readonly fonts = new Items(fontXml({}));
-  // Excel requires the first two fills to be these, whatever the cells use.
-  private readonly fills = new Items('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
-  private readonly borders = new Items(borderXml({}));
-  private readonly formats = new Map<string, number>();
-  private readonly cellFormats = new Items('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  private readonly fonts: Items;
+  private readonly fills: Items;
+  private readonly borders: Items;
+  private readonly formats: Map<string, number>;
+  private readonly cellFormats: Items;
   private readonly known = new WeakMap<CellStyle, number>();
   private readonly quotedIds = new Map<number, number>();
+
+  /** A table that goes on from `state` (same indices), or an empty one. */
+  constructor(state?: StyleTableState) {
+    this.fonts = new Items(...(state?.fonts ?? [fontXml({})]));
+    // Excel requires the first two fills to be these, whatever the cells use.
+    this.fills = new Items(...(state?.fills ?? ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']));
+    this.borders = new Items(...(state?.borders ?? [borderXml({})]));
+    this.formats = new Map(state?.formats);
+    this.cellFormats = new Items(...(state?.cellFormats ?? ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']));
+  }
+
+  /** What the table holds, for another table to go on from. */
+  state(): StyleTableState {
+    return { fonts: [...this.fonts.list], fills: [...this.fills.list], borders: [...this.borders.list], formats: [...this.formats], cellFormats: [...this.cellFormats.list] };
+  }
 
   /** The `s` index of a style (0 for none); equal styles share one. A style object is read once: later changes to it are not seen. */
   index(style: CellStyle | undefined): number {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { encodePng } from './encode-png.js';
 import { CJK_FONT_VARIABLE, requireCjkFont, type CjkFont } from './find-cjk-font.js';
 import { subsetFont } from './subset-font.js';
@@ -32,21 +32,22 @@ export function chartFont(): CjkFont {
 }
 
 /**
- * Draws a chart SVG as a PNG for Excel and Word, at twice its size by default. Throws
+ * Draws a chart SVG as a PNG for Excel and Word, at twice its size by default. Rejects with
  * MissingFontError when there is no CJK font, since resvg would draw the chart without any text.
- * @example const { png, width, height } = renderChartPng(renderChartSvg(chart)) // width 1600
+ * @example const { png, width, height } = await renderChartPng(renderChartSvg(chart)) // width 1600
  */
-export function renderChartPng(svg: string, options: ChartPngOptions = {}): ChartPng {
-  return renderChartsPng([svg], options)[0];
+export async function renderChartPng(svg: string, options: ChartPngOptions = {}): Promise<ChartPng> {
+  return (await renderChartsPng([svg], options))[0];
 }
 
 /**
- * Draws several chart SVGs as PNGs with one font subset between them. resvg-js reads its font
- * file again for every glyph it draws, so the text is drawn from a temporary font holding only the
+ * Draws several chart SVGs as PNGs with one font subset between them, on the thread pool (resvg's
+ * renderAsync, then zlib), so the main thread can go on meanwhile. resvg-js reads its font file
+ * again for every glyph it draws, so the text is drawn from a temporary font holding only the
  * characters these charts use (about 100 kB instead of a 20 MB collection; see subsetFont). Only
  * that font is loaded: loading the system fonts would take longer still.
  */
-export function renderChartsPng(svgs: readonly string[], options: ChartPngOptions = {}): ChartPng[] {
+export async function renderChartsPng(svgs: readonly string[], options: ChartPngOptions = {}): Promise<ChartPng[]> {
   const font = options.font ?? chartFont();
   if (fontData?.file !== font.file) fontData = { file: font.file, data: readFileSync(font.file) };
   // Markup characters are included so that escaped ones (&lt; …) are covered too.
@@ -55,16 +56,19 @@ export function renderChartsPng(svgs: readonly string[], options: ChartPngOption
   try {
     const fontFile = dir ? join(dir, 'chart-font.otf') : font.file;
     if (dir && subset) writeFileSync(fontFile, subset);
-    return svgs.map((svg) => {
-      const image = new Resvg(svg, {
-        font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: font.family, sansSerifFamily: font.family },
-        fitTo: { mode: 'zoom', value: options.scale ?? 2 },
-        // Opaque, so the premultiplied pixels resvg hands back are plain RGBA.
-        background: 'white',
-        logLevel: 'off',
-      }).render();
-      return { png: encodePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
-    });
+    const render = {
+      font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: font.family, sansSerifFamily: font.family },
+      fitTo: { mode: 'zoom' as const, value: options.scale ?? 2 },
+      // Opaque, so the premultiplied pixels resvg hands back are plain RGBA.
+      background: 'white',
+      logLevel: 'off' as const,
+    };
+    return await Promise.all(
+      svgs.map(async (svg) => {
+        const image = await renderAsync(svg, render);
+        return { png: await encodePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
+      }),
+    );
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

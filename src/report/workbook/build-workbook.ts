@@ -1,25 +1,20 @@
 import type { Workbook } from '../../io/xlsx/xlsx-model.js';
 import { cleaningSheet } from './cleaning-sheet.js';
 import { codebookSheet } from './codebook-sheet.js';
-import { dataSheet } from './data-sheet.js';
 import { overviewSheet } from './overview-sheet.js';
 import { profileSheet } from './profile-sheet.js';
 import { regressionSheet } from './regression-sheet.js';
 import { sharesSheet } from './shares-sheet.js';
 import { crosstabSheet, frequencySheet, reliabilitySheet } from './tables-sheets.js';
+import { SHEET_NAMES } from './sheet-names.js';
 import type { WorkbookInput } from './workbook-input.js';
-
-const NAMES = {
-  zh: { overview: '概览', profile: '样本概况', cleaning: '清洗', freq: '频数', shares: '满意度', crosstab: '交叉表', reliability: '信度', regression: '回归', codebook: '码本', data: '数据' },
-  en: { overview: 'Overview', profile: 'Sample', cleaning: 'Cleaning', freq: 'Frequencies', shares: 'Shares', crosstab: 'Crosstabs', reliability: 'Reliability', regression: 'Regression', codebook: 'Codebook', data: 'Data' },
-};
 
 /**
  * The report workbook: 概览, 样本概况, 清洗, 频数, 满意度, 交叉表, 信度, 回归, 码本, 数据 — a sheet
- * is left out when the plan has nothing for it. Numbers stay numbers (with formats), not text.
+ * is left out when the plan has nothing for it; 数据 is the one given (see dataSheet). Numbers stay numbers (with formats), not text.
  */
 export function buildWorkbook(input: WorkbookInput): Workbook {
-  const n = NAMES[input.lang];
+  const n = SHEET_NAMES[input.lang];
   // Sheets that open with one table keep its title and header rows in view.
   const grids = [
     [overviewSheet(input, n.overview), 0],
@@ -33,5 +28,5 @@ export function buildWorkbook(input: WorkbookInput): Workbook {
     [codebookSheet(input, n.codebook), 2],
   ] as const;
   const sheets = grids.flatMap(([grid, freeze]) => (grid ? [grid.sheet({ freeze })] : []));
-  return { sheets: [...sheets, dataSheet(input, n.data)], title: input.title, creator: input.byline[0] ?? 'survey' };
+  return { sheets: [...sheets, input.data], title: input.title, creator: input.byline[0] ?? 'survey' };
 }

@@ -1,8 +1,8 @@
-import { codeLabel, variableOf } from '../../analyze/variable-labels.js';
+import { codeLabel, variableOf, type Lang } from '../../analyze/variable-labels.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
-import type { WorkbookInput } from './workbook-input.js';
+import type { DataTable } from '../../core/data-table.js';
 
 const HEADER = { bold: true, border: { bottom: 'thin' as const } };
 
@@ -11,8 +11,7 @@ const HEADER = { bold: true, border: { bottom: 'thin' as const } };
  * of choice questions as their labels, numbers as numbers, declared missing as its reason in
  * brackets; the first two rows (names, questions) stay in view.
  */
-export function dataSheet(input: WorkbookInput, name: string): Sheet {
-  const { table, lang } = input;
+export function dataSheet(table: DataTable, lang: Lang, name: string): Sheet {
   const zh = lang === 'zh';
   const columns = table.names.map((n) => table.column(n));
   const labelled = columns.map((c) => c.kind === 'number' && (variableOf(table, c.name)?.choices?.length ?? 0) > 0);

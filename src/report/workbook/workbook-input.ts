@@ -4,6 +4,8 @@ import type { CleanSummary } from '../../clean/clean-file.js';
 import type { DataTable } from '../../core/data-table.js';
 import type { AnalysisEstimates } from '../../run/run-analysis.js';
 import type { WeightingResult } from '../../weight/weight-design.js';
+import type { PrerenderedSheet } from '../../io/xlsx/prerender-sheet.js';
+import type { Sheet } from '../../io/xlsx/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
 
 /** The rows cleaning set aside, as excluded.csv holds them: original cells, source row, reasons. */
@@ -25,6 +27,8 @@ export interface WorkbookInput {
   analyses: readonly { estimates: AnalysisEstimates; chartIds: readonly string[] }[];
   /** The clean data (its codebook gives the labels). */
   table: DataTable;
+  /** The 数据 sheet of `table`: dataSheet(table, lang, SHEET_NAMES[lang].data), perhaps rendered ahead (prerenderSheet). */
+  data: Sheet | PrerenderedSheet;
   /** Chart PNGs (drawn without their title) by chart id; a chart without one is left out. */
   images: ReadonlyMap<string, ChartImage & { title: string }>;
 }

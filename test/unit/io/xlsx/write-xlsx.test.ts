@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prerenderSheet } from '../../../../src/io/xlsx/prerender-sheet.js';
 import { writeXlsx } from '../../../../src/io/xlsx/write-xlsx.js';
 import type { CellStyle, Sheet, Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
 import { readAll } from '../../ingest/collect-rows.js';
@@ -133,6 +134,22 @@ describe('writeXlsx', () => {
     const core = (await readParts(saveXlsx(workbook))).get('docProps/core.xml') ?? '';
     expect(core).toContain('<dc:title>报告 &amp; 附表</dc:title><dc:creator>survey</dc:creator>');
     expect(core).not.toMatch(/dcterms|20\d\d-/);
+  });
+
+  it('takes a sheet rendered ahead, numbering the other sheets\' styles and strings on from it', async () => {
+    const red: CellStyle = { fill: 'FF0000' };
+    const big: Sheet = { name: '数据', rows: [['名称', '值'], ['甲', { value: 1, style: red }], ['=x', 2]], freeze: { rows: 1 } };
+    const small: Sheet = { name: '概览', rows: [['甲', '乙'], [{ value: 3, style: { bold: true } }, { value: 4, style: red }]] };
+    const ahead = saveXlsx(book(small, (await prerenderSheet(big)) as unknown as Sheet));
+    const direct = saveXlsx(book(small, big));
+    for (const sheet of ['概览', '数据']) expect((await readAll(ahead, { sheet })).cells).toEqual((await readAll(direct, { sheet })).cells);
+    const parts = await readParts(ahead);
+    // One entry per distinct text and style: 甲 and the red fill are shared by both sheets.
+    expect(parts.get('xl/sharedStrings.xml')).toContain('count="6" uniqueCount="5"');
+    expect([...(parts.get('xl/styles.xml') ?? '').matchAll(/<fill>/g)]).toHaveLength(3);
+    expect(parts.get('xl/worksheets/sheet2.xml')).toContain('state="frozen"');
+    const twice = book((await prerenderSheet(big)) as unknown as Sheet, { ...((await prerenderSheet(small)) as unknown as Sheet) });
+    expect(() => writeXlsx(twice)).toThrow('a workbook takes one prerendered sheet, not 2');
   });
 
   it('refuses sheet names Excel refuses', () => {

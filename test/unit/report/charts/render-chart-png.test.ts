@@ -17,45 +17,45 @@ afterEach(() => {
 });
 
 describe('chart PNG', () => {
-  it('is drawn at twice the SVG size, with the Chinese title in dark pixels', () => {
+  it('is drawn at twice the SVG size, with the Chinese title in dark pixels', async () => {
     const svg = renderChartSvg(sharesByGroup);
-    const { png, width, height } = renderChartPng(svg);
+    const { png, width, height } = await renderChartPng(svg);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect([width, height]).toEqual([1600, 2 * svgHeight(svg)]);
     const image = decodePng(png);
     expect([image.width, image.height]).toEqual([width, height]);
     const withTitle = darkPixels(image, ...TITLE_BAND);
     // A blank title keeps its line, so everything else stays where it was.
-    const withoutTitle = darkPixels(decodePng(renderChartPng(renderChartSvg({ ...sharesByGroup, title: ' ' })).png), ...TITLE_BAND);
+    const withoutTitle = darkPixels(decodePng((await renderChartPng(renderChartSvg({ ...sharesByGroup, title: ' ' }))).png), ...TITLE_BAND);
     expect(withoutTitle).toBe(0);
     expect(withTitle).toBeGreaterThan(2000);
   });
 
-  it('draws the same pixels from the font subset as from the whole font file', () => {
+  it('draws the same pixels from the font subset as from the whole font file', async () => {
     const svg = renderChartSvg(oddsRatios);
     const font = chartFont();
     const whole = new Resvg(svg, {
       font: { loadSystemFonts: false, fontFiles: [font.file], defaultFontFamily: font.family, sansSerifFamily: font.family },
       fitTo: { mode: 'zoom', value: 2 },
     }).render();
-    const ours = decodePng(renderChartPng(svg).png);
+    const ours = decodePng((await renderChartPng(svg)).png);
     expect(ours.channels).toBe(4);
     expect(ours.data.equals(whole.pixels)).toBe(true);
   });
 
-  it('draws several charts with one subset and leaves no temporary files', () => {
+  it('draws several charts with one subset and leaves no temporary files', async () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('survey-font-')).length;
     const svgs = [renderChartSvg(sharesByGroup), renderChartSvg(oddsRatios)];
-    const many = renderChartsPng(svgs);
+    const many = await renderChartsPng(svgs);
     expect(many.map((p) => p.height)).toEqual(svgs.map((svg) => 2 * svgHeight(svg)));
-    expect(many[1].png.equals(renderChartPng(svgs[1]).png)).toBe(true);
+    expect(many[1].png.equals((await renderChartPng(svgs[1])).png)).toBe(true);
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('survey-font-')).length).toBe(before);
   });
 
-  it('fails clearly, naming SURVEY_CJK_FONT, when it points to a missing file', () => {
+  it('fails clearly, naming SURVEY_CJK_FONT, when it points to a missing file', async () => {
     vi.stubEnv('SURVEY_CJK_FONT', '/nonexistent/font.ttc');
     const render = () => renderChartPng(renderChartSvg(oddsRatios));
-    expect(render).toThrow(MissingFontError);
-    expect(render).toThrow('SURVEY_CJK_FONT=/nonexistent/font.ttc: no such font file');
+    await expect(render()).rejects.toThrow(MissingFontError);
+    await expect(render()).rejects.toThrow('SURVEY_CJK_FONT=/nonexistent/font.ttc: no such font file');
   });
 });

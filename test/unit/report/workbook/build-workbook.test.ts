@@ -7,6 +7,7 @@ import type { DataTable } from '../../../../src/core/data-table.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
 import type { Cell, CellValue, Sheet } from '../../../../src/io/xlsx/xlsx-model.js';
 import { buildWorkbook } from '../../../../src/report/workbook/build-workbook.js';
+import { dataSheet } from '../../../../src/report/workbook/data-sheet.js';
 import type { WorkbookInput } from '../../../../src/report/workbook/workbook-input.js';
 import { runAnalysis } from '../../../../src/run/run-analysis.js';
 import { loadTargets } from '../../../../src/weight/load-targets.js';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   ];
   input = {
     lang: 'zh', title: '标题', byline: ['课题组'], findings: ['第一条发现。'], cleaning: null, weighting,
-    profile: profileSample(plain, { vars: ['sex', 'age'], by: 'area' }), table,
+    profile: profileSample(plain, { vars: ['sex', 'age'], by: 'area' }), table, data: dataSheet(table, 'zh', '数据'),
     analyses: analyses.map((o) => ({ estimates: o.estimates, chartIds: o.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])) })),
     images: new Map([['01-shares', { png: new Uint8Array(8), width: 1600, height: 600, title: '幸福感' }]]),
   };
@@ -81,7 +82,8 @@ describe('the report workbook', () => {
   });
 
   it('writes the data with labels: codes as their labels, numbers as numbers, declared missing by reason', () => {
-    const data = buildWorkbook(input).sheets.at(-1) as Sheet;
+    const data = dataSheet(table, 'zh', '数据');
+    expect(buildWorkbook(input).sheets.at(-1)).toBe(input.data);
     expect(data.rows.length).toBe(2 + 10000);
     expect(data.freeze).toEqual({ rows: 2, cols: 1 });
     const area = data.rows[0].map(value).indexOf('area');
