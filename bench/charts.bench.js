@@ -4,6 +4,7 @@
 // peak RSS as JSON. Run `npm run build` first: it imports dist/.
 import { chartFont, renderChartPng, renderChartsPng } from '../dist/report/charts/render-chart-png.js';
 import { renderChartSvg } from '../dist/report/charts/render-chart-svg.js';
+import { timed } from './measure.js';
 
 const bars = {
   type: 'bars',
@@ -29,11 +30,7 @@ const coefficients = {
 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const ms = async (run) => {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
+const ms = async (run) => (await timed(run)).ms;
 /** Median time of `times` runs, ms. */
 const median = async (times, run) => {
   const all = [];

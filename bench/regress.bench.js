@@ -8,15 +8,12 @@ import { loadCodebook } from '../dist/codebook/load-codebook.js';
 import { dataTable } from '../dist/core/data-table.js';
 import { makeDesign } from '../dist/core/design.js';
 import { readDataTable } from '../dist/ingest/read-data-table.js';
+import { timed } from './measure.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-const seconds = async (run) => {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
+const seconds = async (run) => (await timed(run)).ms / 1000;
 
 let seed = 12345;
 const uniform = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
