@@ -11,6 +11,7 @@ const cacheFile = fileURLToPath(new URL('../dist/survey.cjs.cache', import.meta.
 const out = mkdtempSync(join(tmpdir(), 'survey-code-cache-'));
 rmSync(cacheFile, { force: true });
 const run = spawnSync(process.execPath, ['bin/survey.js', 'run', 'data-samples/bazhou-2025/plan.yaml', '--out', out, '--force'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
   env: { ...process.env, SURVEY_RECORD_CODE_CACHE: cacheFile },
   encoding: 'utf8',
 });

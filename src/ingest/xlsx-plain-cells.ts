@@ -78,7 +78,7 @@ function startsWith(bytes: Uint8Array, at: number, expected: readonly number[]):
 }
 
 /** Whether byte c is one of [\w:.-], what the general reader accepts in an attribute name. */
-function isNameByte(c: number): boolean {
+export function isNameByte(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 }
 

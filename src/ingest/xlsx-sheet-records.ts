@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { xmlAttributes } from './xml-text.js';
 import type { SourceRecord } from './table-from-records.js';
-import { plainRowCells } from './xlsx-plain-cells.js';
+import { isNameByte, plainRowCells } from './xlsx-plain-cells.js';
 import { rowCells } from './xlsx-row-cells.js';
 import { ZipError } from './zip-entries.js';
 
@@ -91,7 +91,8 @@ function startTagOpen(bytes: Buffer, pos: number, at: number): number {
   if (bytes[before] === 60 /* < */) return before;
   if (bytes[before] !== 58 /* : */) return -1;
   let lt = before - 1;
-  while (lt >= pos && isPrefixByte(bytes[lt])) lt--;
+  // A namespace prefix is [\w.-]: a name without the colon.
+  while (lt >= pos && bytes[lt] !== 58 && isNameByte(bytes[lt])) lt--;
   return lt >= pos && lt < before - 1 && bytes[lt] === 60 ? lt : -1;
 }
 
@@ -101,11 +102,6 @@ function endsName(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** [\w.-]: what a namespace prefix is made of. */
-function isPrefixByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 }
 
 /** A row the plain reader declined, read as text by the general one. */

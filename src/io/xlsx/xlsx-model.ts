@@ -1,6 +1,6 @@
-import type { PrerenderedSheet } from './prerender-sheet.js';
-
 /** The workbook model `writeXlsx` writes: sheets of plain values with optional styles, merges and images. */
+
+import type { PrerenderedSheet } from './prerender-sheet.js';
 
 /** A cell's value: null, NaN and ±Infinity give an empty cell. */
 export type CellValue = string | number | boolean | null;
