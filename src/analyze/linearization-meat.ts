@@ -11,26 +11,36 @@ import { UsageError } from '../core/errors.js';
  */
 export function linearizationMeat(scores: Float64Array, p: number, strata: Int32Array | null, clusters: Int32Array | null, populationSizes: Float64Array | null = null): Float64Array {
   const { totals, stratumOfPsu } = psuTotals(scores, p, strata, clusters);
-  const byStratum = new Map<number, number[]>();
-  stratumOfPsu.forEach((h, j) => (byStratum.get(h) ?? byStratum.set(h, []).get(h)!).push(j));
-  const meat = new Float64Array(p * p);
-  for (const [h, psus] of byStratum) {
-    const correction = populationSizes ? 1 - psus.length / populationSizes[h] : 1;
+  // Typed arrays indexed by stratum, not a map of PSU lists: shares call this dozens of times per run.
+  let strataCount = 1;
+  for (let j = 0; j < stratumOfPsu.length; j++) if (stratumOfPsu[j] >= strataCount) strataCount = stratumOfPsu[j] + 1;
+  const psus = new Int32Array(strataCount);
+  for (let j = 0; j < stratumOfPsu.length; j++) psus[stratumOfPsu[j]]++;
+  const factor = new Float64Array(strataCount);
+  for (let h = 0; h < strataCount; h++) {
+    if (psus[h] === 0) continue;
+    const correction = populationSizes ? 1 - psus[h] / populationSizes[h] : 1;
     // R's onestrat: a stratum sampled (almost) completely has no sampling variance, lonely PSU or not.
     if (correction < 1e-7) continue;
-    if (psus.length < 2) {
+    if (psus[h] < 2) {
       throw new UsageError(`stratum ${h + 1} has a single PSU, so its variance cannot be estimated`, {
         hint: 'merge it with a neighbouring stratum (R survey: options(survey.lonely.psu))',
       });
     }
-    const mean = new Float64Array(p);
-    for (const j of psus) for (let k = 0; k < p; k++) mean[k] += totals[j * p + k] / psus.length;
-    const factor = (correction * psus.length) / (psus.length - 1);
-    for (const j of psus) {
-      for (let a = 0; a < p; a++) {
-        const da = totals[j * p + a] - mean[a];
-        for (let b = 0; b < p; b++) meat[a * p + b] += factor * da * (totals[j * p + b] - mean[b]);
-      }
+    factor[h] = (correction * psus[h]) / (psus[h] - 1);
+  }
+  const mean = new Float64Array(strataCount * p);
+  for (let j = 0; j < stratumOfPsu.length; j++) {
+    const h = stratumOfPsu[j];
+    for (let k = 0; k < p; k++) mean[h * p + k] += totals[j * p + k] / psus[h];
+  }
+  const meat = new Float64Array(p * p);
+  for (let j = 0; j < stratumOfPsu.length; j++) {
+    const h = stratumOfPsu[j];
+    if (factor[h] === 0) continue;
+    for (let a = 0; a < p; a++) {
+      const da = totals[j * p + a] - mean[h * p + a];
+      for (let b = 0; b < p; b++) meat[a * p + b] += factor[h] * da * (totals[j * p + b] - mean[h * p + b]);
     }
   }
   return meat;
