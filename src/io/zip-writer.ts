@@ -1,9 +1,9 @@
 import { promisify } from 'node:util';
-import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * One file to put in a zip archive: text is written as UTF-8; `store` keeps already-compressed
- * data (PNG) as it is; `deflated` is the file compressed ahead by `deflateEntry`.
+ * data (PNG) as it is; `deflated` is the file compressed ahead by `entryDeflater`.
  */
 export type ZipInput = { name: string; data: string | Uint8Array; store?: boolean } | { name: string; deflated: DeflatedEntry };
 
@@ -63,12 +63,38 @@ export function writeZip(files: readonly ZipInput[]): Buffer {
   return Buffer.concat([...chunks, ...directory, end], offset + directorySize + end.length);
 }
 
+/** Deflates a large file on the thread pool piece by piece, as it is produced (see entryDeflater). */
+export interface EntryDeflater {
+  /** Adds the next piece, which must not change afterwards; its compression starts at once. */
+  write(piece: Uint8Array): void;
+  /** The whole file deflated, once every piece is. */
+  end(): Promise<DeflatedEntry>;
+}
+
 /**
- * A large file deflated ahead on the thread pool, while the main thread goes on:
- * `{ name, deflated: await deflateEntry(data) }` puts in writeZip what `{ name, data }` would.
+ * A file deflated on the thread pool while the main thread still writes it, as pigz does: each
+ * piece is compressed on its own and ends byte-aligned (a sync flush, no final block), so the
+ * pieces compress in parallel and join into one deflate stream, closed by an empty final block.
+ * Pieces of 1 MB cost under 1% in size against deflating the whole. `{ name, deflated: await
+ * deflater.end() }` puts in writeZip what `{ name, data }` would, in a different encoding.
  */
-export async function deflateEntry(data: Uint8Array): Promise<DeflatedEntry> {
-  return { body: await deflateRawAsync(data, { level: LEVEL }), crc: crc32(data), size: data.length };
+export function entryDeflater(): EntryDeflater {
+  const bodies: Promise<Buffer>[] = [];
+  let crc = 0;
+  let size = 0;
+  // An output buffer that holds a piece's whole result: one trip to the thread pool per piece.
+  const compress = (piece: Uint8Array, finishFlush: number) => deflateRawAsync(piece, { level: LEVEL, finishFlush, chunkSize: Math.max(16 * 1024, piece.length + 1024) });
+  return {
+    write(piece) {
+      crc = crc32(piece, crc);
+      size += piece.length;
+      bodies.push(compress(piece, constants.Z_SYNC_FLUSH));
+    },
+    async end() {
+      bodies.push(compress(new Uint8Array(0), constants.Z_FINISH));
+      return { body: Buffer.concat(await Promise.all(bodies)), crc, size };
+    },
+  };
 }
 
 function entryOf(file: { data: string | Uint8Array; store?: boolean }): DeflatedEntry & { method: number } {

@@ -7,8 +7,14 @@ export class AsciiBuffer {
   private bytes: Buffer;
   private length = 0;
 
-  /** A buffer of `capacity` bytes to start with: a good guess saves copying as it grows. */
-  constructor(capacity: number) {
+  /**
+   * A buffer of `capacity` bytes to start with: a good guess saves copying as it grows. With
+   * `onFull`, it does not grow: each full buffer is handed over (and not touched again) and a new one begun.
+   */
+  constructor(
+    capacity: number,
+    private readonly onFull?: (bytes: Buffer) => void,
+  ) {
     this.bytes = Buffer.allocUnsafe(capacity);
   }
 
@@ -34,12 +40,18 @@ export class AsciiBuffer {
     } while (n > 0);
   }
 
-  /** The bytes written so far (a view, not a copy). */
+  /** The bytes written so far (a view, not a copy); with `onFull`, those since the last buffer handed over. */
   result(): Buffer {
     return this.bytes.subarray(0, this.length);
   }
 
   private grow(needed: number): void {
+    if (this.onFull) {
+      this.onFull(this.bytes.subarray(0, this.length));
+      this.bytes = Buffer.allocUnsafe(Math.max(this.bytes.length, needed));
+      this.length = 0;
+      return;
+    }
     const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + needed));
     this.bytes.copy(bigger, 0, 0, this.length);
     this.bytes = bigger;

@@ -27,15 +27,19 @@ export interface SheetParts {
  * cannot hold.
  */
 export function sheetXml(sheet: Sheet, parts: SheetParts): Buffer {
-  if (sheet.rows.length > MAX_ROWS) throw new UsageError(`sheet "${sheet.name}" has ${sheet.rows.length} rows; Excel allows at most ${MAX_ROWS}`);
-  let width = 0;
   let cells = 0;
-  for (const row of sheet.rows) {
-    width = Math.max(width, row.length);
-    cells += row.length;
-  }
+  for (const row of sheet.rows) cells += row.length;
   // About 35 bytes a cell (`<c r="AB1234" s="2"><v>0.123</v></c>`) plus the rest of the part.
   const out = new AsciiBuffer(4096 + cells * 40);
+  writeSheetXml(sheet, parts, out);
+  return out.result();
+}
+
+/** Writes a worksheet part into `out` (see sheetXml). */
+export function writeSheetXml(sheet: Sheet, parts: SheetParts, out: AsciiBuffer): void {
+  if (sheet.rows.length > MAX_ROWS) throw new UsageError(`sheet "${sheet.name}" has ${sheet.rows.length} rows; Excel allows at most ${MAX_ROWS}`);
+  let width = 0;
+  for (const row of sheet.rows) width = Math.max(width, row.length);
   out.text(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -52,7 +56,6 @@ export function sheetXml(sheet: Sheet, parts: SheetParts): Buffer {
       (parts.drawing ? `<drawing r:id="${parts.drawing}"/>` : '') +
       '</worksheet>',
   );
-  return out.result();
 }
 
 /**

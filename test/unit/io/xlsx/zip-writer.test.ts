@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
-import { writeZip } from '../../../../src/io/zip-writer.js';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { entryDeflater, writeZip } from '../../../../src/io/zip-writer.js';
 import { tempDir } from '../../../helpers/run-cli.js';
 import { readParts } from './xlsx-files.js';
 
@@ -59,5 +59,18 @@ describe('writeZip', () => {
   it('refuses more entries than a zip without ZIP64 holds', () => {
     const many = Array.from({ length: 65_536 }, (_, i) => ({ name: `f${i}`, data: '', store: true }));
     expect(() => writeZip(many)).toThrow('a zip without ZIP64 holds at most 65535 files, not 65536');
+  });
+
+  it('joins pieces deflated one by one into one stream that inflates to the whole file', async () => {
+    // Pieces of varied size and content, one empty; the entry must unzip as if deflated whole.
+    const pieces = [Buffer.from('<row>满意度</row>'.repeat(3000)), Buffer.alloc(0), Buffer.from(Array.from({ length: 70_000 }, (_, i) => 32 + ((i * 7919) % 95))), Buffer.from('end')];
+    const deflater = entryDeflater();
+    for (const piece of pieces) deflater.write(piece);
+    const entry = await deflater.end();
+    const whole = Buffer.concat(pieces);
+    expect(inflateRawSync(entry.body).equals(whole)).toBe(true);
+    expect([entry.crc, entry.size]).toEqual([crc32(whole), whole.length]);
+    const parts = await readParts(saveZip(writeZip([{ name: 'big.xml', deflated: entry }])));
+    expect(parts.get('big.xml')).toBe(whole.toString('utf8'));
   });
 });
