@@ -26,10 +26,9 @@ export function cleanCsvSinks(writers: CleanWriters): CleanSinks & { begin(): Pr
       await clean?.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name), '_flags']));
       await excluded?.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
     },
-    kept: async (row, flags) => void (await clean?.write(csvLine([row.sourceRow, ...row.values, flags.join(';')]))),
-    excluded: async (row, reasons) => void (await excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')]))),
-    async issues(list) {
-      for (const i of list) await issues?.write(csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message]));
-    },
+    // Not async: a row waits only when its file is behind (see AtomicWriter.write).
+    kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
+    excluded: (row, reasons) => excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
+    issues: (list) => issues?.write(list.map((i) => csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message])).join('')),
   };
 }

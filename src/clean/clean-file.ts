@@ -80,7 +80,8 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
   let kept = 0;
   let excluded = 0;
   let flagged = 0;
-  const decide = async (row: CodedRow, cellIssues: Issue[]) => {
+  // Not async: a row waits only for a sink that has something to wait for (a file behind).
+  const decide = (row: CodedRow, cellIssues: Issue[]): void | Promise<void> => {
     const issues = [...row.issues, ...cellIssues];
     const checks = failedChecks(context, row);
     issues.push(...checks);
@@ -89,21 +90,26 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
     if (rules.checks.action !== 'off') for (const c of checks) hits.push({ rule: c.rule, action: rules.checks.action });
     for (const hit of hits) if (!issues.some((x) => x.rule === hit.rule)) count(hit.rule);
     const names = hits.map((h) => h.rule);
+    let written: void | Promise<void>;
     if (hits.some((h) => h.action === 'exclude')) {
       excluded++;
-      await sinks.excluded?.(row, names);
+      written = sinks.excluded?.(row, names);
     } else {
       kept++;
       if (names.length) flagged++;
-      await sinks.kept?.(row, names);
+      written = sinks.kept?.(row, names);
     }
-    if (issues.length) await sinks.issues?.(issues);
+    const listed = issues.length ? sinks.issues?.(issues) : undefined;
+    if (written || listed) return Promise.all([written, listed]).then(() => undefined);
   };
   options.onPass?.(2);
   let ingest = first;
   if (replay && columns) {
     await sinks.start?.(columns.outputs, columns.header);
-    for (const { row, cellIssues } of replay) await decide(row, cellIssues);
+    for (const { row, cellIssues } of replay) {
+      const pending = decide(row, cellIssues);
+      if (pending) await pending;
+    }
   } else {
     ingest = await ingestFile(path, options, {
       start: (outputs, header) => sinks.start?.(outputs, header),

@@ -57,17 +57,19 @@ const SAMPLE_ROWS = 500;
 /** The column of coded outputs that holds the 1-based data row of the original input. */
 export const SOURCE_ROW = '_source_row';
 
-async function readSample(iterator: AsyncIterator<RawRow>): Promise<RawRow[]> {
-  const sample: RawRow[] = [];
-  while (sample.length < SAMPLE_ROWS) {
+/** The first batches, holding at least SAMPLE_ROWS rows unless the table is shorter. */
+async function readSample(iterator: AsyncIterator<RawRow[]>): Promise<RawRow[][]> {
+  const batches: RawRow[][] = [];
+  for (let rows = 0; rows < SAMPLE_ROWS; ) {
     const next = await iterator.next();
     if (next.done) break;
-    sample.push(next.value);
+    batches.push(next.value);
+    rows += next.value.length;
   }
-  return sample;
+  return batches;
 }
 
-async function* resume(sample: RawRow[], iterator: AsyncIterator<RawRow>): AsyncGenerator<RawRow> {
+async function* resume(sample: RawRow[][], iterator: AsyncIterator<RawRow[]>): AsyncGenerator<RawRow[]> {
   yield* sample;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
 }
@@ -123,9 +125,9 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
   // A file this tool wrote keeps its `_source_row`: rows stay traceable to the original export.
   const sourceColumn = table.header.indexOf(SOURCE_ROW);
   const items = parseWjxHeader(table.header).filter((i) => i.kind !== 'question' || i.column !== sourceColumn);
-  const iterator = table.rows()[Symbol.asyncIterator]();
+  const iterator = table.batches()[Symbol.asyncIterator]();
   const sample = await readSample(iterator);
-  const layout = detectLayout(items, sample.map((r) => r.cells));
+  const layout = detectLayout(items, sample.flat().slice(0, SAMPLE_ROWS).map((r) => r.cells));
   const drafted = !options.codebook;
   const codebook = options.codebook ?? (await draftCodebook(path, options, items, layout));
   const mapping = mapColumns(items, codebook, layout);
@@ -134,7 +136,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
   const reasonCounts = outputs.map(() => new Map<MissingReason, number>());
   const issues = [...mapping.issues];
   let rows = 0;
-  for await (const raw of resume(sample, iterator)) {
+  const codeRow = (raw: RawRow): void | Promise<void> => {
     rows++;
     const sourceRow = sourceColumn < 0 ? raw.row : Number(raw.cells[sourceColumn]);
     if (!Number.isInteger(sourceRow) || sourceRow < 1) {
@@ -157,7 +159,14 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
       const reason = coded.reasons[k];
       if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
     }
-    await sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.slice(firstIssue) });
+    return sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.slice(firstIssue) });
+  };
+  // Rows go through a batch at a time; the sink is waited for only when it has something to wait for.
+  for await (const batch of resume(sample, iterator)) {
+    for (const raw of batch) {
+      const pending = codeRow(raw);
+      if (pending) await pending;
+    }
   }
   const missing: IngestSummary['missing'] = {};
   outputs.forEach((o, k) => {

@@ -14,7 +14,7 @@ export interface RawRow {
   cells: string[];
 }
 
-/** An opened raw table; `rows()` streams the data rows once, in file order. */
+/** An opened raw table; `rows()` (or `batches()`) streams the data rows in file order. */
 export interface RawTable {
   file: string;
   format: RawFormat;
@@ -27,6 +27,8 @@ export interface RawTable {
   /** Header cells exactly as in the file (trailing spaces kept). */
   header: string[];
   rows(): AsyncIterable<RawRow>;
+  /** The data rows in batches, as the file is read: a loop over a batch costs no async step per row. */
+  batches(): AsyncIterable<RawRow[]>;
 }
 
 /** Options for opening a raw table. */

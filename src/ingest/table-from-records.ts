@@ -17,7 +17,7 @@ export interface TableShape {
   what: string;
 }
 
-type Meta = Omit<RawTable, 'header' | 'rows'>;
+type Meta = Omit<RawTable, 'header' | 'rows' | 'batches'>;
 
 /** What shapeRows yields: the header once, then batches of data rows. */
 type Shaped = { header: string[] } | RawRow[];
@@ -25,8 +25,8 @@ type Shaped = { header: string[] } | RawRow[];
 /**
  * Builds a RawTable over a reader's batches of records: skips blank lines before the header,
  * numbers the data rows, fits them to the header, drops trailing blank rows, and fails at once on
- * an empty or header-only table. The first rows are read now; `rows()` goes on from there
- * without reading the file again (a second call starts over). Records travel in batches, one
+ * an empty or header-only table. The first rows are read now; `rows()` or `batches()` goes on
+ * from there without reading the file again (a second call starts over). Records travel in batches, one
  * per piece of the file, because an async step per row per stage would cost more than parsing.
  */
 export async function tableFromRecords(
@@ -46,20 +46,24 @@ export async function tableFromRecords(
     });
   }
   const firstBatch = first.value as RawRow[];
-  return {
+  const table: RawTable = {
     ...meta,
     header,
-    async *rows() {
+    async *batches() {
       const source = primed ?? shapeRows(start(), meta.file, shape);
       if (primed) {
         primed = null;
-        yield* firstBatch;
+        yield firstBatch;
       } else {
         await source.next();
       }
-      for await (const batch of source as AsyncGenerator<RawRow[]>) yield* batch;
+      yield* source as AsyncGenerator<RawRow[]>;
+    },
+    async *rows() {
+      for await (const batch of table.batches()) yield* batch;
     },
   };
+  return table;
 }
 
 /** Yields the header, then the data rows fitted to it, in non-empty batches. */

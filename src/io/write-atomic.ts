@@ -44,7 +44,8 @@ export async function writeFileAtomic(
 
 /** A file written in pieces that appears under its name only on `commit()`. */
 export interface AtomicWriter {
-  write(chunk: string | Uint8Array): Promise<void>;
+  /** Queues a chunk; a promise (to wait for before writing more) only when the file is behind. */
+  write(chunk: string | Uint8Array): void | Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -60,13 +61,13 @@ export function openAtomicWriter(path: string, options: WriteOptions = {}): Atom
   });
   let pending: (string | Uint8Array)[] = [];
   let pendingBytes = 0;
-  const flush = (): Promise<void> => {
+  const flush = (): void | Promise<void> => {
     if (failure) return Promise.reject(failure);
-    if (!pending.length) return Promise.resolve();
+    if (!pending.length) return;
     const data = pending.every((p) => typeof p === 'string') ? pending.join('') : Buffer.concat(pending.map((p) => Buffer.from(p)));
     pending = [];
     pendingBytes = 0;
-    if (stream.write(data)) return Promise.resolve();
+    if (stream.write(data)) return;
     return new Promise((resolve, reject) => {
       const onError = (err: Error) => {
         stream.off('drain', onDrain);
@@ -88,7 +89,7 @@ export function openAtomicWriter(path: string, options: WriteOptions = {}): Atom
     write(chunk) {
       pending.push(chunk);
       pendingBytes += chunk.length;
-      return pendingBytes >= 1 << 16 ? flush() : Promise.resolve();
+      return pendingBytes >= 1 << 16 ? flush() : undefined;
     },
     async commit() {
       await flush();
