@@ -21,6 +21,7 @@ import { REPORT_TEXT } from '../report/report-text.js';
 import { cleaningSection } from '../report/cleaning-section.js';
 import { profileSection } from '../report/profile-section.js';
 import { weightingSection } from '../report/weighting-section.js';
+import { prefetchChartFont } from '../report/charts/render-chart-png.js';
 import { weightDesign, type WeightingResult } from '../weight/weight-design.js';
 import { weightingJson } from '../weight/weighting-json.js';
 import type { WeightingTargets } from '../weight/weighting-targets.js';
@@ -99,6 +100,8 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     timings[stage] = Math.round(performance.now() - start);
     return result;
   };
+  // The Word and Excel reports draw PNG charts: their font is read while the data are cleaned.
+  if (plan.outputs.includes('docx') || plan.outputs.includes('xlsx')) prefetchChartFont();
   const cleaned = plan.clean ? await time('clean', () => cleanInto(loaded, out, options.onProgress)) : null;
   const collected = cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table;
   const table = await time('derive', () => applyDerivations(collected, loaded.data));

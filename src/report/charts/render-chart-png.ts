@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
@@ -29,6 +30,28 @@ export function chartFont(): CjkFont {
   const variable = process.env[CJK_FONT_VARIABLE];
   if (!found || found.variable !== variable) found = { variable, font: requireCjkFont() };
   return found.font;
+}
+
+/**
+ * Starts reading the chart font (a 20 MB collection) on the thread pool, so that charts drawn later
+ * find it in memory instead of reading it on the main thread (`survey run` starts this before
+ * cleaning). Without a font this does nothing: drawing reports it.
+ */
+export function prefetchChartFont(): void {
+  let font: CjkFont;
+  try {
+    font = chartFont();
+  } catch {
+    return;
+  }
+  if (fontData?.file === font.file) return;
+  readFile(font.file).then(
+    (data) => {
+      if (fontData?.file !== font.file) fontData = { file: font.file, data };
+    },
+    // An unreadable file is read again, and reported, when the charts are drawn.
+    () => undefined,
+  );
 }
 
 /**
