@@ -80,7 +80,9 @@ async function* resume(sample: RawRow[][], iterator: AsyncIterator<RawRow[]>): A
  * Returns the cells to code (the row's own array when nothing was damaged).
  */
 function rejectReplacementCharacters(raw: RawRow, sourceRow: number, header: string[], issues: Issue[]): string[] {
-  if (!raw.cells.some((cell) => cell.includes('\uFFFD'))) return raw.cells;
+  let damaged = false;
+  for (let k = 0; k < raw.cells.length && !damaged; k++) damaged = raw.cells[k].includes('\uFFFD');
+  if (!damaged) return raw.cells;
   return raw.cells.map((cell, k) => {
     if (!cell.includes('\uFFFD')) return cell;
     issues.push({

@@ -34,22 +34,19 @@ export function tableCollector(): TableCollector {
     finish(codebook, file) {
       const n = values.length;
       const columns = names.map(({ name, variable }, k): DataColumn => {
+        // One pass fills the missing codes and, while every answer is a number, the numbers.
         const missing = new Uint8Array(n);
+        const numbers = new Float64Array(n);
         let numeric = true;
         for (let i = 0; i < n; i++) {
           const reason = reasons[i][k];
           if (reason !== null) missing[i] = REASON_INDEX.get(reason) ?? 0;
           const v = values[i][k];
-          if (v !== null && typeof v !== 'number') numeric = false;
+          if (typeof v === 'number') numbers[i] = missing[i] ? Number.NaN : v;
+          else if (v === null) numbers[i] = Number.NaN;
+          else numeric = false;
         }
-        if (numeric) {
-          const numbers = new Float64Array(n);
-          for (let i = 0; i < n; i++) {
-            const v = values[i][k];
-            numbers[i] = v === null || missing[i] ? Number.NaN : (v as number);
-          }
-          return { name, variable, kind: 'number', values: numbers, missing };
-        }
+        if (numeric) return { name, variable, kind: 'number', values: numbers, missing };
         const texts = values.map((row, i) => (row[k] === null || missing[i] ? null : String(row[k])));
         return { name, variable, kind: 'text', values: texts, missing };
       });
