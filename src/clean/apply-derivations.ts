@@ -1,5 +1,5 @@
 import { parseExpression } from '../codebook/parse-expression.js';
-import { evaluateExpression } from '../codebook/evaluate-expression.js';
+import { compileExpression } from '../codebook/evaluate-expression.js';
 import { dataTable, type DataColumn, type DataTable } from '../core/data-table.js';
 
 /**
@@ -10,18 +10,21 @@ import { dataTable, type DataColumn, type DataTable } from '../core/data-table.j
 export function applyDerivations(table: DataTable, file = 'the data'): DataTable {
   const columns: DataColumn[] = table.names.map((name) => table.column(name));
   const byName = new Map(columns.map((c) => [c.name, c]));
+  // One lookup for every row (it reads row i): no closure per row and derivation.
+  let i = 0;
+  const lookup = (name: string) => {
+    const column = byName.get(name);
+    if (!column) return null;
+    const v = column.values[i];
+    return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
+  };
   for (const d of table.codebook.derive) {
-    const expression = parseExpression(d.expr);
+    const evaluate = compileExpression(parseExpression(d.expr));
     const values = new Float64Array(table.nrows);
     const texts: (string | null)[] = new Array(table.nrows).fill(null);
     let textual = false;
-    for (let i = 0; i < table.nrows; i++) {
-      const value = evaluateExpression(expression, (name) => {
-        const column = byName.get(name);
-        if (!column) return null;
-        const v = column.values[i];
-        return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
-      });
+    for (i = 0; i < table.nrows; i++) {
+      const value = evaluate(lookup);
       if (typeof value === 'string') {
         textual = true;
         texts[i] = value;

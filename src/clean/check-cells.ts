@@ -1,4 +1,3 @@
-import { evaluateExpression } from '../codebook/evaluate-expression.js';
 import type { Issue } from '../core/types.js';
 import type { CodedRow } from '../ingest/ingest-file.js';
 import type { CleanContext, Item } from './clean-context.js';
@@ -37,12 +36,12 @@ export function checkCells(ctx: CleanContext, row: CodedRow): Issue[] {
       if (v.range && (value < v.range[0] || value > v.range[1])) {
         issues.push(cellIssue(row, item, 'out-of-range', value, `${value} is outside ${v.name}'s range [${v.range[0]}, ${v.range[1]}]`));
         blank(row, item);
-      } else if (item.constraint && evaluateExpression(item.constraint, (name) => (name === '.' ? value : lookup(name))) === false) {
+      } else if (item.constraint && item.constraint((name) => (name === '.' ? value : lookup(name))) === false) {
         issues.push(cellIssue(row, item, 'constraint', value, v.constraintMessage ?? `${value} breaks ${v.name}'s constraint ${v.constraint}`));
         blank(row, item);
       }
     }
-    const relevant = item.relevant ? evaluateExpression(item.relevant, lookup) : true;
+    const relevant = item.relevant ? item.relevant(lookup) : true;
     const has = answered(row, item);
     if (relevant === false && has) {
       issues.push(cellIssue(row, item, 'skip-logic', value, `${v.name} is answered although not asked (relevant: ${v.relevant})`));
@@ -62,7 +61,7 @@ export function failedChecks(ctx: CleanContext, row: CodedRow): Issue[] {
     return k === undefined ? null : row.values[k];
   };
   return ctx.checks
-    .filter((c) => evaluateExpression(c.expression, lookup) === false)
+    .filter((c) => c.holds(lookup) === false)
     .map((c) => ({
       sourceRow: row.sourceRow,
       variable: c.variables.join('+'),

@@ -1,5 +1,5 @@
 import { parseExpression } from '../codebook/parse-expression.js';
-import type { Expression } from '../codebook/expression.js';
+import { compileExpression, type CompiledExpression } from '../codebook/evaluate-expression.js';
 import { listReferences } from '../codebook/list-references.js';
 import { UsageError } from '../core/errors.js';
 import type { Codebook, Variable } from '../core/types.js';
@@ -10,8 +10,8 @@ import type { CleanRules } from './clean-rules.js';
 export interface Item {
   variable: Variable;
   columns: number[];
-  relevant: Expression | null;
-  constraint: Expression | null;
+  relevant: CompiledExpression | null;
+  constraint: CompiledExpression | null;
 }
 
 /** Everything cleaning needs to know about the coded table's columns, prepared once. */
@@ -25,7 +25,7 @@ export interface CleanContext {
   answerColumns: number[];
   /** Grids (codebook `group`) of single-choice items, with the columns of their rows. */
   grids: { group: string; columns: number[] }[];
-  checks: { name: string; message: string; expression: Expression; variables: string[] }[];
+  checks: { name: string; message: string; holds: CompiledExpression; variables: string[] }[];
   column: (name: string) => number | undefined;
   duration: number | undefined;
   id: number | undefined;
@@ -66,8 +66,8 @@ export function cleanContext(codebook: Codebook, outputs: OutputColumn[], rules:
     .map((v) => ({
       variable: v,
       columns: columnsOf.get(v.name) as number[],
-      relevant: v.relevant ? parseExpression(v.relevant) : null,
-      constraint: v.constraint ? parseExpression(v.constraint) : null,
+      relevant: v.relevant ? compileExpression(parseExpression(v.relevant)) : null,
+      constraint: v.constraint ? compileExpression(parseExpression(v.constraint)) : null,
     }));
   const groups = new Map<string, number[]>();
   for (const item of items) {
@@ -84,7 +84,7 @@ export function cleanContext(codebook: Codebook, outputs: OutputColumn[], rules:
     grids: [...groups].map(([group, columns]) => ({ group, columns })),
     checks: codebook.checks.map((c) => {
       const expression = parseExpression(c.check);
-      return { name: c.name, message: c.message ?? c.check, expression, variables: listReferences(expression) };
+      return { name: c.name, message: c.message ?? c.check, holds: compileExpression(expression), variables: listReferences(expression) };
     }),
     column: (name) => index.get(name),
     duration: metaColumn(ctx, 'duration', 'duration_s', rules.speeder.variable),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateExpression, type Value } from '../../../src/codebook/evaluate-expression.js';
+import { compileExpression, evaluateExpression, type Value } from '../../../src/codebook/evaluate-expression.js';
 import { ExpressionError } from '../../../src/codebook/expression-error.js';
 import { parseExpression } from '../../../src/codebook/parse-expression.js';
 
@@ -128,5 +128,18 @@ describe('evaluateExpression', () => {
     fails('name + 1').toThrow('"张三" is text, not a number at character 1');
     fails('name and 1').toThrow('"张三" is text, not true or false at character 1');
     fails('name < 3').toThrow('cannot order "张三" against 3 at character 1');
+  });
+});
+
+describe('compileExpression', () => {
+  test('evaluates each respondent with its own values', () => {
+    const retiredYoung = compileExpression(parseExpression('occupation == 6 and age < 45 or is_missing(age)'));
+    const rows: Record<string, number | null>[] = [
+      { occupation: 6, age: 30 },
+      { occupation: 6, age: 60 },
+      { occupation: 2, age: null },
+      { occupation: null, age: 50 }, // null and false is false (Kleene)
+    ];
+    expect(rows.map((row) => retiredYoung((name) => row[name] ?? null))).toEqual([true, false, true, false]);
   });
 });
