@@ -1,6 +1,6 @@
 import type { Design } from '../core/design.js';
 import type { Code } from '../core/types.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels, type CategoryLevels } from './category-levels.js';
 import type { Lang } from './variable-labels.js';
 
 /** One domain an estimate is made in: all rows, or one level of a `--by` variable. */
@@ -22,20 +22,30 @@ export function groupDomains(design: Design, by: string | undefined, lang: Lang)
   const all: Domain = { by: null, level: 'all', code: null, mask: null };
   if (!by) return [all];
   const levels = categoryLevels(design.table, by, lang);
+  const masks = levelMasks(levels);
   return [
     all,
     ...levels.codes.map((code, k): Domain => ({
       by,
       level: levels.labels[k],
       code,
-      mask: levelMask(levels.index, k),
+      mask: masks[k],
     })),
   ];
 }
 
-/** 1 for the rows in level k. */
-function levelMask(index: Int32Array, k: number): Uint8Array {
-  const mask = new Uint8Array(index.length);
-  for (let i = 0; i < index.length; i++) if (index[i] === k) mask[i] = 1;
-  return mask;
+// A plan asks for the same groups in analysis after analysis: their masks are made once per set
+// of levels (which categoryLevels keeps per table). Estimators only read them.
+const maskCache = new WeakMap<CategoryLevels, Uint8Array[]>();
+
+/** Per level k, 1 for the rows in level k. */
+function levelMasks(levels: CategoryLevels): Uint8Array[] {
+  let masks = maskCache.get(levels);
+  if (!masks) {
+    const { index } = levels;
+    masks = levels.codes.map(() => new Uint8Array(index.length));
+    for (let i = 0; i < index.length; i++) if (index[i] >= 0) masks[index[i]][i] = 1;
+    maskCache.set(levels, masks);
+  }
+  return masks;
 }

@@ -1,8 +1,9 @@
 import { escapeCellText } from './xlsx-text.js';
 
-/** What a SharedStrings table holds, as plain data (see prerenderSheet). */
+/** What a SharedStrings table holds (see prerenderSheet): each text's index and its `<si>` XML. */
 export interface SharedStringsState {
-  texts: string[];
+  ids: ReadonlyMap<string, number>;
+  items: readonly string[];
   uses: number;
 }
 
@@ -13,19 +14,20 @@ export interface SharedStringsState {
  * written; sheetXml also gives such cells Excel's quote prefix so that editing them keeps them text.
  */
 export class SharedStrings {
-  private readonly ids = new Map<string, number>();
-  private readonly items: string[] = [];
-  private uses = 0;
+  private readonly ids: Map<string, number>;
+  private readonly items: string[];
+  private uses: number;
 
-  /** A table that goes on from `state` (same indices), or an empty one. */
+  /** A table that goes on from `state` (same indices; copied, not re-escaped), or an empty one. */
   constructor(state?: SharedStringsState) {
-    for (const text of state?.texts ?? []) this.index(text);
+    this.ids = new Map(state?.ids);
+    this.items = [...(state?.items ?? [])];
     this.uses = state?.uses ?? 0;
   }
 
-  /** The texts in index order and how many cells use them, for another table to go on from. */
+  /** A copy of what the table holds, for another table to go on from. */
   state(): SharedStringsState {
-    return { texts: [...this.ids.keys()], uses: this.uses };
+    return { ids: new Map(this.ids), items: [...this.items], uses: this.uses };
   }
 
   /** The index of a text, adding it on first use. */

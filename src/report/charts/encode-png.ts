@@ -13,8 +13,12 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 export async function encodePng(rgba: Buffer, width: number, height: number): Promise<Buffer> {
   const stride = width * 4;
-  const rows = Buffer.alloc((stride + 1) * height); // each row starts with its filter byte, 0 = none
-  for (let y = 0; y < height; y++) rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  // Each row starts with its filter byte, 0 = none; the rest is copied over, so nothing needs zeroing first.
+  const rows = Buffer.allocUnsafe((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * (stride + 1)] = 0;
+    rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
