@@ -38,11 +38,16 @@ export function elementContent(xml: string, name: string): string | undefined {
   return pattern.exec(xml)?.[1];
 }
 
+const SINGLE_RUN = /^<(?:[\w.-]+:)?(?:si|is)>\s*<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>\s*<\/(?:[\w.-]+:)?(?:si|is)>$/;
+
 /**
  * The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, leaving out the phonetic
  * guides (`<rPh>`) that East Asian Excel adds above the characters.
  */
 export function runText(xml: string): string {
+  // Nearly every item is one plain run: one anchored match instead of a scan for runs.
+  const single = SINGLE_RUN.exec(xml);
+  if (single) return decodeXml(single[1]);
   let text = '';
   const withoutPhonetic = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   for (const m of withoutPhonetic.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g)) {
