@@ -8,6 +8,9 @@ import { defaultRules, type CleanRules } from './clean-rules.js';
 import { decideRows } from './decide-rows.js';
 import { profileRows } from './profile-rows.js';
 
+/** What a row without issues or rule hits passes on (never changed). */
+const NONE = Object.freeze([]) as never[];
+
 // Up to this many cells (raw and coded) the first pass keeps its rows for the second (at most ~1 GB).
 const KEEP_CELLS = 20_000_000;
 
@@ -82,14 +85,15 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
   let flagged = 0;
   // Not async: a row waits only for a sink that has something to wait for (a file behind).
   const decide = (row: CodedRow, cellIssues: Issue[]): void | Promise<void> => {
-    const issues = [...row.issues, ...cellIssues];
     const checks = failedChecks(context, row);
-    issues.push(...checks);
+    const reasons = decisions.reasons[i++];
+    // Most rows have no issue and hit no rule: they allocate nothing here.
+    const issues = row.issues.length || cellIssues.length || checks.length ? [...row.issues, ...cellIssues, ...checks] : NONE;
     for (const issue of issues) count(issue.rule);
-    const hits: { rule: string; action: string }[] = (decisions.reasons[i++] ?? []).map((rule) => ({ rule, action: rules[rule].action }));
+    const hits: { rule: string; action: string }[] = reasons ? reasons.map((rule) => ({ rule, action: rules[rule].action })) : [];
     if (rules.checks.action !== 'off') for (const c of checks) hits.push({ rule: c.rule, action: rules.checks.action });
     for (const hit of hits) if (!issues.some((x) => x.rule === hit.rule)) count(hit.rule);
-    const names = hits.map((h) => h.rule);
+    const names = hits.length ? hits.map((h) => h.rule) : NONE;
     let written: void | Promise<void>;
     if (hits.some((h) => h.action === 'exclude')) {
       excluded++;

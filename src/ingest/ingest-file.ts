@@ -53,6 +53,8 @@ export interface IngestSummary {
 }
 
 const SAMPLE_ROWS = 500;
+/** The issues of a row without any (shared: a row's issues are read-only). */
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 /** The column of coded outputs that holds the 1-based data row of the original input. */
 export const SOURCE_ROW = '_source_row';
@@ -161,7 +163,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
       const reason = coded.reasons[k];
       if (reason) reasonCounts[k].set(reason, (reasonCounts[k].get(reason) ?? 0) + 1);
     }
-    return sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.slice(firstIssue) });
+    return sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.length > firstIssue ? issues.slice(firstIssue) : NO_ISSUES });
   };
   // Rows go through a batch at a time; the sink is waited for only when it has something to wait for.
   for await (const batch of resume(sample, iterator)) {
