@@ -40,8 +40,7 @@ export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, conte
         pos = row.kind === 'cut' ? row.start : Math.max(pos, bytes.length - TAIL);
         break;
       }
-      const tag = decode(bytes, row.start, row.tagEnd + 1);
-      const number = Number(xmlAttributes(tag).r ?? expected);
+      const number = plainRowNumber(bytes, row.start, row.tagEnd) ?? Number(xmlAttributes(decode(bytes, row.start, row.tagEnd + 1)).r ?? expected);
       for (; expected < number; expected++) {
         batch.push({ cells: [] });
         if (batch.length >= GAP_BATCH) {
@@ -102,6 +101,21 @@ function endsName(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The number in a row tag's ` r="123"` (bytes[start, tagEnd)), read from the bytes as Excel,
+ * WPS and 问卷星 write it; null for any other form, which the caller reads with xmlAttributes.
+ */
+function plainRowNumber(bytes: Buffer, start: number, tagEnd: number): number | null {
+  for (let at = start; at + 4 < tagEnd; at++) {
+    if (bytes[at] !== 32 || bytes[at + 1] !== 114 /* r */ || bytes[at + 2] !== 61 /* = */ || bytes[at + 3] !== 34 /* " */) continue;
+    let n = 0;
+    let k = at + 4;
+    for (; k < tagEnd && bytes[k] >= 48 && bytes[k] <= 57 && k < at + 12; k++) n = n * 10 + bytes[k] - 48;
+    return bytes[k] === 34 && k > at + 4 ? n : null;
+  }
+  return null;
 }
 
 /** A row the plain reader declined, read as text by the general one. */

@@ -41,6 +41,16 @@ describe('reading a worksheet part', () => {
     for (const size of [undefined, 4]) expect(await records(xml, size)).toEqual([['女'], ['男', '甲&乙', '2'], ['a&b', '序号']]);
   });
 
+  it('numbers rows by their r attribute however it is written, and in order without one', async () => {
+    const xml = sheet(
+      '<row spans="1:1" r="2"><c t="s"><v>0</v></c></row>' +
+        "<row r='4'><c t=\"s\"><v>1</v></c></row>" +
+        '<row ht="15" customHeight="1"><c t="s"><v>2</v></c></row>' +
+        '<row r = "7"><c t="s"><v>3</v></c></row>',
+    );
+    expect(await records(xml)).toEqual([[], ['序号'], [], ['性别'], ['男'], [], ['女']]);
+  });
+
   it('takes text that only looks like a row tag for what it is', async () => {
     const xml = sheet('<rowBreaks count="0"/><row r="1"><c r="A1" t="s"><v>1</v></c></row>');
     expect(await records(xml)).toEqual([['性别']]);
