@@ -10,6 +10,7 @@ const WIDE_RANGES: readonly (readonly [number, number])[] = [
  * @example isWideCodePoint('满'.codePointAt(0)!) // true
  */
 export function isWideCodePoint(codePoint: number): boolean {
+  if (codePoint < WIDE_RANGES[0][0]) return false;
   for (const [from, to] of WIDE_RANGES) if (codePoint >= from && codePoint <= to) return true;
   return false;
 }
@@ -20,6 +21,11 @@ export function isWideCodePoint(codePoint: number): boolean {
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isWideCodePoint(ch.codePointAt(0) as number) ? 2 : 1;
+  // By UTF-16 unit, a surrogate pair read as one code point (a string iterator costs more per cell of a sheet).
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    if (codePoint > 0xffff) i++;
+    width += isWideCodePoint(codePoint) ? 2 : 1;
+  }
   return width;
 }

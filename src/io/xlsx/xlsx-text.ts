@@ -50,6 +50,7 @@ export function cellReference(row: number, col: number): string {
 
 /** Display width of text in character columns, for `columnWidths`: wide (CJK) characters count 2, the widest line counts. */
 export function textWidth(text: string): number {
+  if (!text.includes('\n')) return displayWidth(text);
   let widest = 0;
   for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
   return widest;
