@@ -1,3 +1,6 @@
+/** Codes and counts as text, made once: most fields of a coded survey are small whole numbers. */
+const SMALL_INTEGERS = Array.from({ length: 1024 }, (_, n) => String(n));
+
 /**
  * Formats one CSV field (RFC 4180): numbers as they are, text quoted when needed, and text that
  * a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) prefixed with `'`.
@@ -5,7 +8,7 @@
  */
 export function csvField(value: number | string | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return value >= 0 && value < SMALL_INTEGERS.length && (value | 0) === value ? SMALL_INTEGERS[value] : Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === '') return '';
   // Character tests, not regexes: a clean.csv has half a million fields.
@@ -26,10 +29,13 @@ type Cell = number | string | boolean | null | undefined;
 
 /** Formats one CSV record without a line ending (numbers in JavaScript's shortest round-trip form). */
 export function csvRecord(values: readonly Cell[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += i === 0 ? csvField(values[i]) : `,${csvField(values[i])}`;
-  return line;
+  // Fields into one reused array and joined: the line comes out as one flat string.
+  fields.length = values.length;
+  for (let i = 0; i < values.length; i++) fields[i] = csvField(values[i]);
+  return fields.join(',');
 }
+
+const fields: string[] = [];
 
 /** Formats one CSV line (with its `\n`). */
 export function csvLine(values: readonly Cell[]): string {

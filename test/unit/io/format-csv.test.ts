@@ -4,6 +4,7 @@ import { csvField, csvLine, csvRecord } from '../../../src/io/format-csv.js';
 describe('csvField', () => {
   it('writes numbers in shortest round-trip form and non-finite ones as empty', () => {
     expect([0.1 + 0.2, -3, 1e21, NaN, Infinity].map(csvField)).toEqual(['0.30000000000000004', '-3', '1e+21', '', '']);
+    expect([0, -0, 7, 1023, 1024, 2.5, 4294967296].map(csvField)).toEqual(['0', '0', '7', '1023', '1024', '2.5', '4294967296']);
   });
 
   it('writes null, undefined, empty text and booleans', () => {
