@@ -60,7 +60,9 @@ function levelsOf(table: DataTable, variable: string, targets: WeightingTargets,
 function resolveTable(table: DataTable, target: TargetTable, targets: WeightingTargets): { name: string; labels: string[]; index: Int32Array; values: number[] } {
   const { file } = targets;
   const levels = target.variables.map((v) => levelsOf(table, v, targets, target.path));
-  const cellOf = new Map<string, number>();
+  // A cell is one number (its level indices in mixed radix), not a joined string per row.
+  const cellKey = (level: (j: number) => number) => levels.reduce((key, l, j) => key * l.labels.length + level(j), 0);
+  const cellOf = new Map<number, number>();
   const labels = target.keys.map((key, k) => {
     const where = target.variables.length > 1 ? `${target.path}.table[${k}]` : `${target.path}.${key[0]}`;
     const parts = key.map((level, j) => {
@@ -70,7 +72,7 @@ function resolveTable(table: DataTable, target: TargetTable, targets: WeightingT
       const why = levels[j].declared(level) ? 'has no rows in the data (an empty sample cell)' : 'is not a level of it in the data';
       throw new UsageError(`level "${level}" of ${variable} ${why}`, { file, path: where, hint: `the data's levels of ${variable} are: ${levels[j].labels.join(', ')}` });
     });
-    const id = parts.join(',');
+    const id = cellKey((j) => parts[j]);
     if (cellOf.has(id)) throw new UsageError(`${key.join(' × ')} is the same cell as an earlier entry`, { file, path: where });
     cellOf.set(id, k);
     return parts.map((p, j) => levels[j].labels[p]).join(' × ');
@@ -78,8 +80,7 @@ function resolveTable(table: DataTable, target: TargetTable, targets: WeightingT
   const index = new Int32Array(table.nrows);
   const rows = new Int32Array(target.keys.length);
   for (let i = 0; i < table.nrows; i++) {
-    const id = levels.map((l) => l.index[i]).join(',');
-    const cell = cellOf.get(id);
+    const cell = cellOf.get(cellKey((j) => levels[j].index[i]));
     if (cell === undefined) {
       const level = levels.map((l) => l.labels[l.index[i]]).join(' × ');
       throw new UsageError(`${target.variables.join(' × ')} = ${level} is in the data (row ${table.sourceRows[i]}) but has no target`, {
