@@ -31,7 +31,11 @@ const cache = new WeakMap<DataTable, Map<string, CategoryLevels>>();
 function findLevels(table: DataTable, name: string, lang: Lang): CategoryLevels {
   const column = table.column(name);
   const seen = new Set<Code>();
-  for (const v of column.values) if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) seen.add(v);
+  const { values } = column;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) seen.add(v);
+  }
   if (!seen.size) throw new UsageError(`variable "${name}" has no non-missing values`);
   const declared = (variableOf(table, name)?.choices ?? []).map((c) => c.code).filter((c) => seen.has(c));
   const rest = [...seen].filter((c) => !declared.includes(c)).sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
