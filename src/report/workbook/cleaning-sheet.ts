@@ -1,3 +1,4 @@
+import { reasonsByCount } from '../reasons-by-count.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
 
@@ -15,7 +16,7 @@ export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | n
     ...(c.distributed !== null ? [[zh ? '发放' : 'Handed out', c.distributed]] : []),
     [zh ? '回收' : 'Returned', s.inputRows], [zh ? '有效' : 'Valid', s.keptRows], [zh ? '剔除' : 'Set aside', s.excludedRows], [zh ? '保留但标记' : 'Kept, flagged', s.flaggedRows],
   ], { title: zh ? '清洗汇总' : 'Cleaning summary' });
-  const reasons = Object.entries(s.reasons).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const reasons = reasonsByCount(s.reasons);
   grid.table([{ header: zh ? '规则' : 'Rule' }, { header: zh ? '行/问题数' : 'Rows/issues', numFmt: '0' }], reasons, { title: zh ? '各规则命中数' : 'Hits per rule' });
   const listed = c.excluded.rows.slice(0, MAX_LISTED);
   const notes = c.excluded.rows.length > MAX_LISTED ? [zh ? `仅列出前${MAX_LISTED}行，全部见 excluded.csv` : `First ${MAX_LISTED} rows; all are in excluded.csv`] : [zh ? '原始单元格、原始行号（_source_row）与剔除原因（_reasons）' : 'Original cells, source row (_source_row) and reasons (_reasons)'];
