@@ -1,8 +1,9 @@
 import { escapeXml } from './charts/svg-text.js';
 import { DOCX_FOOTER_RELATIONSHIP, docxImageRelationship, docxPackage } from './docx-package.js';
-import { DOCX_LINE, DOCX_PAGE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
+import { DOCX_LINE, DOCX_PAGE, DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
 import { docxTableXml } from './docx-table.js';
-import { paragraphPropertiesXml, paragraphXml, wElement } from './docx-xml.js';
+import { titleLines } from './docx-title-lines.js';
+import { paragraphPropertiesXml, paragraphXml, textRunXml, wElement } from './docx-xml.js';
 import type { ReportDocument } from './report-document.js';
 
 /** A chart drawn as PNG; `width` and `height` are its size in pixels. */
@@ -61,6 +62,16 @@ function imageParagraphXml(image: DocxImage, k: number, title: string): string {
   return `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.figure })}<w:r><w:drawing>${inline}</w:drawing></w:r></w:p>`;
 }
 
+/** The text width in characters of the title's size: twips ÷ (half-points × 10). */
+const TITLE_CAPACITY = DOCX_TEXT_WIDTH / (DOCX_SIZE.title * 10);
+
+/** The title paragraph: a long title on two balanced lines (see titleLines). */
+function titleXml(title: string): string {
+  const lines = titleLines(title, TITLE_CAPACITY);
+  const runs = lines.map((line, i) => `${i ? '<w:r><w:br/></w:r>' : ''}${textRunXml(line)}`).join('');
+  return `<w:p>${paragraphPropertiesXml({ style: 'Title' })}${runs}</w:p>`;
+}
+
 /** The footer: "— n —" around a PAGE field. */
 const FOOTER =
   `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.footer })}<w:r><w:t xml:space="preserve">— </w:t>` +
@@ -85,7 +96,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     gap = 0;
     return made;
   };
-  const body = [paragraphXml({ style: 'Title' }, doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line))];
+  const body = [titleXml(doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line))];
   const images: Uint8Array[] = [];
   for (const block of doc.blocks) {
     if (block.kind === 'heading') body.push(spaced(HEADING[block.level], block.text));

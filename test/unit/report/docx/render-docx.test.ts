@@ -96,6 +96,11 @@ describe('renderDocx: the 结项 format', () => {
     for (const id of ['Title', 'Byline', 'Heading1', 'Heading2', 'Heading3']) expect(body).toContain(`<w:pStyle w:val="${id}"/>`);
   });
 
+  it('sets a title too long for one 2号 line on two balanced lines', () => {
+    const title = /<w:p><w:pPr><w:pStyle w:val="Title"\/><\/w:pPr>(.*?)<\/w:p>/.exec(zh.get('word/document.xml')!)![1];
+    expect(title).toBe('<w:r><w:t xml:space="preserve">巴州区城乡居民幸福生活调查</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">（2025）结项报告</w:t></w:r>');
+  });
+
   it('lists fallbacks for the 方正 fonts in the font table', () => {
     const fonts = zh.get('word/fontTable.xml')!;
     expect(fonts).toContain('<w:font w:name="方正仿宋-GBK"><w:altName w:val="方正仿宋_GBK,仿宋,FangSong"/>');
