@@ -7,7 +7,8 @@ function cellIssue(row: CodedRow, item: Item, rule: string, rawValue: unknown, m
 }
 
 function answered(row: CodedRow, item: Item): boolean {
-  return item.columns.some((k) => row.values[k] !== null && row.reasons[k] !== 'declared');
+  for (const k of item.columns) if (row.values[k] !== null && row.reasons[k] !== 'declared') return true;
+  return false;
 }
 
 function blank(row: CodedRow, item: Item): void {

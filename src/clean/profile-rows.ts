@@ -52,16 +52,16 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       let answered = 0;
       // Applicable = not skipped by 问卷星's logic (a cell marked skipped was never asked).
       let applicable = 0;
+      // Plain loops, not some()/every() with a closure per item and row (~350k closures a run).
       for (const { columns } of ctx.items) {
-        if (columns.some((k) => values[k] !== null)) answered++;
+        if (anyAnswer(values, columns)) answered++;
         if (reasons[columns[0]] !== 'skipped') applicable++;
       }
       profiles.answered.push(answered);
       profiles.applicable.push(applicable);
       let straight: string[] | null = null;
       for (const { group, columns } of ctx.grids) {
-        const first = values[columns[0]];
-        if (columns.length >= minItems && first !== null && columns.every((k) => values[k] === first)) (straight ??= []).push(group);
+        if (columns.length >= minItems && values[columns[0]] !== null && allSame(values, columns)) (straight ??= []).push(group);
       }
       profiles.straight.push(straight);
       profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(values[k] as number)));
@@ -106,4 +106,17 @@ export function profileRows(ctx: CleanContext): RowProfiles {
     },
   };
   return profiles;
+}
+
+/** Whether any of the columns holds an answer. */
+function anyAnswer(values: readonly unknown[], columns: readonly number[]): boolean {
+  for (let c = 0; c < columns.length; c++) if (values[columns[c]] !== null) return true;
+  return false;
+}
+
+/** Whether the columns all hold the first one's answer. */
+function allSame(values: readonly unknown[], columns: readonly number[]): boolean {
+  const first = values[columns[0]];
+  for (let c = 1; c < columns.length; c++) if (values[columns[c]] !== first) return false;
+  return true;
 }
