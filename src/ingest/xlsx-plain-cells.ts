@@ -1,4 +1,5 @@
 import { valueText } from './xlsx-row-cells.js';
+import { isNameByte } from './xml-chars.js';
 import type { SheetContext } from './xlsx-sheet-records.js';
 
 /**
@@ -75,11 +76,6 @@ const CLOSE_V_C = [60, 47, 118, 62, 60, 47, 99, 62]; // </v></c>
 function startsWith(bytes: Uint8Array, at: number, expected: readonly number[]): boolean {
   for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
   return true;
-}
-
-/** Whether byte c is one of [\w:.-], what the general reader accepts in an attribute name. */
-export function isNameByte(c: number): boolean {
-  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 }
 
 /** ASCII bytes[from, to) as a string. */

@@ -1,7 +1,8 @@
 import { TextDecoder } from 'node:util';
 import { xmlAttributes } from './xml-text.js';
 import type { SourceRecord } from './table-from-records.js';
-import { isNameByte, plainRowCells } from './xlsx-plain-cells.js';
+import { plainRowCells } from './xlsx-plain-cells.js';
+import { isNameByte, isSpace } from './xml-chars.js';
 import { rowCells } from './xlsx-row-cells.js';
 import { ZipError } from './zip-entries.js';
 
@@ -97,10 +98,6 @@ function startTagOpen(bytes: Buffer, pos: number, at: number): number {
 
 function endsName(c: number): boolean {
   return c === 62 || c === 47 || isSpace(c);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isNameByte } from './xlsx-plain-cells.js';
+import { isNameByte, isSpace } from './xml-chars.js';
 
 /** How much of a piece's end is kept when no element starts in it: enough for a cut-off start tag. */
 const TAIL = 64;
@@ -83,8 +83,4 @@ function closeTagEnd(buffer: string, close: string, from: number): number {
     if (buffer.charCodeAt(k) === 62) return k + 1;
   }
   return -1;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
