@@ -1,3 +1,5 @@
+import { startsLikeFormula } from './formula-start.js';
+
 /** Codes and counts as text, made once: most fields of a coded survey are small whole numbers. */
 const SMALL_INTEGERS = Array.from({ length: 1024 }, (_, n) => String(n));
 
@@ -11,18 +13,15 @@ export function csvField(value: number | string | boolean | null | undefined): s
   if (typeof value === 'number') return value >= 0 && value < SMALL_INTEGERS.length && (value | 0) === value ? SMALL_INTEGERS[value] : Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === '') return '';
-  // Character tests, not regexes: a clean.csv has half a million fields.
-  const text = startsLikeFormula(value.charCodeAt(0)) ? `'${value}` : value;
+  // Character tests, not regexes: a clean.csv has half a million fields. CSV also neutralises a leading
+  // tab or CR, which a spreadsheet may drop before reading a formula.
+  const first = value.charCodeAt(0);
+  const text = startsLikeFormula(value) || first === 9 || first === 13 ? `'${value}` : value;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 || c === 44 || c === 10 || c === 13) return `"${text.replace(/"/g, '""')}"`;
   }
   return text;
-}
-
-/** Text a spreadsheet would run as a formula (DESIGN §7: neutralised in CSV/XLSX output): = + - @ tab CR first. */
-function startsLikeFormula(c: number): boolean {
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 type Cell = number | string | boolean | null | undefined;

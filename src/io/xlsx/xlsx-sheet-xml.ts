@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { startsLikeFormula } from '../formula-start.js';
 import { argb, type StyleTable } from './xlsx-styles.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { rowHeight } from './xlsx-row-height.js';
@@ -107,12 +108,6 @@ function sheetData(sheet: Sheet, { styles, strings }: SheetParts, out: AsciiBuff
     if (open) out.text('</row>');
   }
   out.text('</sheetData>');
-}
-
-/** Whether text starts with = + - or @, as a formula does (a character test: a regex per cell cost ~20 ms on a data sheet). */
-function startsLikeFormula(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64;
 }
 
 const cellStarts: string[] = [];
