@@ -1,4 +1,4 @@
-import { displayWidth } from '../core/east-asian-width.js';
+import { textWidth } from './charts/svg-text.js';
 
 // Where a title may break: after a closing bracket or punctuation, before an opening bracket.
 const BREAK_AFTER = new Set('）)」』】》〉：:，,、—');
@@ -8,13 +8,13 @@ const BREAK_BEFORE = new Set('（(「『【《〈');
  * A title too long for one line split into two at a bracket or punctuation mark, as GB/T 9704
  * asks of 公文 titles (词意完整, 排列对称: whole words, balanced lines), so that Word does not
  * leave one or two characters on a line of their own. `capacity` is the line's width in
- * characters of the title's size (a CJK character counts 1, Latin and digits ½). A title that
+ * ems of the title's size, text measured as a CJK font draws it (charts' textWidth). A title that
  * fits, or has no such mark to break at with both lines fitting and neither under a third of the
  * other, stays whole.
  * @example titleLines('巴州区城乡居民幸福生活调查（2025）结项报告', 20) // ['巴州区城乡居民幸福生活调查', '（2025）结项报告']
  */
 export function titleLines(title: string, capacity: number): string[] {
-  const width = (text: string) => displayWidth(text) / 2;
+  const width = (text: string) => textWidth(text, 1);
   if (width(title) <= capacity) return [title];
   let best: [string, string] | null = null;
   let bestLonger = Infinity;

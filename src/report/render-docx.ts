@@ -62,7 +62,7 @@ function imageParagraphXml(image: DocxImage, k: number, title: string): string {
   return `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.figure })}<w:r><w:drawing>${inline}</w:drawing></w:r></w:p>`;
 }
 
-/** The text width in characters of the title's size: twips ÷ (half-points × 10). */
+/** The text width in ems of the title's size: twips ÷ (half-points × 10). */
 const TITLE_CAPACITY = DOCX_TEXT_WIDTH / (DOCX_SIZE.title * 10);
 
 /** The title paragraph: a long title on two balanced lines (see titleLines). */

@@ -12,6 +12,11 @@ describe('titleLines', () => {
     expect(titleLines('关于城乡居民幸福感的调查：以巴州区为例的结项报告', 20)).toEqual(['关于城乡居民幸福感的调查：', '以巴州区为例的结项报告']);
   });
 
+  it('measures the title as a CJK font draws it: curly quotes are a full em', () => {
+    // 20 em in the font; counted in terminal columns (quotes one each) it would be 38 ÷ 2 = 19 em and fit.
+    expect(titleLines('“城乡居民”幸福生活调查：巴州区结项报告', 19.5)).toEqual(['“城乡居民”幸福生活调查：', '巴州区结项报告']);
+  });
+
   it('puts the longer line first when two splits are as even', () => {
     expect(titleLines('甲乙丙丁戊己，庚辛壬癸子丑，寅卯辰巳午未申', 14)).toEqual(['甲乙丙丁戊己，庚辛壬癸子丑，', '寅卯辰巳午未申']);
   });
