@@ -25,9 +25,9 @@ export class SharedStrings {
     this.uses = state?.uses ?? 0;
   }
 
-  /** A copy of what the table holds, for another table to go on from. */
+  /** What the table holds, for another table to go on from (read-only views: that table copies them). */
   state(): SharedStringsState {
-    return { ids: new Map(this.ids), items: [...this.items], uses: this.uses };
+    return { ids: this.ids, items: this.items, uses: this.uses };
   }
 
   /** The index of a text, adding it on first use. */

@@ -44,11 +44,11 @@ class Items {
 
 /** What a StyleTable has numbered so far, as plain data (see prerenderSheet). */
 export interface StyleTableState {
-  fonts: string[];
-  fills: string[];
-  borders: string[];
-  formats: [string, number][];
-  cellFormats: string[];
+  fonts: readonly string[];
+  fills: readonly string[];
+  borders: readonly string[];
+  formats: ReadonlyMap<string, number>;
+  cellFormats: readonly string[];
 }
 
 /** The cell formats of a workbook: gives each distinct style its `s` index and writes styles.xml. */
@@ -61,7 +61,7 @@ export class StyleTable {
   private readonly known = new WeakMap<CellStyle, number>();
   private readonly quotedIds = new Map<number, number>();
 
-  /** A table that goes on from `state` (same indices), or an empty one. */
+  /** A table that goes on from `state` (same indices; copied), or an empty one. */
   constructor(state?: StyleTableState) {
     this.fonts = new Items(...(state?.fonts ?? [fontXml({})]));
     // Excel requires the first two fills to be these, whatever the cells use.
@@ -71,9 +71,9 @@ export class StyleTable {
     this.cellFormats = new Items(...(state?.cellFormats ?? ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']));
   }
 
-  /** What the table holds, for another table to go on from. */
+  /** What the table holds, for another table to go on from (read-only views: that table copies them). */
   state(): StyleTableState {
-    return { fonts: [...this.fonts.list], fills: [...this.fills.list], borders: [...this.borders.list], formats: [...this.formats], cellFormats: [...this.cellFormats.list] };
+    return { fonts: this.fonts.list, fills: this.fills.list, borders: this.borders.list, formats: this.formats, cellFormats: this.cellFormats.list };
   }
 
   /** The `s` index of a style (0 for none); equal styles share one. A style object is read once: later changes to it are not seen. */
