@@ -2,6 +2,7 @@ import type { Design } from '../core/design.js';
 import type { DdMatrix } from '../math/dd-matrix.js';
 import { rotateRows } from '../math/rotate-rows.js';
 import { sandwichProduct } from '../math/sandwich-product.js';
+import { linearizationCovariance } from './design-variance.js';
 import { linearizationMeat } from './linearization-meat.js';
 import type { RegressionData } from './prepare-regression.js';
 
@@ -12,7 +13,8 @@ export type SandwichKind = 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'CR1' | 'linearizatio
  * The sandwich covariance A·B·A with bread A = (XᵀWX)⁻¹ (R⁻¹R⁻ᵀ from the QR) and meat B from the
  * estimating-function scores xᵢ·uᵢ, where uᵢ is the per-row working score (yᵢ − μᵢ for OLS and logit),
  * unweighted: HC0–HC3 (R: `sandwich::vcovHC`), CR1 (`vcovCL(type = "HC1")`: G/(G−1)·(N−1)/(N−p)),
- * linearization over the whole design (`survey::svyglm` → `svyrecvar`, dropped rows as zero scores).
+ * linearization over the whole design (`survey::svyglm` → `svyrecvar`, dropped rows as zero scores; after
+ * calibration the scores' residuals on the calibration cells, as `svyrecvar` takes `postStrata`).
  * Frequency weights count each row as that many cases (the expanded data's estimate).
  */
 export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: RegressionData, design: Design, residualScore: Float64Array, leverageScale: Float64Array | null): Float64Array {
@@ -32,7 +34,7 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
       for (let k = 0; k < p; k++) scores[at * p + k] = z[i * p + k] * u;
     }
     const meat = kind === 'linearization'
-      ? linearizationMeat(scores, p, design.strata, design.clusters, design.populationSizes ?? null)
+      ? linearizationCovariance(design, scores, p)
       : linearizationMeat(scores, p, null, Int32Array.from(data.frame.rows, (r) => design.clusters![r]));
     if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
     return sandwichProduct(rInverse, meat);
