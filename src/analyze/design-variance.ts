@@ -19,12 +19,14 @@ function psuOf(design: Design, i: number): number {
 
 /**
  * Linearization covariance of the totals Σᵢ zᵢₖ of p columns of influence values (row-major, zᵢₖ at
- * i·p + k) under a one-stage design (R `survey:::svyrecvar`): PSU totals are centred within each
- * stratum and Σ_h (1 − n_h/N_h) n_h/(n_h − 1) Σ_j (z_hj − z̄_h)(z_hj − z̄_h)ᵀ, the finite population
- * correction only with `--fpc` (see linearizationMeat). Domain estimates pass zᵢ = 0 outside the
- * domain, and every PSU of the full design still counts in n_h, as `svyby`'s subsets do.
+ * i·p + k) (R `survey:::svyrecvar`): PSU totals are centred within each stratum and
+ * Σ_h (1 − n_h/N_h) n_h/(n_h − 1) Σ_j (z_hj − z̄_h)(z_hj − z̄_h)ᵀ, the finite population correction
+ * only with `--fpc` (see linearizationMeat); a multistage design with `--fpc` at every stage adds
+ * each stage's within-unit variance times the sampling fractions above it (R `multistage`). Domain estimates pass zᵢ = 0 outside the
+ * domain and give the domain's `rows`: every PSU of the full design still counts in n_h, as
+ * `svyby`'s subsets do, but a stratum without a row in the domain is left out (lonely PSUs).
  */
-export function linearizationCovariance(design: Design, z: Float64Array, p: number): Float64Array {
+export function linearizationCovariance(design: Design, z: Float64Array, p: number, rows: Uint8Array | null = null): Float64Array {
   // Weights calibrated to population targets (--poststratify/--rake) are estimated from the sample
   // too: as R's svyrecvar, replace each column by its residual on the calibration cells first.
   const { calibration } = design;
@@ -40,12 +42,39 @@ export function linearizationCovariance(design: Design, z: Float64Array, p: numb
       for (let i = 0; i < n; i++) x[i * p + k] = residual[i];
     }
   }
-  return linearizationMeat(x, p, design.strata, design.clusters, design.populationSizes ?? null);
+  return multistageMeat(design, x, p, rows);
 }
 
-/** Linearization variance of a total Σ zᵢ of influence values: linearizationCovariance of one column. */
-export function linearizationVariance(design: Design, z: Float64Array): number {
-  return linearizationCovariance(design, z, 1)[0];
+/**
+ * R's `survey:::multistage`: the first stage's meat plus, when every stage has its `--fpc`, each
+ * later stage's within-unit meat scaled by the sampling fractions of the stages above it.
+ */
+function multistageMeat(design: Design, x: Float64Array, p: number, rows: Uint8Array | null): Float64Array {
+  const lonelyPsu = design.lonelyPsu;
+  const strataNames = design.strataNames;
+  const meat = linearizationMeat(x, p, design.strata, design.clusters, design.populationSizes ?? null, {
+    lonelyPsu,
+    stratumName: strataNames ? (h) => strataNames[h] : undefined,
+    rows,
+  });
+  if (!design.populationSizes) return meat;
+  for (const [k, stage] of (design.laterStages ?? []).entries()) {
+    if (!stage.populationSizes) break;
+    const within = linearizationMeat(x, p, stage.parents, stage.units, stage.populationSizes, {
+      lonelyPsu,
+      stratumScale: stage.scale,
+      stratumName: (h) => stage.parentNames[h],
+      stage: k + 2,
+      rows,
+    });
+    for (let i = 0; i < meat.length; i++) meat[i] += within[i];
+  }
+  return meat;
+}
+
+/** Linearization variance of a total Σ zᵢ of influence values over `rows` (null: all): linearizationCovariance of one column. */
+export function linearizationVariance(design: Design, z: Float64Array, rows: Uint8Array | null = null): number {
+  return linearizationCovariance(design, z, 1, rows)[0];
 }
 
 /**

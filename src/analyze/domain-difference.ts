@@ -47,7 +47,7 @@ export function designDifference(design: Design, names: [string, string], a: Dom
   const [za, zb] = [a.influence as Float64Array, b.influence as Float64Array];
   const z = new Float64Array(za.length);
   for (let i = 0; i < z.length; i++) z[i] = za[i] - zb[i];
-  const se = Math.sqrt(linearizationVariance(design, z));
+  const se = Math.sqrt(linearizationVariance(design, z, rows));
   const df = designDegreesOfFreedom(design, rows) - 1;
   return tDifference(names[0], names[1], a.mean - b.mean, se, df, level, 'survey::svyttest');
 }

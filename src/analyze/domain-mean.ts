@@ -48,11 +48,13 @@ export function domainMean(design: Design, y: Float64Array, domain: Uint8Array |
     return { n: sumW, sumWeights: sumW, mean, sd, variance: (sd * sd) / sumW, deff: 1, df: sumW - 1, influence: null };
   }
   const z = new Float64Array(y.length);
+  const inDomain = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) {
     if ((domain && !domain[i]) || Number.isNaN(y[i])) continue;
     z[i] = (w[i] * (y[i] - mean)) / sumW;
+    inDomain[i] = 1;
   }
-  const variance = linearizationVariance(design, z);
+  const variance = linearizationVariance(design, z, inDomain);
   // svyvar: weighted variance with the n/(n − 1) correction over rows with non-zero weight.
   const svyvar = (ss / sumW) * (rows / (rows - 1));
   // svymean's default deff compares with SRS *without* replacement from a population of Σw.

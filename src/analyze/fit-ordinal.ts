@@ -5,6 +5,7 @@ import { brantTest } from './brant-test.js';
 import { coefficientRows } from './coefficient-rows.js';
 import { likelihoodFit } from './likelihood-fit.js';
 import { linearizationCovariance } from './design-variance.js';
+import { fitRows } from './robust-covariance.js';
 import { ORDINAL_LINKS } from './ordinal-link.js';
 import { ordinalMle } from './ordinal-mle.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
@@ -50,7 +51,7 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
     data.frame.rows.forEach((r, i) => {
       for (let u = 0; u < m; u++) scores[r * m + u] = w[i] * mle.scores[i * m + u];
     });
-    const meat = linearizationCovariance(design, scores, m);
+    const meat = linearizationCovariance(design, scores, m, fitRows(design, data));
     const h = mle.inverseInformation;
     covariance = new Float64Array(m * m);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {

@@ -64,11 +64,13 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
   p.forEach((v, k) => (p[k] = v / sumW));
   // Influence of each row on each cell proportion (a ratio mean over the rows answering both).
   const z = new Float64Array(N * K);
+  const rows = new Uint8Array(N);
   for (let i = 0; i < N; i++) {
     if (cell[i] < 0) continue;
+    rows[i] = 1;
     for (let k = 0; k < K; k++) z[i * K + k] = (w[i] * ((cell[i] === k ? 1 : 0) - p[k])) / sumW;
   }
-  const V = linearizationCovariance(design, z, K);
+  const V = linearizationCovariance(design, z, K, rows);
   const inv = Float64Array.from(p, (v) => (v === 0 ? 0 : 1 / v));
   const C = interactionContrasts(nr, nc);
   const m = C.length;

@@ -28,13 +28,14 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
   if (kind === 'linearization' || kind === 'CR1') {
     const rows = kind === 'linearization' ? design.table.nrows : n;
     const scores = new Float64Array(rows * p);
+    const used = kind === 'linearization' ? fitRows(design, data) : null;
     for (let i = 0; i < n; i++) {
       const at = kind === 'linearization' ? data.frame.rows[i] : i;
       const u = residualScore[i] * (scoreWeight ? scoreWeight[i] : count ? count[i] : 1);
       for (let k = 0; k < p; k++) scores[at * p + k] = z[i * p + k] * u;
     }
     const meat = kind === 'linearization'
-      ? linearizationCovariance(design, scores, p)
+      ? linearizationCovariance(design, scores, p, used)
       : linearizationMeat(scores, p, null, Int32Array.from(data.frame.rows, (r) => design.clusters![r]));
     if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
     return sandwichProduct(rInverse, meat);
@@ -57,4 +58,11 @@ export function sandwichKindOf(design: Design, robust: SandwichKind | undefined)
   if (design.weights) return 'linearization';
   if (design.clusters) return 'CR1';
   return robust ?? null;
+}
+
+/** The design's rows a fit used (1) — a stratum without one is left out, as R's svyglm subset drops it. */
+export function fitRows(design: Design, data: RegressionData): Uint8Array {
+  const used = new Uint8Array(design.table.nrows);
+  for (const r of data.frame.rows) used[r] = 1;
+  return used;
 }

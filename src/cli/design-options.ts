@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadCodebook } from '../codebook/load-codebook.js';
-import { describeDesign, makeDesign, type Design } from '../core/design.js';
+import { LONELY_PSU, describeDesign, makeDesign, type Design, type LonelyPsu } from '../core/design.js';
 import type { Io } from './base.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import { UsageError } from '../core/errors.js';
@@ -15,20 +15,24 @@ export interface DesignCliOptions {
   strata?: string;
   cluster?: string;
   fpc?: string;
+  nest?: boolean;
+  lonelyPsu?: LonelyPsu;
   sheet?: string;
   encoding?: string;
   poststratify?: string;
   rake?: string;
 }
 
-/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster`, `--fpc`, `--poststratify`, `--rake` (DESIGN §2 contracts). */
+/** Adds `--codebook`, `--weight`, `--freq`, `--strata`, `--cluster`, `--fpc`, `--nest`, `--lonely-psu`, `--poststratify`, `--rake` (DESIGN §2 contracts). */
 export function withDesignOptions(cmd: Command): Command {
   return cmd
     .option('--codebook <q.yaml>', 'codebook giving types, codes, labels and level order')
     .option('--weight <W>', 'sampling (probability) weights: design-based estimates and standard errors')
     .option('--strata <S>', 'strata of the sample design (with --weight)')
-    .option('--cluster <C>', 'clusters (PSUs) of the sample design, one stage (with replacement unless --fpc)')
-    .option('--fpc <F>', 'finite population correction: population size (PSUs) per stratum, or sampling fraction ≤ 1 (R svydesign fpc)')
+    .option('--cluster <C>', 'clusters of the sample design, one column per stage joined by + (PSUs first: dnum+snum; with replacement unless --fpc)')
+    .option('--fpc <F>', 'finite population correction, one column per stage joined by +: population size per stratum (or unit above), or sampling fraction ≤ 1 (R svydesign fpc); without --weight the weights it implies')
+    .option('--nest', 'cluster ids restart in each stratum: the same id in two strata is two PSUs (R nest = TRUE)')
+    .addOption(new Option('--lonely-psu <how>', 'a stratum with a single PSU (R options(survey.lonely.psu))').choices([...LONELY_PSU]))
     .option('--freq <F>', 'frequency weights: a row counts as F cases (not the same as --weight)')
     .option('--poststratify <targets.yaml>', 'post-stratify the weights to population targets first; SEs account for it (R postStratify)')
     .option('--rake <targets.yaml>', 'rake the weights to population margins first; SEs account for it (R rake)')
@@ -51,6 +55,8 @@ export async function loadDesign(file: string, options: DesignCliOptions): Promi
   const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
   const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
-  const design = makeDesign(table, { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc });
+  const design = makeDesign(table, {
+    weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc, nest: options.nest, lonelyPsu: options.lonelyPsu,
+  });
   return targets ? calibrateDesign(design, targets, { method: options.poststratify ? 'poststratify' : 'rake' }).design : design;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
-import { populationSizes } from './population-sizes.js';
+import { checkNested, indexColumn, laterStages, stageColumns, type IndexedColumn } from './design-stages.js';
 
 /**
  * The survey design every estimator takes (R survey's `svydesign` object): the data, and either
@@ -22,6 +22,17 @@ export interface Design {
    * correction 1 − n_h/N_h. Absent (or null) when sampling is with replacement.
    */
   readonly populationSizes?: Float64Array | null;
+  /**
+   * The stages below the PSUs of a multistage design (`--cluster dnum+snum`), stage 2 first; their
+   * variance is added only when every stage has its `--fpc`, as R's `svyrecvar` does.
+   */
+  readonly laterStages?: readonly LaterStage[];
+  /** A stratum with one PSU: R's `options(survey.lonely.psu)`; `fail` when absent. */
+  readonly lonelyPsu?: LonelyPsu;
+  /** The value of each stratum index in the data, for messages. */
+  readonly strataNames?: readonly string[];
+  /** The value of each PSU index in the data, for messages. */
+  readonly clusterNames?: readonly string[];
   /** The variables that defined it, for results to say which design produced them. */
   readonly spec: DesignSpec;
   /**
@@ -29,6 +40,27 @@ export interface Design {
    * linearization variances account for the calibration; absent when the weights are fixed.
    */
   readonly calibration?: Calibration;
+}
+
+/** What to do with a stratum that has one PSU (R `options(survey.lonely.psu = ...)`). */
+export type LonelyPsu = 'fail' | 'adjust' | 'average' | 'remove' | 'certainty';
+
+/** The lonely-PSU choices, in the order `--help` lists them. */
+export const LONELY_PSU: readonly LonelyPsu[] = ['fail', 'adjust', 'average', 'remove', 'certainty'];
+
+/**
+ * One stage k ≥ 2 of a multistage design: each row's unit at that stage (numbered across the whole
+ * design, so nested in its parent, as R's `svydesign` makes `ids[, k]` an interaction), its parent
+ * unit (the stage above), and with `--fpc` the population size of such units in each parent and the
+ * product of the sampling fractions of the stages above each parent (R `multistage`'s scaling).
+ */
+export interface LaterStage {
+  readonly units: Int32Array;
+  readonly parents: Int32Array;
+  readonly populationSizes: Float64Array | null;
+  readonly scale: Float64Array | null;
+  /** The value of each parent index in the data, for messages. */
+  readonly parentNames: readonly string[];
 }
 
 /**
@@ -57,9 +89,14 @@ export interface DesignSpec {
   weight?: string;
   freq?: string;
   strata?: string;
+  /** Cluster columns, one per stage, `+`-joined (`dnum+snum`, R `svydesign(ids = ~dnum + snum)`). */
   cluster?: string;
-  /** Population size per stratum, or sampling fraction (`--fpc`, R `svydesign(fpc = ~F)`). */
+  /** Population size per stratum, or sampling fraction, one column per stage (`--fpc fpc1+fpc2`, R `svydesign(fpc = ~F)`). */
   fpc?: string;
+  /** Cluster ids are only unique within strata (`--nest`, R `nest = TRUE`). */
+  nest?: boolean;
+  /** A stratum with one PSU (`--lonely-psu`, R `options(survey.lonely.psu)`). */
+  lonelyPsu?: LonelyPsu;
   /** Targets file the weights were post-stratified to (`--poststratify`). */
   poststratify?: string;
   /** Targets file the weights were raked to (`--rake`). */
@@ -79,27 +116,10 @@ function positiveColumn(table: DataTable, name: string, flag: string, allowZero:
   return column.values;
 }
 
-function indexColumn(table: DataTable, name: string, flag: string, within?: Int32Array | null): Int32Array {
-  const column = table.column(name);
-  const ids = new Map<string, number>();
-  const out = new Int32Array(table.nrows);
-  for (let i = 0; i < table.nrows; i++) {
-    const v = column.values[i];
-    if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
-      throw new UsageError(`${flag} ${name} is missing in row ${table.sourceRows[i]}`, { hint: `every row needs a ${flag.slice(2)}` });
-    }
-    // Cluster ids are nested in strata (R survey's nest=TRUE), so the same id in two strata is two PSUs.
-    const key = within ? `${within[i]}\u0000${v}` : String(v);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    out[i] = id;
-  }
-  return out;
-}
-
 /**
- * Builds a design from column names (R: `svydesign(ids=~cluster, strata=~strata, weights=~w, fpc=~F)`;
- * with `freq`, `lm(..., weights=f)` / expanded rows). Unweighted when nothing is given.
+ * Builds a design from column names (R: `svydesign(ids = ~c1 + c2, strata = ~s, weights = ~w,
+ * fpc = ~f1 + f2, nest)`; with `freq`, `lm(..., weights = f)` / expanded rows). Unweighted when
+ * nothing is given; with `--fpc` and no weights, the weights the population sizes imply (R).
  */
 export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
   if (spec.weight && spec.freq) {
@@ -107,21 +127,38 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
       hint: '--weight takes sampling weights (design-based inference); --freq takes frequency weights (a row counts as F cases)',
     });
   }
-  if (spec.freq && (spec.strata || spec.cluster)) {
-    throw new UsageError('--strata and --cluster describe a sample design; they go with --weight, not --freq');
+  if (spec.freq && (spec.strata || spec.cluster || spec.fpc)) {
+    throw new UsageError('--strata, --cluster and --fpc describe a sample design; they go with --weight, not --freq');
   }
-  if (spec.fpc && !spec.weight) {
-    throw new UsageError('--fpc corrects the variance of a sample design; it goes with --weight', { hint: 'add --weight (and --strata/--cluster when the design has them)' });
+  if (spec.lonelyPsu && !LONELY_PSU.includes(spec.lonelyPsu)) {
+    throw new UsageError(`--lonely-psu ${spec.lonelyPsu} is not a choice`, { hint: `choose one of ${LONELY_PSU.join(', ')} (R options(survey.lonely.psu))` });
   }
-  const strata = spec.strata ? indexColumn(table, spec.strata, '--strata') : null;
-  const clusters = spec.cluster ? indexColumn(table, spec.cluster, '--cluster', strata) : null;
+  const strata = spec.strata ? indexColumn(table, spec.strata, '--strata', null) : null;
+  const clusterNames = spec.cluster ? stageColumns(table, spec.cluster) : [];
+  const stages: IndexedColumn[] = [];
+  for (const [k, name] of clusterNames.entries()) {
+    // Stage 1 is nested in strata only with --nest; later stages always in the unit above (R's interaction).
+    stages.push(indexColumn(table, name, '--cluster', k === 0 ? (spec.nest ? strata?.index ?? null : null) : stages[k - 1].index));
+  }
+  if (stages.length > 0) {
+    if (strata && !spec.nest) checkNested(stages[0], strata, clusterNames[0]);
+    if (stages[0].names.length === 1 && !(spec.nest && strata)) {
+      throw new UsageError(`--cluster ${clusterNames[0]} has a single value: the design has only one primary sampling unit`, { hint: 'a variance needs at least two PSUs; check the column' });
+    }
+  }
+  const fpcNames = spec.fpc ? stageColumns(table, spec.fpc) : [];
+  const { laterStages: later, fpcWeights, populationSizes } = laterStages(table, strata, stages, clusterNames, fpcNames);
   return {
     table,
-    weights: spec.weight ? positiveColumn(table, spec.weight, '--weight', false) : null,
+    weights: spec.weight ? positiveColumn(table, spec.weight, '--weight', false) : fpcWeights,
     freq: spec.freq ? positiveColumn(table, spec.freq, '--freq', true) : null,
-    strata,
-    clusters,
-    populationSizes: spec.fpc ? populationSizes(table, spec.fpc, strata, clusters) : null,
+    strata: strata?.index ?? null,
+    clusters: stages[0]?.index ?? null,
+    populationSizes,
+    laterStages: later,
+    lonelyPsu: spec.lonelyPsu ?? 'fail',
+    strataNames: strata?.names,
+    clusterNames: stages[0]?.names,
     spec: { ...spec },
   };
 }
@@ -134,8 +171,16 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
 export function describeDesign(design: Design): string | null {
   const s = design.spec;
   if (s.freq) return `frequency weights ${s.freq} (a row counts as ${s.freq} cases)`;
-  if (!s.weight && !s.strata && !s.cluster) return null;
-  const args = [`ids = ~${s.cluster ?? '1'}`, ...(s.strata ? [`strata = ~${s.strata}`] : []), ...(s.weight ? [`weights = ~${s.weight}`] : []), ...(s.fpc ? [`fpc = ~${s.fpc}`] : [])];
+  if (!s.weight && !s.strata && !s.cluster && !s.fpc) return null;
+  const formula = (text: string) => `~${stageColumns(design.table, text).join(' + ')}`;
+  const args = [
+    `ids = ${s.cluster ? formula(s.cluster) : '~1'}`,
+    ...(s.strata ? [`strata = ~${s.strata}`] : []),
+    ...(s.weight ? [`weights = ~${s.weight}`] : []),
+    ...(s.fpc ? [`fpc = ${formula(s.fpc)}`] : []),
+    ...(s.nest ? ['nest = TRUE'] : []),
+  ];
+  const lonely = design.lonelyPsu && design.lonelyPsu !== 'fail' ? `; options(survey.lonely.psu = "${design.lonelyPsu}")` : '';
   const calibration = s.poststratify ? `; postStratify to ${s.poststratify}` : s.rake ? `; rake to ${s.rake}` : '';
-  return `svydesign(${args.join(', ')})${calibration}`;
+  return `svydesign(${args.join(', ')})${lonely}${calibration}`;
 }

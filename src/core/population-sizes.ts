@@ -5,11 +5,12 @@ import type { DataTable } from './data-table.js';
  * Population size N_h (in PSUs) of each stratum from an `--fpc` column, as R `svydesign(fpc = ~F)`
  * (`survey:::as.fpc`, one stage): values all ≥ 1 are population sizes; values all ≤ 1 are sampling
  * fractions f_h, and N_h = n_h / f_h with n_h the PSUs sampled in the stratum. The result is indexed
- * by stratum (one entry without strata). Throws a UsageError for a missing or non-positive value,
+ * by stratum (one entry without strata); at a later stage of a multistage design the "strata" are the
+ * units of the stage above (`group` names them in messages). Throws a UsageError for a missing or non-positive value,
  * a mix of sizes and fractions, a value that varies within a stratum (R only warns, then uses the
  * first row of each PSU; one number per stratum is what the formula means), and N_h < n_h.
  */
-export function populationSizes(table: DataTable, name: string, strata: Int32Array | null, psus: Int32Array | null): Float64Array {
+export function populationSizes(table: DataTable, name: string, strata: Int32Array | null, psus: Int32Array | null, group = 'stratum'): Float64Array {
   const column = table.column(name);
   if (column.kind !== 'number') throw new UsageError(`--fpc ${name} is not numeric`, { hint: '--fpc needs population sizes per stratum, or sampling fractions ≤ 1' });
   const values = column.values;
@@ -24,7 +25,7 @@ export function populationSizes(table: DataTable, name: string, strata: Int32Arr
     const h = strata ? strata[i] : 0;
     if (Number.isNaN(given[h])) given[h] = f;
     else if (given[h] !== f) {
-      throw new UsageError(`--fpc ${name} varies within a stratum (${given[h]} and ${f} in row ${table.sourceRows[i]})`, { hint: 'give one population size (or sampling fraction) per stratum' });
+      throw new UsageError(`--fpc ${name} varies within a ${group} (${given[h]} and ${f} in row ${table.sourceRows[i]})`, { hint: `give one population size (or sampling fraction) per ${group}` });
     }
     sampled[h].add(psus ? psus[i] : i);
   }

@@ -58,5 +58,7 @@ export function registerMeans(program: Command, ctx: CliContext): void {
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey means responses.csv --codebook q.yaml --var income --by area',
     'survey means apistrat.csv --var api00 --by stype --weight pw --strata stype --json',
+    'survey means apiclus2.csv --var api00 --cluster dnum+snum --fpc fpc1+fpc2          # two-stage design',
+    'survey means nhanes.csv --var HI_CHOL --weight WTMEC2YR --strata SDMVSTRA --cluster SDMVPSU --nest',
   ]).action((file: string, options: MeansCliOptions) => run(file, options, ctx));
 }

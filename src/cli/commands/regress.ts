@@ -37,10 +37,11 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost + area" --codebook codebook.yaml',
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost" --model ologit --codebook codebook.yaml --json',
       'survey regress data.csv "y ~ x1 * x2 + factor(region)" --robust HC3 --levels region=North,South',
+      'survey regress apiclus1.csv "api00 ~ ell + meals" --weight pw --cluster dnum --poststratify stype.yaml   # svyglm on postStratify()',
     ],
   ).action(async (file: string, formula: string, options: RegressOptions) => {
     const design = await loadDesign(file, options);
-  reportDesign(io, design);
+    reportDesign(io, design);
     const common = { levels: options.levels };
     const model = options.model;
     if (model !== 'ols' && model !== 'logit' && options.robust) {

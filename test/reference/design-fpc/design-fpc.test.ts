@@ -52,9 +52,11 @@ describe('--fpc: finite population correction = svydesign(fpc = ~F), as populati
     });
   }
 
-  it('refuses an fpc without weights, one that varies within a stratum, mixes sizes and fractions, or is below the sample size', () => {
+  it('takes the weights an fpc implies; refuses one that varies within a stratum, mixes sizes and fractions, or is below the sample size', () => {
     const table = tables.apistrat;
-    expect(() => makeDesign(table, { strata: 'stype', fpc: 'fpc' })).toThrow(/goes with --weight/);
+    // Without --weight the fpc implies the weights N_h/n_h (R svydesign): here the file's pw.
+    const implied = makeDesign(table, { strata: 'stype', fpc: 'fpc' });
+    expectClose(estimateMeans(implied, { variable: 'api00' }).groups[0].standardError, r.apistrat_fpc.api00.all.se, { ...linearization, label: 'fpc-implied weights' });
     expect(() => makeDesign(table, { weight: 'pw', fpc: 'fpc' })).toThrow(/varies within a stratum/);
     expect(() => makeDesign(table, { weight: 'pw', strata: 'stype', fpc: 'api00' })).toThrow(/varies within a stratum/);
     const small = numericTable({ w: [1, 1, 1, 1], h: [1, 1, 2, 2], mixed: [10, 10, 0.5, 0.5], under: [10, 10, 1.5, 1.5], census: [1, 1, 1, 1], y: [1, 2, 3, 5] });
