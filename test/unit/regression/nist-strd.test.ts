@@ -5,8 +5,9 @@ import { fitOls } from '../../../src/analyze/fit-ols.js';
 import { dataTable } from '../../../src/core/data-table.js';
 import { makeDesign } from '../../../src/core/design.js';
 
-// NIST StRD linear least squares, certified values to 15 digits (../shared/reference, next to the repo).
-const file = fileURLToPath(new URL('../../../../shared/reference/nist-strd-linear.json', import.meta.url));
+// NIST StRD linear least squares, certified values to 15 digits (public domain, kept in the repo so a
+// fresh clone tests without ../shared; test/reference/nist-strd/README.md).
+const file = fileURLToPath(new URL('../../reference/nist-strd/nist-strd-linear.json', import.meta.url));
 const nist = JSON.parse(readFileSync(file, 'utf8')).datasets as Record<string, { columns: string[]; data: number[][]; certified: number[][]; origin: string }>;
 
 /** Log relative error (McCullough 1998): digits of agreement, capped at 15; absolute when certified is 0. */
