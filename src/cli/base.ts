@@ -1,3 +1,4 @@
+import { Chalk, type ChalkInstance } from 'chalk';
 import { Command } from 'commander';
 
 /** Options every command accepts. */
@@ -51,4 +52,19 @@ export function withExamples(cmd: Command, examples: string[]): Command {
 /** Prints a JSON result on stdout (the `--json` contract). */
 export function printJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Colours for messages on stderr: only on an interactive terminal, never with NO_COLOR set
+ * (https://no-color.org) or TERM=dumb; FORCE_COLOR=1 turns them on anyway (chalk's convention).
+ */
+export function stderrColors(io: Io, env: NodeJS.ProcessEnv = process.env): ChalkInstance {
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const wanted = io.stderrIsTty && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  return new Chalk({ level: forced || wanted ? 1 : 0 });
+}
+
+/** A warning line on stderr (`survey: warning: …`, yellow on a terminal). */
+export function warn(io: Io, message: string): void {
+  io.stderr.write(`${stderrColors(io).yellow('survey: warning:')} ${message}\n`);
 }

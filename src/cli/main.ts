@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, SurveyError, formatError } from '../core/errors.js';
-import { processIo, type Io, type RunState } from './base.js';
+import { processIo, stderrColors, type Io, type RunState } from './base.js';
 import { commands } from './commands/index.js';
 import { version } from '../version.js';
 
@@ -45,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       // Help and version "errors" are successes; any other commander error is a usage error.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr.write(`survey: ${formatError(err)}\n`);
+    io.stderr.write(`${stderrColors(io).red.bold('survey:')} ${formatError(err)}\n`);
     if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return err instanceof SurveyError ? err.exitCode : EXIT.internal;
   }

@@ -4,7 +4,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from '../../report/format-number.js';
 import { crosstabTestText } from '../../report/crosstab-test-text.js';
 import { formatTable } from '../../report/format-table.js';
-import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { crosstabJson } from '../../analyze/crosstab-json.js';
 
@@ -46,7 +46,7 @@ async function run(file: string, options: CrosstabCliOptions, { io }: CliContext
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });
-  if (result.lowExpectedCells > 0) io.stderr.write(`survey: warning: ${TEXT[lang].low(result.lowExpectedCells)}\n`);
+  if (result.lowExpectedCells > 0) warn(io, TEXT[lang].low(result.lowExpectedCells));
   if (options.json) printJson(io, crosstabJson(result));
   else io.stdout.write(consoleText(result, lang));
 }

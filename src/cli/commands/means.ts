@@ -4,7 +4,7 @@ import { resolveVariables } from '../../analyze/resolve-variables.js';
 import type { Lang } from '../../analyze/variable-labels.js';
 import { formatCount, formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
-import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { meansJson } from '../../analyze/means-json.js';
 
@@ -42,7 +42,7 @@ async function run(file: string, options: MeansCliOptions, { io }: CliContext): 
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
-  for (const r of results) for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
+  for (const r of results) for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));
   else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));
 }

@@ -6,7 +6,7 @@ import { resolveVariables } from '../../analyze/resolve-variables.js';
 import type { Lang } from '../../analyze/variable-labels.js';
 import { formatTable } from '../../report/format-table.js';
 import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
-import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { sharesJson } from '../../analyze/shares-json.js';
 
@@ -74,7 +74,7 @@ async function run(file: string, options: SharesCliOptions, { io }: CliContext):
   const values = options.values?.split(',').map((v) => v.trim());
   const results = variables.map((variable) => estimateShares(design, { variable, top, values, by: options.by, ci, lang }));
   for (const r of results) {
-    for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
+    for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   }
   if (options.json) {
     printJson(io, results.length === 1 ? sharesJson(results[0]) : results.map(sharesJson));
