@@ -80,15 +80,22 @@ function rWeights(design: Design): Float64Array {
   return design.weights ? design.weights.map((w) => 1 / (1 / w)) : caseWeights(design);
 }
 
-/** Rules whose value on frequency weights differs from that on the expanded rows (they interpolate). */
+/** Rules that interpolate, so that weighted rows and expanded rows give different values. */
 const INTERPOLATING = new Set<QuantileRule>(['hf4', 'hf5', 'hf6', 'hf7', 'hf8', 'hf9']);
 
-/** The rows and weights the rule is applied to: the design's own, or frequency-weighted rows expanded. */
+/**
+ * The rows and weights the rule is applied to: the design's own, or with frequency weights the rows
+ * expanded (every rule then gives what it gives on the expanded data, even R's p = 0 edge, which
+ * takes the second-smallest row). Fractional frequencies are used as weights by the step rules.
+ */
 function ruleInput(design: Design, y: Float64Array, mask: Uint8Array, rule: QuantileRule) {
   const weights = rWeights(design);
-  if (!design.freq || !INTERPOLATING.has(rule)) return { weights, y, mask };
+  const freq = design.freq;
+  if (!freq) return { weights, y, mask };
+  const whole = freq.every((f) => Number.isInteger(f));
+  if (!whole && !INTERPOLATING.has(rule)) return { weights, y, mask };
   const values: number[] = [];
-  design.freq.forEach((f, i) => {
+  freq.forEach((f, i) => {
     if (!Number.isInteger(f)) throw new UsageError(`--qrule ${rule} with --freq needs whole frequencies, not ${f} (row ${design.table.sourceRows[i]})`, { hint: 'use --qrule math, school, hf1, hf2 or hf3, which do not interpolate' });
     if (mask[i]) for (let k = 0; k < f; k++) values.push(y[i]);
   });
