@@ -78,3 +78,14 @@ export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult }
 export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
 export { compareWeighting, type WeightingComparison, type WeightingDifference } from './weight/compare-weighting.js';
 export type { Calibration } from './core/design.js';
+
+// Totals, quantiles and ratios (= survey::svytotal, svyquantile, svyratio and svyby of each): each
+// point estimate is a pure function of the weights (totalWith, quantileWith, ratioWith).
+export { estimateTotals, totalWith, type TotalsSpec, type TotalsResult, type TotalGroup } from './analyze/estimate-totals.js';
+export { totalsJson } from './analyze/totals-json.js';
+export { estimateQuantiles, quantileWith, type QuantilesSpec, type QuantilesResult, type QuantileGroup } from './analyze/estimate-quantiles.js';
+export { weightedQuantile, QUANTILE_RULES, type QuantileRule } from './analyze/quantile-rules.js';
+export { quantilesJson } from './analyze/quantiles-json.js';
+export { estimateRatio, ratioWith, type RatioSpec, type RatioResult, type RatioGroup } from './analyze/estimate-ratio.js';
+export { ratioJson } from './analyze/ratio-json.js';
+export { totalVariance, domainDegreesOfFreedom } from './analyze/total-variance.js';

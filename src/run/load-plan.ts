@@ -40,7 +40,11 @@ function variablesOf(a: Analysis): { key: string; names: string[] }[] {
   switch (a.command) {
     case 'shares':
     case 'means':
+    case 'totals':
+    case 'quantiles':
       return [{ key: 'var', names: a.var }, ...(a.by ? [{ key: 'by', names: [a.by] }] : [])];
+    case 'ratio':
+      return [{ key: 'num', names: [a.num] }, { key: 'den', names: [a.den] }, ...(a.by ? [{ key: 'by', names: [a.by] }] : [])];
     case 'freq':
       return [{ key: 'vars', names: a.vars }];
     case 'crosstab':

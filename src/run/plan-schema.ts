@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CI_METHODS } from '../analyze/proportion-interval.js';
+import { QUANTILE_RULES } from '../analyze/quantile-rules.js';
 
 const name = z.string().min(1);
 const names = z.union([name, z.array(name).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -9,6 +10,9 @@ export const analysisSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('shares'), var: names, top: z.number().int().positive().optional(), values: z.array(z.union([z.number(), z.string()])).min(1).optional(), by: name.optional(), ci: z.enum(CI_METHODS).optional(), title: z.string().optional() })
     .refine((a) => (a.top === undefined) !== (a.values === undefined), { error: 'give exactly one of top or values' }),
   z.strictObject({ command: z.literal('means'), var: names, by: name.optional(), title: z.string().optional() }),
+  z.strictObject({ command: z.literal('totals'), var: names, by: name.optional(), title: z.string().optional() }),
+  z.strictObject({ command: z.literal('quantiles'), var: names, probs: z.array(z.number().min(0).max(1)).min(1).default([0.25, 0.5, 0.75]), qrule: z.enum(QUANTILE_RULES).default('math'), by: name.optional(), title: z.string().optional() }),
+  z.strictObject({ command: z.literal('ratio'), num: name, den: name, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('freq'), vars: names, title: z.string().optional() }),
   z.strictObject({ command: z.literal('crosstab'), rows: name, cols: name, title: z.string().optional() }),
   z.strictObject({ command: z.literal('reliability'), items: names.optional(), group: name.optional(), title: z.string().optional() })

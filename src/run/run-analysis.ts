@@ -1,6 +1,9 @@
 import { crosstabJson } from '../analyze/crosstab-json.js';
 import { estimateCrosstab, type CrosstabResult } from '../analyze/estimate-crosstab.js';
 import { estimateMeans, type MeansResult } from '../analyze/estimate-means.js';
+import { estimateQuantiles, type QuantilesResult } from '../analyze/estimate-quantiles.js';
+import { estimateRatio, type RatioResult } from '../analyze/estimate-ratio.js';
+import { estimateTotals, type TotalsResult } from '../analyze/estimate-totals.js';
 import { estimateReliability, type ReliabilityResult } from '../analyze/estimate-reliability.js';
 import { estimateShares, type SharesResult } from '../analyze/estimate-shares.js';
 import { fitLogit } from '../analyze/fit-logit.js';
@@ -8,6 +11,9 @@ import { fitOls } from '../analyze/fit-ols.js';
 import { fitOrdinal } from '../analyze/fit-ordinal.js';
 import { frequenciesJson } from '../analyze/frequencies-json.js';
 import { meansJson } from '../analyze/means-json.js';
+import { quantilesJson } from '../analyze/quantiles-json.js';
+import { ratioJson } from '../analyze/ratio-json.js';
+import { totalsJson } from '../analyze/totals-json.js';
 import { regressionJson } from '../analyze/regression-json.js';
 import type { RegressionResult } from '../analyze/regression-result.js';
 import { reliabilityJson } from '../analyze/reliability-json.js';
@@ -19,6 +25,7 @@ import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
 import { freqSection } from '../report/freq-section.js';
 import { meansSection } from '../report/means-section.js';
+import { quantilesSection, ratioSection, totalsSection } from '../report/estimates-section.js';
 import { regressionSection } from '../report/regression-section.js';
 import { reliabilitySection } from '../report/reliability-section.js';
 import type { ReportBlock } from '../report/report-document.js';
@@ -29,6 +36,9 @@ import type { Analysis } from './plan-schema.js';
 export type AnalysisEstimates =
   | { command: 'shares'; results: SharesResult[]; weighted: SharesResult[] | null }
   | { command: 'means'; results: MeansResult[]; weighted: MeansResult[] | null }
+  | { command: 'totals'; results: TotalsResult[]; weighted: TotalsResult[] | null }
+  | { command: 'quantiles'; results: QuantilesResult[]; weighted: QuantilesResult[] | null }
+  | { command: 'ratio'; results: RatioResult[]; weighted: RatioResult[] | null }
   | { command: 'freq'; results: FrequencyTable[] }
   | { command: 'crosstab'; results: CrosstabResult[] }
   | { command: 'reliability'; results: ReliabilityResult[]; title: string }
@@ -41,7 +51,7 @@ export interface AnalysisOutcome {
   /** Where the report puts it: findings (shares, means, tables) or factors (models). */
   part: 'findings' | 'factors';
   results: unknown[];
-  /** The same estimates on the weighted design (shares and means of a plan with a weight step), else null. */
+  /** The same estimates on the weighted design (shares, means, totals, quantiles, ratios of a plan with a weight step), else null. */
   weightedResults: unknown[] | null;
   blocks: ReportBlock[];
 }
@@ -86,6 +96,10 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k] }));
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
+    case 'totals':
+    case 'quantiles':
+    case 'ratio':
+      return runEstimates(designs, a, lang);
     case 'freq': {
       const results = resolveVariables(table, a.vars).map((variable) => tabulateFrequencies(plain, { variable, lang }));
       return { command: a.command, estimates: { command: a.command, results }, part: 'findings', results: results.map(frequenciesJson), weightedResults: null, blocks: results.map((f) => freqSection(f, lang)) };
@@ -105,4 +119,34 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       return { command: a.command, estimates: { command: a.command, results: [result] }, part: 'factors', results: [regressionJson(result)], weightedResults: null, blocks: regressionSection(result, table.codebook, lang, { title: a.title, id }) };
     }
   }
+}
+
+/**
+ * Totals, quantiles and ratios of a plan: estimated on both designs when the plan weights (the report
+ * shows the weighted ones, as a sample total says little about the population; else the sample's).
+ */
+function runEstimates(designs: PlanDesigns, a: Extract<Analysis, { command: 'totals' | 'quantiles' | 'ratio' }>, lang: Lang): AnalysisOutcome {
+  const { plain, weighted } = designs;
+  const shown = (plainResult: unknown[], weightedResult: unknown[] | undefined) => weightedResult ?? plainResult;
+  if (a.command === 'ratio') {
+    const estimate = (design: Design) => [estimateRatio(design, { numerator: a.num, denominator: a.den, by: a.by, lang })];
+    const results = estimate(plain);
+    const w = weighted ? estimate(weighted) : undefined;
+    const blocks = (shown(results, w) as RatioResult[]).flatMap((r) => ratioSection(r, lang, a.title));
+    return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(ratioJson), weightedResults: w?.map(ratioJson) ?? null, blocks };
+  }
+  const variables = resolveVariables(plain.table, a.var);
+  const title = variables.length === 1 ? a.title : undefined;
+  if (a.command === 'totals') {
+    const estimate = (design: Design) => variables.map((variable) => estimateTotals(design, { variable, by: a.by, lang }));
+    const results = estimate(plain);
+    const w = weighted ? estimate(weighted) : undefined;
+    const blocks = (shown(results, w) as TotalsResult[]).flatMap((r) => totalsSection(r, lang, title));
+    return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(totalsJson), weightedResults: w?.map(totalsJson) ?? null, blocks };
+  }
+  const estimate = (design: Design) => variables.map((variable) => estimateQuantiles(design, { variable, probs: a.probs, rule: a.qrule, by: a.by, lang }));
+  const results = estimate(plain);
+  const w = weighted ? estimate(weighted) : undefined;
+  const blocks = (shown(results, w) as QuantilesResult[]).flatMap((r) => quantilesSection(r, lang, title));
+  return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(quantilesJson), weightedResults: w?.map(quantilesJson) ?? null, blocks };
 }

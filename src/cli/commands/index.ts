@@ -5,11 +5,14 @@ import { registerCrosstab } from './crosstab.js';
 import { registerFreq } from './freq.js';
 import { registerIngest } from './ingest.js';
 import { registerMeans } from './means.js';
+import { registerQuantiles } from './quantiles.js';
+import { registerRatio } from './ratio.js';
 import { registerRegress } from './regress.js';
 import { registerReliability } from './reliability.js';
 import { registerRun } from './run.js';
 import { registerShares } from './shares.js';
 import { registerSimulate } from './simulate.js';
+import { registerTotals } from './totals.js';
 import { registerWeight } from './weight.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
@@ -20,6 +23,9 @@ export const commands: RegisterCommand[] = [
   registerFreq,
   registerShares,
   registerMeans,
+  registerTotals,
+  registerQuantiles,
+  registerRatio,
   registerCrosstab,
   registerReliability,
   registerRegress,

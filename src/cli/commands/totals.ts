@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { estimateTotals, type TotalsResult } from '../../analyze/estimate-totals.js';
+import { resolveVariables } from '../../analyze/resolve-variables.js';
+import { totalsJson } from '../../analyze/totals-json.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { formatCount, formatFixed } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+
+interface TotalsCliOptions extends CommonOptions, DesignCliOptions {
+  var: string[];
+  by?: string;
+}
+
+const TEXT = {
+  zh: { all: '全部', group: '组别', value: '类别', n: '样本量', total: '总量', ci: '95% 置信区间', unweighted: '未加权：总量为样本合计（R svydesign(ids = ~1, weights = ~one)），不代表总体。' },
+  en: { all: 'All', group: 'Group', value: 'Category', n: 'n', total: 'Total', ci: '95% CI', unweighted: 'Unweighted: the total is the sample sum (R svydesign(ids = ~1, weights = ~one)), not a population total.' },
+};
+
+function consoleText(r: TotalsResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const notes = r.weights === 'sampling' ? [] : [t.unweighted];
+  for (const g of r.groups) if (g.note) notes.push(`${g.level}: ${g.note}`);
+  return formatTable({
+    title: r.label,
+    columns: [{ header: t.group }, ...(r.categorical ? [{ header: t.value }] : []), { header: t.n, align: 'right' as const }, { header: t.total, align: 'right' as const }, { header: 'SE', align: 'right' as const }, { header: t.ci, align: 'right' as const }, { header: 'deff', align: 'right' as const }],
+    rows: r.groups.map((g) => [
+      g.by === null ? t.all : g.level, ...(r.categorical ? [g.value ?? ''] : []), formatCount(g.n), formatFixed(g.total, 1), formatFixed(g.standardError, 1),
+      `${formatFixed(g.confLow, 1)} – ${formatFixed(g.confHigh, 1)}`, formatFixed(g.deff, 2),
+    ]),
+    notes,
+  });
+}
+
+async function run(file: string, options: TotalsCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const design = await loadDesign(file, options);
+  reportDesign(io, design);
+  const results = resolveVariables(design.table, options.var).map((variable) => estimateTotals(design, { variable, by: options.by, lang }));
+  for (const r of results) for (const g of r.groups) if (g.note) io.stderr.write(`survey: warning: ${r.variable}, ${g.by} = ${g.level}: ${g.note}\n`);
+  if (options.json) printJson(io, results.length === 1 ? totalsJson(results[0]) : results.map(totalsJson));
+  else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));
+}
+
+/** Registers `survey totals`. */
+export function registerTotals(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('totals')
+    .description('estimated population totals (numeric) or counts per category, SE, CI and design effect, overall and by group (= svytotal)')
+    .argument('<file>', 'coded CSV or raw export')
+    .requiredOption('--var <V...>', 'variables: numeric ones are totalled, categorical ones give one count per category; comma-separated or repeated')
+    .option('--by <G>', 'also estimate within each level of G');
+  withExamples(withCommonOptions(withDesignOptions(cmd)), [
+    'survey totals weighted.csv --codebook q.yaml --var happiness --by area --weight w   # 各类幸福感的总体人数（城市/农村）',
+    'survey totals apistrat.csv --var enroll,stype --by awards --weight pw --strata stype --fpc fpc --json',
+  ]).action((file: string, options: TotalsCliOptions) => run(file, options, ctx));
+}
