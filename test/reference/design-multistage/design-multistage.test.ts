@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { estimateCrosstab } from '../../../src/analyze/estimate-crosstab.js';
 import { estimateMeans } from '../../../src/analyze/estimate-means.js';
 import { estimateShares } from '../../../src/analyze/estimate-shares.js';
+import { estimateQuantiles } from '../../../src/analyze/estimate-quantiles.js';
+import { estimateRatio } from '../../../src/analyze/estimate-ratio.js';
+import { estimateTotals } from '../../../src/analyze/estimate-totals.js';
 import { fitOls } from '../../../src/analyze/fit-ols.js';
 import { designDegreesOfFreedom } from '../../../src/analyze/design-variance.js';
 import { makeDesign, type DesignSpec, type LonelyPsu } from '../../../src/core/design.js';
@@ -21,11 +24,11 @@ beforeAll(async () => {
   for (const name of ['apiclus2', 'strat2', 'nhanes', 'lonely', 'strat2-lonely']) tables[name] = (await readDataTable(`${here}${name}.csv`)).table;
 });
 
-interface Variables { y: string; yes: string; by: string; rows: string; cols: string; formula: string }
-const api: Variables = { y: 'api00', yes: 'yes', by: 'awards', rows: 'stype', cols: 'awards', formula: 'api00 ~ ell + meals' };
-const nhanes: Variables = { y: 'HI_CHOL', yes: 'HI_CHOL', by: 'race', rows: 'race', cols: 'agecat', formula: 'HI_CHOL ~ factor(agecat) + RIAGENDR' };
+interface Variables { y: string; yes: string; by: string; rows: string; cols: string; formula: string; ratio: [string, string] }
+const api: Variables = { y: 'api00', yes: 'yes', by: 'awards', rows: 'stype', cols: 'awards', formula: 'api00 ~ ell + meals', ratio: ['ell', 'meals'] };
+const nhanes: Variables = { y: 'HI_CHOL', yes: 'HI_CHOL', by: 'race', rows: 'race', cols: 'agecat', formula: 'HI_CHOL ~ factor(agecat) + RIAGENDR', ratio: ['HI_CHOL', 'RIAGENDR'] };
 
-/** svymean, svyby, svyciprop, svychisq and svyglm on one design against R. */
+/** svymean, svyby, svyciprop, svychisq, svyglm, svytotal, svyquantile and svyratio on one design against R. */
 function compare(key: string, spec: DesignSpec, data: string, v: Variables): void {
   const want = r[key];
   const design = makeDesign(tables[data], spec);
@@ -52,6 +55,12 @@ function compare(key: string, spec: DesignSpec, data: string, v: Variables): voi
   expect(ols.fit.dfResidual).toBe(want.glm.df_residual);
   expectClose(ols.coefficients.map((c) => c.estimate), want.glm.estimate, { ...fit, label: `${key} svyglm β` });
   expectClose(ols.coefficients.map((c) => c.standardError), want.glm.std_error, { ...linearization, label: `${key} svyglm SE` });
+  const total = estimateTotals(design, { variable: v.y }).groups[0];
+  expectClose([total.total, total.standardError], [want.total.estimate, want.total.se], { ...linearization, label: `${key} svytotal, SE` });
+  const median = estimateQuantiles(design, { variable: v.y, probs: [0.5] }).groups[0];
+  expectClose([median.quantile, median.confLow, median.confHigh, median.standardError], [want.median.estimate, ...want.median.ci, want.median.se], { ...linearization, label: `${key} svyquantile 0.5, CI, SE` });
+  const ratio = estimateRatio(design, { numerator: v.ratio[0], denominator: v.ratio[1] }).groups[0];
+  expectClose([ratio.ratio, ratio.standardError], [want.ratio.estimate, want.ratio.se], { ...linearization, label: `${key} svyratio, SE` });
 }
 
 describe('multistage designs = svydesign(id = ~c1 + c2, fpc = ~f1 + f2) (test/reference/design-multistage)', () => {

@@ -10,7 +10,7 @@
 #             options(survey.lonely.psu); strat2 with one sampled district cut to a single school
 #             (a lonely unit at stage 2) under adjust / average / certainty / remove.
 # For each: svymean / svyby of a numeric variable, svymean of a 0/1 variable with svyciprop(logit),
-# svychisq (Rao-Scott F), svyglm (gaussian). Run from this folder: Rscript make-expected.R
+# svychisq (Rao-Scott F), svyglm (gaussian), svytotal, svyquantile (median) and svyratio. Run from this folder: Rscript make-expected.R
 source("../full-precision-json.R")
 suppressMessages(library(survey))
 data(api); data(nhanes)
@@ -54,21 +54,27 @@ drop <- which(strat2$district == cut_district & strat2$stype == cut_stype)[-1]
 strat2_lonely <- strat2[-drop, ]
 write.csv(strat2_lonely, "strat2-lonely.csv", row.names = FALSE)
 
-estimates <- function(des, y, yes, by, rows, cols, formula) {
+estimates <- function(des, y, yes, by, rows, cols, formula, ratio) {
   m <- svymean(as.formula(paste0("~", y)), des, deff = TRUE, na.rm = TRUE)
   b <- svyby(as.formula(paste0("~", y)), as.formula(paste0("~", by)), des, svymean, deff = TRUE, na.rm = TRUE)
   s <- svymean(as.formula(paste0("~", yes)), des, deff = TRUE, na.rm = TRUE)
   ci <- svyciprop(as.formula(paste0("~", yes)), des, method = "logit")
   x <- svychisq(as.formula(paste0("~", rows, " + ", cols)), des, statistic = "F")
   fit <- svyglm(as.formula(formula), design = des)
+  tot <- svytotal(as.formula(paste0("~", y)), des, na.rm = TRUE)
+  q <- svyquantile(as.formula(paste0("~", y)), des, 0.5, ci = TRUE, se = TRUE, na.rm = TRUE)[[1]]
+  rat <- svyratio(as.formula(paste0("~", ratio[1])), as.formula(paste0("~", ratio[2])), des, na.rm = TRUE)
   list(degf = degf(des),
+       total = list(estimate = unname(coef(tot)), se = as.numeric(SE(tot))),
+       median = list(estimate = unname(q[1, 1]), ci = as_array(q[1, 2:3]), se = unname(q[1, 4])),
+       ratio = list(estimate = unname(coef(rat)), se = as.numeric(SE(rat))),
        mean = list(estimate = unname(coef(m)), se = as.numeric(SE(m)), deff = unname(deff(m))),
        by = list(levels = as.character(b[[by]]), mean = as_array(b[[y]]), se = as_array(b$se), deff = as_array(b[[paste0("DEff.", y)]])),
        share = list(estimate = unname(coef(s)), se = as.numeric(SE(s)), deff = unname(deff(s)), ci = as_array(attr(ci, "ci"))),
        chisq = list(statistic = unname(x$statistic), ndf = unname(x$parameter[1]), ddf = unname(x$parameter[2]), p_value = x$p.value),
        glm = list(terms = names(coef(fit)), estimate = unname(coef(fit)), std_error = unname(SE(fit)), df_residual = fit$df.residual))
 }
-api <- function(des) estimates(des, "api00", "yes", "awards", "stype", "awards", "api00 ~ ell + meals")
+api <- function(des) estimates(des, "api00", "yes", "awards", "stype", "awards", "api00 ~ ell + meals", c("ell", "meals"))
 clus2 <- read.csv("apiclus2.csv"); strat2 <- read.csv("strat2.csv"); nh <- read.csv("nhanes.csv")
 lonely <- read.csv("lonely.csv"); strat2_lonely <- read.csv("strat2-lonely.csv")
 with_lonely <- function(how, f) { old <- options(survey.lonely.psu = how); on.exit(options(old)); f() }
@@ -83,7 +89,7 @@ write_expected(list(
   strat2 = api(svydesign(id = ~district + snum, strata = ~stype, fpc = ~fpc1 + fpc2, nest = TRUE, data = strat2)),
   strat2_not_nested_fails = fails(function() svydesign(id = ~district + snum, strata = ~stype, fpc = ~fpc1 + fpc2, data = strat2)),
   nhanes = estimates(svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest = TRUE, data = nh),
-                     "HI_CHOL", "HI_CHOL", "race", "race", "agecat", "HI_CHOL ~ factor(agecat) + RIAGENDR"),
+                     "HI_CHOL", "HI_CHOL", "race", "race", "agecat", "HI_CHOL ~ factor(agecat) + RIAGENDR", c("HI_CHOL", "RIAGENDR")),
   lonely_fail = fails(function() with_lonely("fail", function() svymean(~api00, svydesign(id = ~1, strata = ~stratum, weights = ~pw, data = lonely)))),
   lonely_adjust = lonely_api("adjust"), lonely_average = lonely_api("average"),
   lonely_remove = lonely_api("remove"), lonely_certainty = lonely_api("certainty"),
