@@ -1,6 +1,8 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
 import { populationSizes } from './population-sizes.js';
+import { describeReplicates } from './replicate-design.js';
+import type { ReplicateWeights } from './replicate-weights.js';
 
 /**
  * The survey design every estimator takes (R survey's `svydesign` object): the data, and either
@@ -29,6 +31,11 @@ export interface Design {
    * linearization variances account for the calibration; absent when the weights are fixed.
    */
   readonly calibration?: Calibration;
+  /**
+   * Replicate weights (`--repweights`, `--replicates`; R `svrepdesign` / `as.svrepdesign`): every
+   * variance is then R's `svrVar` over re-estimates with each replicate's weights, not linearization.
+   */
+  readonly replicates?: ReplicateWeights | null;
 }
 
 /**
@@ -133,6 +140,11 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
  */
 export function describeDesign(design: Design): string | null {
   const s = design.spec;
+  if (design.replicates) {
+    const calibrated = s.poststratify ? `; postStratify to ${s.poststratify}` : s.rake ? `; rake to ${s.rake}` : '';
+    const { poststratify: _p, rake: _r, ...plain } = s;
+    return describeReplicates(design.replicates, s.weight, describeDesign({ ...design, replicates: null, spec: plain }), calibrated);
+  }
   if (s.freq) return `frequency weights ${s.freq} (a row counts as ${s.freq} cases)`;
   if (!s.weight && !s.strata && !s.cluster) return null;
   const args = [`ids = ~${s.cluster ?? '1'}`, ...(s.strata ? [`strata = ~${s.strata}`] : []), ...(s.weight ? [`weights = ~${s.weight}`] : []), ...(s.fpc ? [`fpc = ~${s.fpc}`] : [])];
