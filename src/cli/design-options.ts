@@ -40,7 +40,12 @@ export function withDesignOptions(cmd: Command): Command {
     .option('--rscales <list|file>', 'per-replicate multipliers: comma-separated, or a file of numbers (R rscales; JKn needs them)')
     .option('--mse', 'centre replicate variances on the full-sample estimate, not the replicates\' mean (R mse = TRUE)')
     .option('--replicates <type>', 'make replicate weights from --weight/--strata/--cluster/--fpc: JK1, JKn, BRR (2 PSUs per stratum) or Fay (R as.svrepdesign)')
-    .option('--sheet <name>', 'worksheet of an .xlsx/.xls input');
+    .option('--sheet <name>', 'worksheet of an .xlsx/.xls input')
+    .addHelpText('after', `
+Replicate weights (R svrepdesign / as.svrepdesign; every SE from the replicates):
+  $ survey ${cmd.name()} acs-pums.csv --weight PWGTP --repweights '^PWGTP[0-9]+$' --rep-type other --scale 0.05 --mse …
+  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (a regular expression, as R)
+  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (JK1 unstratified; BRR: 2 PSUs a stratum)`);
 }
 
 /** Says on stderr which design the results come from, when it is not a simple random sample. */

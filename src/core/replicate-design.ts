@@ -40,7 +40,8 @@ export function withReplicateColumns(design: Design, spec: ReplicateColumnsSpec)
   if (columns.length < 2) throw new UsageError(`--repweights ${spec.pattern} matches one column (${columns[0]}); a replicate design needs two or more`);
   const weights = columns.map((name) => {
     const column = table.column(name);
-    if (column.kind !== 'number') throw new UsageError(`replicate weight ${name} is not numeric`, { hint: `--repweights ${spec.pattern} matched it; replicate weights are numbers` });
+    const choices = table.codebook.variables.find((v) => v.name === column.variable)?.choices?.length;
+    if (column.kind !== 'number' || choices) throw new UsageError(`replicate weight ${name} is not numeric`, { hint: `--repweights ${spec.pattern} matched it; replicate weights are numbers` });
     column.values.forEach((w, i) => {
       if (!Number.isFinite(w) || w < 0) {
         throw new UsageError(`replicate weight ${name} is ${Number.isNaN(w) ? 'missing' : w} in row ${table.sourceRows[i]}`, { hint: 'every row needs a non-negative weight in every replicate (R svrepdesign stops on missing values)' });
@@ -144,9 +145,8 @@ export function convertToReplicates(design: Design, type: ConversionType, option
     if (type === 'Fay' && !(rho >= 0 && rho < 1)) throw new UsageError('--replicates Fay needs --rho, Fay\'s ρ in [0, 1)');
     if (type === 'BRR' && options.rho !== undefined) throw new UsageError('--rho is Fay\'s ρ; use --replicates Fay --rho R');
     // R brrweights: strata sorted by their value as text, PSUs by first row; Hadamard row k + 1 for stratum k.
-    const label = design.table.column(design.spec.strata!).values;
     const sorted = [...strata].sort((a, b) => {
-      const [x, y] = [String(label[a.psus[0][0]]), String(label[b.psus[0][0]])];
+      const [x, y] = [stratumLabel(design, a.psus[0][0]), stratumLabel(design, b.psus[0][0])];
       return x < y ? -1 : x > y ? 1 : 0;
     });
     const H = hadamard(sorted.length);
@@ -175,9 +175,13 @@ export function convertToReplicates(design: Design, type: ConversionType, option
   return replicateDesign(design, pw, replicates);
 }
 
+/** A stratum's value as the file has it: the answer text of a choice column (inferred from text, or a codebook label), else the value. */
 function stratumLabel(design: Design, row: number): string {
-  const v = design.table.column(design.spec.strata!).values[row];
-  return String(v);
+  const { table } = design;
+  const column = table.column(design.spec.strata!);
+  const value = column.values[row];
+  const choice = table.codebook.variables.find((v) => v.name === column.variable)?.choices?.find((c) => String(c.code) === String(value));
+  return choice ? choice.label : String(value);
 }
 
 /**
