@@ -54,6 +54,16 @@ describe('survey … --repweights / --replicates (replicate-weight designs)', ()
     expect(JSON.parse(out.stdout).test).toBe('rao-scott');
   });
 
+  it('--rscales FILE (a header line, one number a line) gives JKn its per-replicate multipliers', () => {
+    const file = smallFile('3');
+    const rscales = join(file, '..', 'rscales.csv');
+    writeFileSync(rscales, 'rscale\n0.5\n0.5\n');
+    const out = runCli(['means', file, '--var', 'y', '--weight', 'w', '--repweights', '^rw[23]$', '--rep-type', 'JKn', '--rscales', rscales, '--json']);
+    expect(out.code, out.stderr).toBe(0);
+    // Replicate means (2·3 + 3·3 + 4·3)/9 = 3 and (1·3 + 3·3 + 4·3)/9 = 8/3; their mean 17/6; var = 0.5·((1/6)² + (1/6)²).
+    expect(JSON.parse(out.stdout).groups[0].se).toBeCloseTo(Math.sqrt(0.5 * 2 * (1 / 36)), 12);
+  });
+
   const small = smallFile('-1');
   it.each([
     [[apiclus1, '--weight', 'pw', '--repweights', '^zz', '--rep-type', 'JK1'], /--repweights \^zz matches no column/],
