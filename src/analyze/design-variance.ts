@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import { residualizeCalibration } from '../weight/residualize-calibration.js';
+import { replicateDegreesOfFreedom } from '../core/replicate-weights.js';
 import { linearizationMeat } from './linearization-meat.js';
 
 /** True when inference must be design-based (linearization): sampling weights, strata or clusters. */
@@ -79,9 +80,11 @@ export function linearizationVariance(design: Design, z: Float64Array, rows: Uin
 
 /**
  * Design degrees of freedom of a domain: PSUs with a row in it minus strata with a row in it
- * (R `degf()` of the `svyby` subset; all rows when `inDomain` is null).
+ * (R `degf()` of the `svyby` subset; all rows when `inDomain` is null); of a replicate design, the
+ * rank of its replicate weights over those rows minus 1 (R `degf.svyrep.design`).
  */
 export function designDegreesOfFreedom(design: Design, inDomain: Uint8Array | null): number {
+  if (design.replicates) return replicateDegreesOfFreedom(design.replicates.weights, inDomain);
   if (!design.strata && !design.clusters) {
     // Every row is its own PSU in a single stratum.
     let rows = 0;

@@ -3,6 +3,7 @@ import { tQuantile } from '../math/distributions/t-quantile.js';
 import { tUpperTail } from '../math/distributions/t-upper-tail.js';
 import { designDegreesOfFreedom, linearizationVariance } from './design-variance.js';
 import type { DomainMean } from './domain-mean.js';
+import { replicateVariance } from './replicate-variance.js';
 
 /** The difference first − second between two groups, with its interval and test. */
 export interface DomainDifference {
@@ -44,6 +45,13 @@ export function tDifference(first: string, second: string, estimate: number, sta
  * in either group (R `svyttest(y ~ g, design)`, which fits `svyglm(y ~ g)`).
  */
 export function designDifference(design: Design, names: [string, string], a: DomainMean, b: DomainMean, rows: Uint8Array, level: number): DomainDifference {
+  if (design.replicates) {
+    // svyttest's svyglm(y ~ g) refit per replicate gives each replicate's difference of the means;
+    // its df is degf() of the whole replicate design (R counts rows before dropping missing values) − 1.
+    const [ta, tb] = [a.replicateEstimates!, b.replicateEstimates!];
+    const se = Math.sqrt(replicateVariance(design.replicates, a.mean - b.mean, ta.map((t, r) => t - tb[r])));
+    return tDifference(names[0], names[1], a.mean - b.mean, se, design.replicates.degf - 1, level, 'survey::svyttest');
+  }
   const [za, zb] = [a.influence as Float64Array, b.influence as Float64Array];
   const z = new Float64Array(za.length);
   for (let i = 0; i < z.length; i++) z[i] = za[i] - zb[i];

@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import { caseWeights, designDegreesOfFreedom, isDesignBased, linearizationVariance } from './design-variance.js';
+import { replicateDomainMean } from './replicate-domain-mean.js';
 
 /** The mean of a variable in a domain (a group of rows) with its sampling variance. */
 export interface DomainMean {
@@ -18,6 +19,8 @@ export interface DomainMean {
   readonly df: number;
   /** Influence values zᵢ (zero outside the domain), so contrasts of domains get their variance; null for a simple random sample. */
   readonly influence: Float64Array | null;
+  /** The mean re-estimated with each replicate's weights, on a replicate-weight design (for contrasts of domains). */
+  readonly replicateEstimates?: Float64Array | null;
 }
 
 /**
@@ -47,6 +50,7 @@ export function domainMean(design: Design, y: Float64Array, domain: Uint8Array |
     const sd = Math.sqrt(ss / (sumW - 1));
     return { n: sumW, sumWeights: sumW, mean, sd, variance: (sd * sd) / sumW, deff: 1, df: sumW - 1, influence: null };
   }
+  if (design.replicates) return replicateDomainMean(design, y, domain, { rows, sumWeights: sumW, mean, sumSquares: ss });
   const z = new Float64Array(y.length);
   const inDomain = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) {

@@ -166,7 +166,20 @@ function woodruffInterval(design: Design, y: Float64Array, mask: Uint8Array, qua
   const cdf = hi + lo;
   const z = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) if (mask[i]) z[i] = (((y[i] <= quantile ? 1 : 0) - cdf) * w[i]) / psum;
-  const se = Math.sqrt(totalVariance(design, z, mask));
+  const se = Math.sqrt(totalVariance(design, z, mask, {
+    estimate: cdf,
+    // svymean(I(y <= q̂)) with a replicate's weights: R's woodruffCI on a replicate design.
+    with: (wr) => {
+      let below = 0;
+      let all = 0;
+      for (let i = 0; i < y.length; i++) {
+        if (!mask[i]) continue;
+        all += wr[i];
+        if (y[i] <= quantile) below += wr[i];
+      }
+      return below / all;
+    },
+  }));
   // tconfint: coef + SE · qt(c(a, 1 − a), df), a = (1 − level)/2.
   const a = (1 - level) / 2;
   const low = cdf + se * tQuantile(a, df);

@@ -106,7 +106,7 @@ export function estimateRatio(design: Design, spec: RatioSpec): RatioResult {
       r[i] = (a[i] - ratio * b[i]) / den;
       z[i] = r[i] * w[i];
     }
-    const variance = totalVariance(design, z, mask);
+    const variance = totalVariance(design, z, mask, { estimate: ratio, with: (wr) => ratioWith(wr, a, b, domain.mask) });
     const standardError = Math.sqrt(variance);
     const deff = totalDesignEffect(design, r, mask, variance);
     return { ...base, n, ratio, standardError, confLow: ratio - q * standardError, confHigh: ratio + q * standardError, deff, note: null };

@@ -4,6 +4,7 @@ import type { Code } from '../core/types.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
 import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { isDesignBased } from './design-variance.js';
+import { replicateLogitStandardError } from './replicate-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
@@ -184,7 +185,12 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const m = domainMean(design, y, domain.mask);
     means[means.length - 1] = m;
     const standardError = Math.sqrt(m.variance);
-    const [confLow, confHigh] = designShareInterval(ciMethod, m.mean, standardError, m.df, m.n, level);
+    // On a replicate design svyciprop's logit interval takes the replicate SE of logit(p) (each replicate
+    // refits the intercept), which designShareInterval expects on the share's scale: × p(1 − p).
+    const intervalSe = design.replicates && ciMethod === 'logit' && m.mean > 0 && m.mean < 1
+      ? replicateLogitStandardError(design.replicates, m.mean, m.replicateEstimates!) * m.mean * (1 - m.mean)
+      : standardError;
+    const [confLow, confHigh] = designShareInterval(ciMethod, m.mean, intervalSe, m.df, m.n, level);
     return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: null };
   });
   let difference: DomainDifference | null = null;

@@ -93,8 +93,9 @@ function domainTotal(design: Design, y: Float64Array, domain: Uint8Array | null)
     n += design.freq ? design.freq[i] : 1;
     if (y[i] !== 0) count += design.freq ? design.freq[i] : 1;
   }
-  const variance = totalVariance(design, z, mask);
-  return { n, count, total: totalWith(w, y, domain), variance, deff: totalDesignEffect(design, y, mask, variance) };
+  const total = totalWith(w, y, domain);
+  const variance = totalVariance(design, z, mask, { estimate: total, with: (wr) => totalWith(wr, y, domain) });
+  return { n, count, total, variance, deff: totalDesignEffect(design, y, mask, variance) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { likelihoodFit } from './likelihood-fit.js';
 import { logitIrls } from './logit-irls.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
 import { regressionHeader } from './regression-header.js';
+import { replicateCoefficientCovariance, replicateResidualDf } from './replicate-coefficients.js';
 import type { LogitResult } from './regression-result.js';
 import { pseudoRSquared } from './pseudo-r-squared.js';
 import { robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
@@ -39,9 +40,11 @@ export function fitLogit(design: Design, formula: string, options: LogitOptions 
   const kind = sandwichKindOf(design, options.robust);
   const leverage = Float64Array.from(mu, (m) => m * (1 - m));
   const residual = Float64Array.from(y, (v, i) => v - mu[i]);
-  const covariance = kind ? robustCovariance(kind, rInverse, data, design, residual, leverage) : sandwichProduct(rInverse, null);
+  const covariance = design.replicates
+    ? replicateCoefficientCovariance(design, data, coefficients, (wr) => logitIrls(matrix, y, wr, options.maxIterations).coefficients)
+    : kind ? robustCovariance(kind, rInverse, data, design, residual, leverage) : sandwichProduct(rInverse, null);
   const sampling = weightKind === 'sampling';
-  const df = sampling ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : Infinity;
+  const df = design.replicates ? replicateResidualDf(design, options.domain, p) : sampling ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : Infinity;
   const level = options.confidenceLevel ?? 0.95;
   const rows = coefficientRows(matrix.names, coefficients, covariance, p, 0, df, level);
 
@@ -53,7 +56,7 @@ export function fitLogit(design: Design, formula: string, options: LogitOptions 
   const table: [[number, number], [number, number]] = [[0, 0], [0, 0]];
   for (let i = 0; i < n; i++) table[y[i]][+(mu[i] >= 0.5)] += w[i];
   return Object.freeze({
-    ...regressionHeader('logit', formula, data, kind ?? 'classical', level),
+    ...regressionHeader('logit', formula, data, design.replicates ? 'replicate' : kind ?? 'classical', level),
     coefficients: rows,
     thresholds: [],
     covariance,

@@ -6,6 +6,7 @@ import { solveLeastSquares } from '../math/solve-least-squares.js';
 import { coefficientRows } from './coefficient-rows.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
 import { regressionHeader } from './regression-header.js';
+import { replicateCoefficientCovariance, replicateResidualDf } from './replicate-coefficients.js';
 import type { OlsResult } from './regression-result.js';
 import { robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
 import { surveyDegreesOfFreedom } from './survey-degrees-of-freedom.js';
@@ -40,10 +41,12 @@ export function fitOls(design: Design, formula: string, options: OlsOptions = {}
   const rInverse = invertQrR(qr);
   const p = matrix.columns.length;
   const kind = sandwichKindOf(design, options.robust);
-  const dfResidual = weightKind === 'sampling' ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : nobs - p;
+  const dfResidual = design.replicates ? replicateResidualDf(design, options.domain, p) : weightKind === 'sampling' ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : nobs - p;
   const rss = solution.rss;
   const sigma2 = rss / (nobs - p);
-  const covariance = kind
+  const covariance = design.replicates
+    ? replicateCoefficientCovariance(design, data, solution.coefficients, (w) => solveLeastSquares(factorFullRank(matrix, w), matrix.columns, y, w).coefficients)
+    : kind
     ? robustCovariance(kind, rInverse, data, design, solution.residuals, null)
     : sandwichProduct(rInverse, null).map((v) => v * sigma2);
   const level = options.confidenceLevel ?? 0.95;
@@ -63,7 +66,7 @@ export function fitOls(design: Design, formula: string, options: OlsOptions = {}
   const fitted = y.map((v, i) => v - solution.residuals[i]);
   const classical = kind ? sandwichProduct(rInverse, null) : covariance;
   return Object.freeze({
-    ...regressionHeader('ols', formula, data, kind ?? 'classical', level),
+    ...regressionHeader('ols', formula, data, design.replicates ? 'replicate' : kind ?? 'classical', level),
     coefficients: coefficientRows(matrix.names, solution.coefficients, covariance, p, 0, dfResidual, level),
     thresholds: [],
     covariance,

@@ -11,6 +11,7 @@ import { ordinalMle } from './ordinal-mle.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
 import { pseudoRSquared } from './pseudo-r-squared.js';
 import { regressionHeader } from './regression-header.js';
+import { replicateCoefficientCovariance } from './replicate-coefficients.js';
 import type { OrdinalResult } from './regression-result.js';
 
 /** Ordinal options: the link (`ologit` logistic, `oprobit` probit). */
@@ -46,7 +47,10 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
   const mle = ordinalMle(columns, response.codes, J, w, ORDINAL_LINKS[model]);
   const sampling = weightKind === 'sampling';
   let covariance = mle.inverseInformation;
-  if (sampling) {
+  if (design.replicates) {
+    // svyolr on a replicate design: polr refitted with each replicate's weights, combined by svrVar.
+    covariance = replicateCoefficientCovariance(design, data, mle.parameters, (wr) => ordinalMle(columns, response.codes, J, wr, ORDINAL_LINKS[model]).parameters);
+  } else if (sampling) {
     const scores = new Float64Array(design.table.nrows * m);
     data.frame.rows.forEach((r, i) => {
       for (let u = 0; u < m; u++) scores[r * m + u] = w[i] * mle.scores[i * m + u];
@@ -71,7 +75,7 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
   const start = (cut: number) => Float64Array.from(matrix.assign, (a, j) => (a === 0 ? -mle.parameters[p + cut] : mle.parameters[keep.indexOf(j)]));
   const brant = model === 'ologit' && !sampling && p > 0 ? tryBrant(() => brantTest(matrix, response.codes, J, w, data.termOf, start)) : null;
   return Object.freeze({
-    ...regressionHeader(model, formula, data, sampling ? 'linearization' : 'hessian', level),
+    ...regressionHeader(model, formula, data, design.replicates ? 'replicate' : sampling ? 'linearization' : 'hessian', level),
     coefficients: coefficientRows(names, mle.parameters.subarray(0, p), covariance, m, 0, Infinity, level),
     thresholds: coefficientRows(thresholdNames, mle.parameters.subarray(p), covariance, m, p, Infinity, level),
     covariance,

@@ -2,6 +2,19 @@ import type { Design } from '../core/design.js';
 import { fUpperTail } from '../math/distributions/f-upper-tail.js';
 import { invertPositiveDefinite } from '../math/invert-positive-definite.js';
 import { caseWeights, designDegreesOfFreedom, linearizationCovariance } from './design-variance.js';
+import { replicateCovariance } from './replicate-variance.js';
+
+/** Cell proportions of the rows answering both (cell ≥ 0) under weights w. */
+function cellShares(cell: Int32Array, w: Float64Array, K: number): Float64Array {
+  let sumW = 0;
+  const p = new Float64Array(K);
+  for (let i = 0; i < cell.length; i++) {
+    if (cell[i] < 0) continue;
+    sumW += w[i];
+    p[cell[i]] += w[i];
+  }
+  return p.map((v) => v / sumW);
+}
 
 /** The design-based test of independence of a two-way table. */
 export interface RaoScottTest {
@@ -55,13 +68,8 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
   const N = design.table.nrows;
   const w = caseWeights(design);
   let sumW = 0;
-  const p = new Float64Array(K);
-  for (let i = 0; i < N; i++) {
-    if (cell[i] < 0) continue;
-    sumW += w[i];
-    p[cell[i]] += w[i];
-  }
-  p.forEach((v, k) => (p[k] = v / sumW));
+  for (let i = 0; i < N; i++) if (cell[i] >= 0) sumW += w[i];
+  const p = cellShares(cell, w, K);
   // Influence of each row on each cell proportion (a ratio mean over the rows answering both).
   const z = new Float64Array(N * K);
   const rows = new Uint8Array(N);
@@ -70,7 +78,8 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
     rows[i] = 1;
     for (let k = 0; k < K; k++) z[i * K + k] = (w[i] * ((cell[i] === k ? 1 : 0) - p[k])) / sumW;
   }
-  const V = linearizationCovariance(design, z, K, rows);
+  // On a replicate design (R svychisq.svyrep.design) V is svymean's replicate covariance of the cell shares.
+  const V = design.replicates ? replicateCovariance(design.replicates, p, (wr) => cellShares(cell, wr, K)) : linearizationCovariance(design, z, K, rows);
   const inv = Float64Array.from(p, (v) => (v === 0 ? 0 : 1 / v));
   const C = interactionContrasts(nr, nc);
   const m = C.length;
@@ -111,6 +120,6 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
   }
   const statistic = pearson / trace;
   const ndf = (trace * trace) / traceSquare;
-  const ddf = ndf * designDegreesOfFreedom(design, null);
+  const ddf = ndf * (design.replicates ? design.replicates.degf : designDegreesOfFreedom(design, null));
   return { pearson, statistic, ndf, ddf, pValue: fUpperTail(statistic, ndf, ddf), meanDeff: trace / m };
 }

@@ -38,7 +38,7 @@ export interface TestResult {
 }
 
 /** How standard errors were computed. */
-export type StandardErrorType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'CR1' | 'linearization' | 'hessian';
+export type StandardErrorType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'CR1' | 'linearization' | 'hessian' | 'replicate';
 
 /** What every regression result holds. */
 export interface RegressionResult {

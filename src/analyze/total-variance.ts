@@ -1,15 +1,24 @@
 import type { Design } from '../core/design.js';
 import { caseWeights, designDegreesOfFreedom, isDesignBased, linearizationVariance } from './design-variance.js';
+import { replicateVariance } from './replicate-variance.js';
+
+/** An estimate and how to compute it with other weights, for a replicate-weight design (R re-estimates per replicate). */
+export interface Reestimate {
+  readonly estimate: number;
+  readonly with: (weights: Float64Array) => number;
+}
 
 /**
  * Sampling variance of an estimated total Σᵢ zᵢ from its influence values zᵢ (a row's contribution,
  * zero outside the domain `rows`). Design-based: `linearizationVariance(design, z, rows)` (R `svyrecvar`).
  * Otherwise the design is a simple random sample with weight 1, rows with frequency weight fᵢ expanded
  * to fᵢ cases of zᵢ/fᵢ each: V = N/(N − 1) Σᵢ fᵢ (zᵢ/fᵢ − z̄)², N = Σ fᵢ, z̄ = Σ zᵢ / N, which is
- * what R's `svyrecvar` gives for `svydesign(ids = ~1, weights = ~one)` on the expanded rows.
- * @example totalVariance(design, z) // the SE of Σ wy is its square root
+ * what R's `svyrecvar` gives for `svydesign(ids = ~1, weights = ~one)` on the expanded rows. A
+ * replicate-weight design re-estimates with each replicate's weights instead (R `svrVar`).
+ * @example totalVariance(design, z, null, { estimate: t, with: (w) => totalWith(w, y, null) }) // SE² of Σ wy
  */
-export function totalVariance(design: Design, z: Float64Array, rows: Uint8Array | null = null): number {
+export function totalVariance(design: Design, z: Float64Array, rows: Uint8Array | null, reestimate: Reestimate): number {
+  if (design.replicates) return replicateVariance(design.replicates, reestimate.estimate, (w) => reestimate.with(w));
   if (isDesignBased(design)) return linearizationVariance(design, z, rows);
   const f = design.freq;
   let cases = 0;

@@ -6,9 +6,10 @@ import { readDataTable } from '../ingest/read-data-table.js';
 import { UsageError } from '../core/errors.js';
 import { calibrateDesign } from '../weight/calibrate-design.js';
 import { loadTargets } from '../weight/load-targets.js';
+import { applyReplicateOptions, type ReplicateCliOptions } from './replicate-options.js';
 
 /** The options of every estimator command: the codebook and the design columns. */
-export interface DesignCliOptions {
+export interface DesignCliOptions extends ReplicateCliOptions {
   codebook?: string;
   weight?: string;
   freq?: string;
@@ -36,7 +37,19 @@ export function withDesignOptions(cmd: Command): Command {
     .option('--freq <F>', 'frequency weights: a row counts as F cases (not the same as --weight)')
     .option('--poststratify <targets.yaml>', 'post-stratify the weights to population targets first; SEs account for it (R postStratify)')
     .option('--rake <targets.yaml>', 'rake the weights to population margins first; SEs account for it (R rake)')
-    .option('--sheet <name>', 'worksheet of an .xlsx/.xls input');
+    .option('--repweights <pattern>', 'replicate weight columns: a regular expression over column names, e.g. "^repwt[0-9]+$" (R svrepdesign repweights; with --weight and --rep-type)')
+    .option('--rep-type <type>', 'how the replicates combine: JK1, JKn, BRR, Fay, bootstrap or other (R svrepdesign type)')
+    .option('--rho <r>', "Fay's ρ for --rep-type Fay (or --replicates Fay)")
+    .option('--scale <s>', 'overall variance multiplier of the replicates (R svrepdesign scale; default by type)')
+    .option('--rscales <list|file>', 'per-replicate multipliers: comma-separated, or a file of numbers (R rscales; JKn needs them)')
+    .option('--mse', 'centre replicate variances on the full-sample estimate, not the replicates\' mean (R mse = TRUE)')
+    .option('--replicates <type>', 'make replicate weights from --weight/--strata/--cluster/--fpc: JK1, JKn, BRR (2 PSUs per stratum) or Fay (R as.svrepdesign)')
+    .option('--sheet <name>', 'worksheet of an .xlsx/.xls input')
+    .addHelpText('after', `
+Replicate weights (R svrepdesign / as.svrepdesign; every SE from the replicates):
+  $ survey ${cmd.name()} acs-pums.csv --weight PWGTP --repweights '^PWGTP[0-9]+$' --rep-type other --scale 0.05 --mse …
+  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (a regular expression, as R)
+  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (JK1 unstratified; BRR: 2 PSUs a stratum)`);
 }
 
 /** Says on stderr which design the results come from, when it is not a simple random sample. */
@@ -55,8 +68,8 @@ export async function loadDesign(file: string, options: DesignCliOptions): Promi
   const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
   const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
-  const design = makeDesign(table, {
+  const design = applyReplicateOptions(makeDesign(table, {
     weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc, nest: options.nest, lonelyPsu: options.lonelyPsu,
-  });
+  }), options);
   return targets ? calibrateDesign(design, targets, { method: options.poststratify ? 'poststratify' : 'rake' }).design : design;
 }

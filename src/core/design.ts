@@ -1,6 +1,8 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
 import { checkNested, indexColumn, laterStages, stageColumns, type IndexedColumn } from './design-stages.js';
+import { describeReplicates } from './replicate-design.js';
+import type { ReplicateWeights } from './replicate-weights.js';
 
 /**
  * The survey design every estimator takes (R survey's `svydesign` object): the data, and either
@@ -40,6 +42,11 @@ export interface Design {
    * linearization variances account for the calibration; absent when the weights are fixed.
    */
   readonly calibration?: Calibration;
+  /**
+   * Replicate weights (`--repweights`, `--replicates`; R `svrepdesign` / `as.svrepdesign`): every
+   * variance is then R's `svrVar` over re-estimates with each replicate's weights, not linearization.
+   */
+  readonly replicates?: ReplicateWeights | null;
 }
 
 /** What to do with a stratum that has one PSU (R `options(survey.lonely.psu = ...)`). */
@@ -170,6 +177,11 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
  */
 export function describeDesign(design: Design): string | null {
   const s = design.spec;
+  if (design.replicates) {
+    const calibrated = s.poststratify ? `; postStratify to ${s.poststratify}` : s.rake ? `; rake to ${s.rake}` : '';
+    const { poststratify: _p, rake: _r, ...plain } = s;
+    return describeReplicates(design.replicates, s.weight, describeDesign({ ...design, replicates: null, spec: plain }), calibrated);
+  }
   if (s.freq) return `frequency weights ${s.freq} (a row counts as ${s.freq} cases)`;
   if (!s.weight && !s.strata && !s.cluster && !s.fpc) return null;
   const formula = (text: string) => `~${stageColumns(design.table, text).join(' + ')}`;

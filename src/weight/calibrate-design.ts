@@ -1,5 +1,6 @@
 import type { Calibration, Design } from '../core/design.js';
 import { UsageError } from '../core/errors.js';
+import { calibrateReplicates } from './calibrate-replicates.js';
 import { postStratifyWeights } from './post-stratify-weights.js';
 import { rakeWeights } from './rake-weights.js';
 import { resolveTargets, type ResolvedTarget } from './resolve-targets.js';
@@ -70,5 +71,10 @@ export function calibrateDesign(design: Design, targets: WeightingTargets, optio
     calibration = { kind: 'rake', margins: resolved.map((t, m) => ({ levels: t.index, weights: raked.marginWeights[m] })), source: targets.file };
   }
   const spec = { ...design.spec, [method]: targets.file };
+  if (design.replicates) {
+    // Replicate designs recalibrate each replicate (R postStratify/rake on a svyrep.design) instead of linearizing.
+    const replicates = calibrateReplicates(design.replicates, resolved, method, iterations);
+    return { design: { ...design, weights, spec, replicates }, method, targets: resolved, iterations, maxError };
+  }
   return { design: { ...design, weights, calibration, spec }, method, targets: resolved, iterations, maxError };
 }
