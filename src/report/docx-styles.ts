@@ -38,6 +38,9 @@ export const DOCX_PAGE = {
 /** The text block's width in twips (156 mm), which tables and charts fill. */
 export const DOCX_TEXT_WIDTH = DOCX_PAGE.width - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
 
+/** The text block's width in twips (243 mm) on a landscape page (one turned for a table too wide for portrait), which keeps the margins of each edge. */
+export const DOCX_LANDSCAPE_TEXT_WIDTH = DOCX_PAGE.height - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
+
 /** The text block's height in twips (225 mm), which bounds a chart's height. */
 export const DOCX_TEXT_HEIGHT = DOCX_PAGE.height - DOCX_PAGE.margin.top - DOCX_PAGE.margin.bottom;
 

@@ -1,4 +1,5 @@
-import { DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_WIDTH } from './docx-styles.js';
+import { isWide } from './charts/svg-text.js';
+import { DOCX_LANDSCAPE_TEXT_WIDTH, DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_WIDTH } from './docx-styles.js';
 import { paragraphXml, wElement } from './docx-xml.js';
 import type { ReportBlock } from './report-document.js';
 
@@ -10,53 +11,90 @@ const THICK: Border = { val: 'single', color: '000000', sz: 12 };
 const THIN: Border = { val: 'single', color: '000000', sz: 6 };
 const NONE: Border = { val: 'none', color: 'auto', sz: 0 };
 
-/** The table's borders (top, left, bottom, right, inside, in the schema's order), margins and layout: full width, centred, fixed columns. */
-const TABLE_PROPERTIES =
-  '<w:tblPr>' +
-  wElement('tblW', { type: 'dxa', w: DOCX_TEXT_WIDTH }) +
-  wElement('jc', { val: 'center' }) +
-  `<w:tblBorders>${wElement('top', THICK)}${wElement('left', NONE)}${wElement('bottom', THICK)}${wElement('right', NONE)}${wElement('insideH', NONE)}${wElement('insideV', NONE)}</w:tblBorders>` +
-  wElement('tblLayout', { type: 'fixed' }) +
-  `<w:tblCellMar>${wElement('top', { type: 'dxa', w: 30 })}${wElement('left', { type: 'dxa', w: 85 })}${wElement('bottom', { type: 'dxa', w: 30 })}${wElement('right', { type: 'dxa', w: 85 })}</w:tblCellMar>` +
-  '</w:tblPr>';
+/** The table's borders (top, left, bottom, right, inside, in the schema's order), margins and layout: full width, centred, fixed columns; `margin` is each cell's left and right margin in twips. */
+function tablePropertiesXml(width: number, margin: number): string {
+  return (
+    '<w:tblPr>' +
+    wElement('tblW', { type: 'dxa', w: width }) +
+    wElement('jc', { val: 'center' }) +
+    `<w:tblBorders>${wElement('top', THICK)}${wElement('left', NONE)}${wElement('bottom', THICK)}${wElement('right', NONE)}${wElement('insideH', NONE)}${wElement('insideV', NONE)}</w:tblBorders>` +
+    wElement('tblLayout', { type: 'fixed' }) +
+    `<w:tblCellMar>${wElement('top', { type: 'dxa', w: 30 })}${wElement('left', { type: 'dxa', w: margin })}${wElement('bottom', { type: 'dxa', w: 30 })}${wElement('right', { type: 'dxa', w: margin })}</w:tblCellMar>` +
+    '</w:tblPr>'
+  );
+}
 
 /** The header cells' own rules; the top one repeats with the header on every page the table spans. */
 const HEADER_BORDERS = `<w:tcBorders>${wElement('top', THICK)}${wElement('bottom', THIN)}</w:tcBorders>`;
 
 type TableBlock = Extract<ReportBlock, { kind: 'table' }>;
 
-/** Left plus right cell margin, in twips. */
-const CELL_PADDING = 170;
+/** Each cell's left and right margin in twips: 1.5 mm in a 五号 table, 1 mm in a 小五 one. */
+const CELL_MARGIN = { cell: 85, compact: 57 } as const;
 
-/** The twips a text needs on one line at `size` half-points: CJK and full-width characters an em, the rest 0.6 em (digits are 0.5 em in Times New Roman; % and capitals wider). */
-function setWidth(text: string, size: number): number {
-  let ems = 0;
-  for (const ch of text) ems += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
-  return ems * size * 10 + CELL_PADDING;
+// Latin advance widths in em, each the widest among the faces a reader may set it in: Times New Roman
+// (or Liberation Serif, its metric twin) where installed, else what the system substitutes, e.g.
+// DejaVu Serif or Sans in a bare Linux LibreOffice (digits 0.64 em against Times' 0.5, % 0.95
+// against 0.83, < = − 0.84 against 0.56), Noto Sans CJK or SimSun's half-width forms. Sizing columns
+// for Times alone breaks "52.0%" over two lines wherever Times is missing.
+const NARROW = new Set(".,:;!|' ijl");
+const MEDIUM = new Set('-()[]{}/\\"`²³¹fIJrt');
+const BROAD = new Set('%@MWm');
+const WIDE_LATIN = new Set('<>=+−±×÷~#&w');
+
+/** A character's width in em, at most what any likely face gives it: CJK 1, digits 0.65, capitals 0.88, … */
+function charEm(ch: string): number {
+  const code = ch.codePointAt(0) as number;
+  if (isWide(code)) return 1;
+  if (code >= 0x30 && code <= 0x39) return 0.65;
+  if (NARROW.has(ch)) return 0.34;
+  if (MEDIUM.has(ch)) return 0.5;
+  if (BROAD.has(ch)) return 1.04;
+  if (WIDE_LATIN.has(ch) || (code >= 0x41 && code <= 0x5a)) return 0.88;
+  return 0.66;
 }
 
-/** The twips `characters` CJK characters need at `size` half-points. */
-const cjkWidth = (characters: number, size: number) => characters * size * 10 + CELL_PADDING;
+/** The twips a text needs on one line at `size` half-points, whatever face the reader sets it in. */
+function textTwips(text: string, size: number): number {
+  let ems = 0;
+  for (const ch of text) ems += charEm(ch);
+  return Math.ceil(ems * size * 10);
+}
+
+/** A table's type size (half-points) and cells' left-plus-right margin (twips). */
+type Setting = { size: number; padding: number };
+const NORMAL: Setting = { size: DOCX_SIZE.cell, padding: 2 * CELL_MARGIN.cell };
+const COMPACT: Setting = { size: DOCX_SIZE.note, padding: 2 * CELL_MARGIN.compact };
+
+const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
 
 /** Each column's width on one line; a header may wrap, so a long one counts only up to six characters. */
-function naturalWidths(block: TableBlock, size: number): number[] {
-  return block.columns.map((c, i) => Math.max(Math.min(setWidth(c, size), cjkWidth(6, size)), ...block.rows.map((r) => setWidth(r[i] ?? '', size))));
+function naturalWidths(block: TableBlock, { size, padding }: Setting): number[] {
+  const cjk = (characters: number) => characters * size * 10;
+  return block.columns.map((c, i) => padding + Math.max(Math.min(textTwips(c, size), cjk(6)), ...block.rows.map((r) => textTwips(r[i] ?? '', size))));
+}
+
+/** Each column's least: a right-aligned (number) column its longest value on one line, since a number broken over two lines misreads; a text column four characters. */
+function leastWidths(block: TableBlock, setting: Setting): number[] {
+  const { size, padding } = setting;
+  return naturalWidths(block, setting).map((w, i) =>
+    block.align[i] === 'right' ? padding + Math.max(0, ...block.rows.map((r) => textTwips(r[i] ?? '', size))) : Math.min(w, padding + 4 * size * 10),
+  );
 }
 
 /**
- * Column widths in twips filling the text width. Each column first gets its least: a right-aligned
- * (number) column its longest value on one line, since a number broken over two lines misreads; a
- * text column four characters. What is left goes to the columns still short of their natural width,
- * the least short first, each its need or an equal share of the rest.
+ * Column widths in twips filling `width`: the natural widths when they fit, else each column its
+ * least and what is left to the columns still short of their natural width, the least short first,
+ * each its need or an equal share of the rest. Then stretched (or, when even the least does not fit,
+ * shrunk) to exactly `width`.
  */
-function columnWidths(block: TableBlock, size: number): number[] {
-  const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
-  const natural = naturalWidths(block, size);
+function columnWidths(block: TableBlock, setting: Setting, width: number): number[] {
+  const natural = naturalWidths(block, setting);
   let widths = natural;
-  if (sum(natural) > DOCX_TEXT_WIDTH) {
-    widths = natural.map((w, i) => (block.align[i] === 'right' ? Math.max(0, ...block.rows.map((r) => setWidth(r[i] ?? '', size))) : Math.min(w, cjkWidth(4, size))));
+  if (sum(natural) > width) {
+    widths = leastWidths(block, setting);
     const short = natural.map((w, i) => w - widths[i]);
-    let room = DOCX_TEXT_WIDTH - sum(widths);
+    let room = width - sum(widths);
     const order = short.map((_, i) => i).sort((a, b) => short[a] - short[b]);
     order.forEach((i, k) => {
       const extra = Math.max(Math.min(short[i], room / (order.length - k)), 0);
@@ -64,11 +102,34 @@ function columnWidths(block: TableBlock, size: number): number[] {
       room -= extra;
     });
   }
-  // Stretch (or, when even the least does not fit, shrink) to exactly the text width.
   const total = sum(widths);
-  const scaled = widths.map((w) => Math.floor((DOCX_TEXT_WIDTH * w) / total));
-  scaled[scaled.length - 1] += DOCX_TEXT_WIDTH - sum(scaled);
+  const scaled = widths.map((w) => Math.floor((width * w) / total));
+  scaled[scaled.length - 1] += width - sum(scaled);
   return scaled;
+}
+
+/** How a table is set: 五号 or 小五, its cell margin, its width and columns in twips, on a portrait or a landscape page. */
+export interface DocxTableLayout {
+  style: string;
+  margin: number;
+  width: number;
+  widths: number[];
+  landscape: boolean;
+}
+
+/**
+ * The first way a table fits with every number on one line: 五号 on the portrait text width, else
+ * 小五 with narrower cell margins, else the same two across a landscape page (a wide table on a page
+ * of its own turned sideways, as printed reports do); a table too wide even for that is set in
+ * 小五 across the landscape page with its columns shrunk.
+ */
+export function docxTableLayout(block: TableBlock): DocxTableLayout {
+  for (const [landscape, width] of [[false, DOCX_TEXT_WIDTH], [true, DOCX_LANDSCAPE_TEXT_WIDTH]] as const) {
+    if (sum(naturalWidths(block, NORMAL)) <= width) return { style: DOCX_STYLE.tableText, margin: CELL_MARGIN.cell, width, widths: columnWidths(block, NORMAL, width), landscape };
+    if (sum(leastWidths(block, COMPACT)) <= width) return { style: DOCX_STYLE.tableTextCompact, margin: CELL_MARGIN.compact, width, widths: columnWidths(block, COMPACT, width), landscape };
+  }
+  const width = DOCX_LANDSCAPE_TEXT_WIDTH;
+  return { style: DOCX_STYLE.tableTextCompact, margin: CELL_MARGIN.compact, width, widths: columnWidths(block, COMPACT, width), landscape: true };
 }
 
 /** One cell: its width, the header's rules, and its text in the table style, keeping the row on the page with the next or not. */
@@ -77,11 +138,9 @@ function cellXml(text: string, format: { align: 'left' | 'right'; width: number;
   return `<w:tc>${properties}${paragraphXml({ style: format.style, keepNext: format.keepNext, alignment: format.align }, text)}</w:tc>`;
 }
 
-/** A table block as WordprocessingML: its caption, a full-width 三线表 (header repeated, rows whole, a short table on one page, 小五 when too wide for 五号) and its notes. */
-export function docxTableXml(block: TableBlock, caption: string): string {
-  const compact = naturalWidths(block, DOCX_SIZE.cell).reduce((a, b) => a + b, 0) > DOCX_TEXT_WIDTH;
-  const style = compact ? DOCX_STYLE.tableTextCompact : DOCX_STYLE.tableText;
-  const widths = columnWidths(block, compact ? DOCX_SIZE.note : DOCX_SIZE.cell);
+/** A table block as WordprocessingML laid out as `layout` says (docxTableLayout): its caption, a full-width 三线表 (header repeated, rows whole, a short table on one page) and its notes. */
+export function docxTableXml(block: TableBlock, caption: string, layout: DocxTableLayout = docxTableLayout(block)): string {
+  const { style, widths } = layout;
   const row = (texts: readonly string[], header: boolean, keepNext: boolean) => {
     const cells = block.columns.map((_, i) => cellXml(texts[i] ?? '', { align: block.align[i] ?? 'left', width: widths[i], header, style, keepNext }));
     return `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="false"/>'}</w:trPr>${cells.join('')}</w:tr>`;
@@ -90,7 +149,7 @@ export function docxTableXml(block: TableBlock, caption: string): string {
   const rows = [row(block.columns, true, block.rows.length > 0), ...block.rows.map((r, k) => row(r, false, k < block.rows.length - 1))];
   return (
     paragraphXml({ style: DOCX_STYLE.tableCaption }, caption) +
-    `<w:tbl>${TABLE_PROPERTIES}${grid}${rows.join('')}</w:tbl>` +
+    `<w:tbl>${tablePropertiesXml(layout.width, layout.margin)}${grid}${rows.join('')}</w:tbl>` +
     block.notes.map((note) => paragraphXml({ style: DOCX_STYLE.tableNote }, note)).join('')
   );
 }

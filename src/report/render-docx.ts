@@ -1,7 +1,7 @@
 import { escapeXml } from './charts/svg-text.js';
 import { DOCX_FOOTER_RELATIONSHIP, docxImageRelationship, docxPackage } from './docx-package.js';
 import { DOCX_LINE, DOCX_PAGE, DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
-import { docxTableXml } from './docx-table.js';
+import { docxTableLayout, docxTableXml } from './docx-table.js';
 import { titleLines } from './docx-title-lines.js';
 import { paragraphPropertiesXml, paragraphXml, textRunXml, wElement } from './docx-xml.js';
 import type { ReportDocument } from './report-document.js';
@@ -79,12 +79,19 @@ const FOOTER =
   '<w:t xml:space="preserve"> —</w:t></w:r></w:p>';
 
 const margin = DOCX_PAGE.margin;
-/** The one section: A4 portrait with the GB/T 9704 margins, the page-number footer. */
-const SECTION =
-  `<w:sectPr><w:footerReference w:type="default" r:id="${DOCX_FOOTER_RELATIONSHIP}"/>` +
-  wElement('pgSz', { w: DOCX_PAGE.width, h: DOCX_PAGE.height, orient: 'portrait' }) +
-  wElement('pgMar', { top: margin.top, right: margin.right, bottom: margin.bottom, left: margin.left, header: margin.header, footer: margin.footer, gutter: 0 }) +
-  '<w:docGrid w:linePitch="360"/></w:sectPr>';
+/** A section's properties: A4 portrait (or landscape, for a wide table) with the GB/T 9704 margins of each edge, the page-number footer; pages number on across sections. */
+function sectionXml(landscape: boolean): string {
+  const [w, h] = landscape ? [DOCX_PAGE.height, DOCX_PAGE.width] : [DOCX_PAGE.width, DOCX_PAGE.height];
+  return (
+    `<w:sectPr><w:footerReference w:type="default" r:id="${DOCX_FOOTER_RELATIONSHIP}"/>` +
+    wElement('pgSz', { w, h, orient: landscape ? 'landscape' : 'portrait' }) +
+    wElement('pgMar', { top: margin.top, right: margin.right, bottom: margin.bottom, left: margin.left, header: margin.header, footer: margin.footer, gutter: 0 }) +
+    '<w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
+}
+
+/** An empty paragraph, one point high, that ends a section (the next starts on a new page). */
+const sectionBreakXml = (landscape: boolean) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectionXml(landscape)}</w:pPr></w:p>`;
 
 /** Renders a report as Word in the 社科联 结项 format (A4, 方正 fonts, Heading1–3, numbered 三线表 and figures, "— n —" page numbers); a chart without a PNG in `images` is left out. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Buffer> {
@@ -98,11 +105,23 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   };
   const body = [titleXml(doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line))];
   const images: Uint8Array[] = [];
+  // A table too wide for a portrait page goes on landscape pages of its own, with the tables right after it that need them too.
+  let landscape = false;
+  const turn = (to: boolean) => {
+    if (to === landscape) return;
+    body.push(sectionBreakXml(landscape));
+    landscape = to;
+    gap = 0;
+  };
   for (const block of doc.blocks) {
+    // A chart without a PNG is left out, so it does not end a landscape section either.
+    if (block.kind !== 'table' && (block.kind !== 'chart' || options.images.has(block.id))) turn(false);
     if (block.kind === 'heading') body.push(spaced(HEADING[block.level], block.text));
     else if (block.kind === 'paragraph') body.push(spaced(undefined, block.text));
     else if (block.kind === 'table') {
-      body.push(docxTableXml(block, caption('table', block.title)));
+      const layout = docxTableLayout(block);
+      turn(layout.landscape);
+      body.push(docxTableXml(block, caption('table', block.title), layout));
       gap = DOCX_LINE / 2;
     } else {
       const image = options.images.get(block.id);
@@ -112,7 +131,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
       gap = DOCX_LINE / 2;
     }
   }
-  body.push(SECTION);
+  body.push(sectionXml(landscape));
   return docxPackage({
     body: body.join(''),
     styles: docxStylesXml(options.lang),

@@ -15,7 +15,7 @@ import { resolveVariables } from '../../../../src/analyze/resolve-variables.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
 import { regressionSection } from '../../../../src/report/regression-section.js';
 import { renderDocx } from '../../../../src/report/render-docx.js';
-import type { ReportDocument } from '../../../../src/report/report-document.js';
+import { tableBlock, type ReportDocument } from '../../../../src/report/report-document.js';
 import { sharesGridSection, sharesSection } from '../../../../src/report/shares-section.js';
 
 const run = promisify(execFile);
@@ -24,6 +24,7 @@ const sample = (name: string) => fileURLToPath(new URL(`../../../../data-samples
 let dir: string;
 let pdf: string;
 let text: string;
+let items: number;
 
 /** A chart-sized PNG (bars on white) standing in for the chart renderer's output. */
 function chartPng(): { png: Uint8Array; width: number; height: number } {
@@ -31,20 +32,23 @@ function chartPng(): { png: Uint8Array; width: number; height: number } {
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 
-// The bundled study's real sections (a share by area and a wide grid of shares with their charts, an OLS table with its coefficient plot) rendered to Word, then opened by LibreOffice.
+// The bundled study's real sections (a share by area and a wide grid of shares with their charts, an OLS table with its coefficient plot) and a table too wide for a portrait page rendered to Word, then opened by LibreOffice.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'survey-docx-lo-'));
   const codebook = await loadCodebook(sample('codebook.yaml'));
   const design = makeDesign((await readDataTable(sample('responses.csv'), { codebook })).table);
+  const satisfaction = resolveVariables(design.table, ['satisfaction']);
+  items = satisfaction.length;
   const doc: ReportDocument = {
     title: '巴州区城乡居民幸福生活调查（2025）结项报告',
     byline: ['课题组', '2025-06-30'],
     blocks: [
       { kind: 'heading', level: 1, text: '二、主要发现' },
       ...sharesSection(estimateShares(design, { variable: 'happiness', top: 2, by: 'area' }), 'zh', { id: 'happiness' }),
-      ...sharesGridSection(resolveVariables(design.table, ['satisfaction']).map((variable) => estimateShares(design, { variable, top: 2, by: 'area' })), 'zh', { id: 'grid' }),
+      ...sharesGridSection(satisfaction.map((variable) => estimateShares(design, { variable, top: 2, by: 'area' })), 'zh', { id: 'grid' }),
       { kind: 'heading', level: 1, text: '三、影响因素分析' },
       ...regressionSection(fitOls(design, 'happiness ~ log(income) + sat_health_cost + area'), codebook, 'zh', { id: 'ols' }),
+      tableBlock('各组的置信区间', ['题项', ...Array.from({ length: 8 }, (_, i) => `第${i + 1}组`)], [['家庭生活', ...Array.from({ length: 8 }, (_, i) => `${60 + i}.8%–${70 + i}.7%`)]]),
     ],
   };
   const docx = join(dir, 'report.docx');
@@ -74,6 +78,16 @@ describe('the Word report in LibreOffice', () => {
     expect(text).toContain('log(income)');
     // The wide grid's numbers each stay on one line: a row reads as one line of values.
     expect(text).toMatch(/生态环境\s+\d{4,5}\s+\d+\.\d%\s+\d+\.\d%–\d+\.\d%\s+\d+\.\d%\s+\d+\.\d%/);
+    // Every item's row, a long label wrapped or not: n, share, interval, the two areas' shares, their difference and p.
+    expect(text.match(/\d{4,5}\s+\d+\.\d%\s+\d+\.\d%–\d+\.\d%\s+\d+\.\d%\s+\d+\.\d%\s+-?\d+\.\d\s+(?:< )?0\.\d{3}$/gm)).toHaveLength(items);
     expect(text).toMatch(/—\s*1\s*—/);
+  });
+
+  it('turns the page for a table too wide for portrait, numbers whole, pages numbered on', async () => {
+    const pages = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
+    const last = (await run('pdfinfo', ['-f', String(pages), '-l', String(pages), pdf])).stdout;
+    expect(last).toMatch(/^Page\s+\d+ size:\s+841\.\d+ x 595\.\d+ pts/m);
+    expect(text).toMatch(/家庭生活(?:\s+6\d\.8%–7\d\.7%){8}/);
+    expect(text).toMatch(new RegExp(`—\\s*${pages}\\s*—`));
   });
 });

@@ -148,11 +148,39 @@ describe('renderDocx: the 结项 format', () => {
     expect(table).toContain('<w:pStyle w:val="TableTextCompact"/>');
     expect(table).not.toContain('<w:pStyle w:val="TableText"/>');
     const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    // At 9 pt a digit is 90 twips wide; the cell margins take 170.
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
+    // Room for each number at 9 pt in DejaVu Serif and Sans, the widest of the faces a reader sets Times New Roman's text in when it lacks Times (bare Linux LibreOffice): digits 0.636 em, % 0.95, < − 0.838, . and space 0.318, – 0.5, - 0.361; plus both cell margins.
+    const em: Record<string, number> = { '%': 0.95, '<': 0.838, '−': 0.838, '.': 0.318, ' ': 0.318, '–': 0.5, '-': 0.361 };
+    const margins = 2 * Number(/<w:tblCellMar>.*?<w:left w:type="dxa" w:w="(\d+)"\/>/.exec(table)![1]);
     row.forEach((text, i) => {
-      if (i > 0) expect(widths[i], columns[i]).toBeGreaterThanOrEqual(text.length * 90 + 170);
+      const dejaVu = [...text].reduce((w, ch) => w + (em[ch] ?? 0.636) * 180, 0);
+      if (i > 0) expect(widths[i], columns[i]).toBeGreaterThanOrEqual(Math.ceil(dejaVu) + margins);
     });
     expect(style(wide.get('word/styles.xml')!, 'TableTextCompact')).toContain('<w:sz w:val="18"/>');
+  });
+
+  it('turns the pages of a table too wide for portrait even in 小五 sideways, in a landscape section of its own', async () => {
+    const columns = ['题项', ...Array.from({ length: 8 }, (_, i) => `组${i + 1}`)];
+    const row = ['家庭生活', ...Array.from({ length: 8 }, () => '61.8%–63.7%')];
+    const blocks = [{ kind: 'paragraph' as const, text: '前文。' }, tableBlock('很宽的表', columns, [row]), tableBlock('窄表', ['组别', '占比'], [['城市', '62.3%']])];
+    const body = (await parts({ title: 't', byline: [], blocks }, 'zh', new Map())).get('word/document.xml')!;
+    const sections = [...body.matchAll(/<w:sectPr>.*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(3);
+    // Portrait up to the wide table, landscape for it, portrait again from the narrow table on; every section has the page-number footer.
+    expect(sections.map((s) => /w:orient="(\w+)"/.exec(s)![1])).toEqual(['portrait', 'landscape', 'portrait']);
+    expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    for (const section of sections) expect(section).toContain('<w:footerReference w:type="default"');
+    const [wide, narrow] = body.match(/<w:tbl>.*?<\/w:tbl>/g)!;
+    expect(body.indexOf(sections[0])).toBeLessThan(body.indexOf('很宽的表'));
+    expect(body.indexOf(wide)).toBeLessThan(body.indexOf(sections[1]));
+    expect(body.indexOf(sections[1])).toBeLessThan(body.indexOf('窄表'));
+    // The landscape text width: 297 mm less the 28 and 26 mm side margins.
+    expect(wide).toContain('<w:tblW w:type="dxa" w:w="13777"/>');
+    const widths = [...wide.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(13777);
+    // Each interval on one line at 9 pt in DejaVu (6 digits of 0.636 em, 2 points of 0.318, 2 % of 0.95, – of 0.5), with 1 mm cell margins.
+    for (const width of widths.slice(1)) expect(width).toBeGreaterThanOrEqual(Math.ceil(6.852 * 180) + 114);
+    expect(narrow).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
   });
 
   it('numbers tables and figures in order, above tables and below figures, keeping numbers a title has', () => {
