@@ -6,7 +6,9 @@ import { tQuantile } from '../math/distributions/t-quantile.js';
 import { isDesignBased } from './design-variance.js';
 import { designDifference, tDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
-import { groupDomains } from './group-domains.js';
+import { designMeansWaldTest } from './design-means-wald-test.js';
+import { groupDomains, type Domain } from './group-domains.js';
+import type { GroupTest } from './group-test.js';
 import { numericValues } from './numeric-values.js';
 import { variableLabel, type Lang } from './variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
@@ -35,7 +37,8 @@ export interface MeanGroup {
 }
 
 /** One-way analysis of variance of the groups (R `summary(aov(y ~ g))`). */
-export interface OneWayAnova {
+export interface OneWayAnova extends GroupTest {
+  readonly test: 'aov';
   readonly sumSquaresBetween: number;
   readonly sumSquaresWithin: number;
   readonly dfBetween: number;
@@ -54,8 +57,11 @@ export interface MeansResult {
   readonly groups: readonly MeanGroup[];
   /** Second group − third when `by` has exactly two levels: Welch t (unweighted), svyttest (design-based). */
   readonly difference: DomainDifference | null;
-  /** Unweighted one-way ANOVA when `by` is given; null when design-based (not implemented). */
-  readonly anova: OneWayAnova | null;
+  /**
+   * Equal means in every group, when `by` has at least two groups with values: the one-way ANOVA
+   * unweighted, the Wald F of `regTermTest(svyglm(y ~ g), ~g)` design-based.
+   */
+  readonly anova: OneWayAnova | GroupTest | null;
 }
 
 function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
@@ -69,7 +75,16 @@ function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
   const dfBetween = valid.length - 1;
   const dfWithin = n - valid.length;
   const statistic = sumSquaresBetween / dfBetween / (sumSquaresWithin / dfWithin);
-  return { sumSquaresBetween, sumSquaresWithin, dfBetween, dfWithin, statistic, pValue: fUpperTail(statistic, dfBetween, dfWithin) };
+  const pValue = fUpperTail(statistic, dfBetween, dfWithin);
+  return { test: 'aov', sumSquaresBetween, sumSquaresWithin, dfBetween, dfWithin, statistic, df: dfBetween, ddf: dfWithin, pValue };
+}
+
+/** regTermTest of `svyglm(y ~ g)` over the groups with a mean (the rows with y and a group). */
+function designAnova(design: Design, y: Float64Array, domains: readonly Domain[], means: readonly (DomainMean | null)[]): GroupTest | null {
+  const used = domains.slice(1).filter((_, k) => means[k + 1] !== null);
+  const rows = new Uint8Array(y.length);
+  for (const d of used) for (let i = 0; i < y.length; i++) if (d.mask![i] && !Number.isNaN(y[i])) rows[i] = 1;
+  return designMeansWaldTest(design, means.slice(1).filter((m): m is DomainMean => m !== null), rows);
 }
 
 /**
@@ -77,7 +92,7 @@ function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
  * level of `by`. Unweighted (frequency weights expand rows): SE = s/√n and the t interval of
  * `t.test(y)`; two groups give Welch's `t.test(y ~ g)`, any groups the one-way `aov`. Design-based:
  * linearization SE and deff (R `svymean`/`svyby`, `deff = TRUE`), normal interval as
- * `confint(svymean(...))`, two groups `svyttest`. Throws a UsageError for a text variable.
+ * `confint(svymean(...))`, two groups `svyttest`, any groups `regTermTest(svyglm(y ~ g), ~g)`. Throws a UsageError for a text variable.
  * @example estimateMeans(design, { variable: 'income', by: 'area' }).difference?.pValue
  */
 export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
@@ -124,6 +139,6 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
     by: spec.by ?? null,
     groups,
     difference,
-    anova: spec.by && !designBased ? anovaOf(groups.slice(1)) : null,
+    anova: !spec.by ? null : designBased ? designAnova(design, y, domains, means) : anovaOf(groups.slice(1)),
   };
 }

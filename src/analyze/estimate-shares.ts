@@ -7,6 +7,8 @@ import { isDesignBased } from './design-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
+import type { GroupTest } from './group-test.js';
+import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
 import { codeLabel, variableLabel, variableOf, type Lang } from './variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
@@ -56,6 +58,8 @@ export interface SharesResult {
   readonly groups: readonly ShareGroup[];
   /** Second group − third (the two levels of `by`), when `by` has exactly two levels. */
   readonly difference: DomainDifference | null;
+  /** Equal shares in every group, when `by` has more than two groups answering: `chisq.test` unweighted, `svychisq` design-based. */
+  readonly anova: GroupTest | null;
 }
 
 function resolveValues(design: Design, spec: SharesSpec): Code[] {
@@ -150,7 +154,8 @@ function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): Doma
  * `prop.test(correct = FALSE)`); frequency weights count a row as f cases. Design-based (sampling
  * weights, strata, clusters): p = Σwy/Σw, linearization SE and deff (R `svymean`/`svyby`,
  * `deff = TRUE`), interval on degf by `ci` (R `svyciprop`, logit by default; see designShareInterval). Two levels of `by` also
- * give their difference: `prop.test` unweighted, `svyttest` design-based.
+ * give their difference: `prop.test` unweighted, `svyttest` design-based; more levels a test of
+ * equal shares (`chisq.test` unweighted, `svychisq` design-based).
  * @example estimateShares(design, { variable: 'happiness', top: 2 }).groups[0].share // 0.552
  */
 export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
@@ -210,5 +215,6 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     by: spec.by ?? null,
     groups,
     difference,
+    anova: groups.slice(1).filter((g) => g.n > 0).length > 2 ? sharesGroupTest(design, y, domains.slice(1), groups.slice(1).map((g) => g.count), groups.slice(1).map((g) => g.n)) : null,
   };
 }

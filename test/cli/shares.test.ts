@@ -18,12 +18,26 @@ describe('survey shares', () => {
     const r = runCli(['shares', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'happiness', '--top', '2', '--by', 'area', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['var', 'values', 'ci_method', 'groups']);
-    expect(out).toMatchObject({ var: 'happiness', values: [4, 5], ci_method: 'wilson' });
+    expect(Object.keys(out)).toEqual(['var', 'values', 'ci_method', 'groups', 'comparison', 'anova']);
+    expect(out).toMatchObject({ var: 'happiness', values: [4, 5], ci_method: 'wilson', anova: null });
+    expect(out.comparison).toMatchObject({ df: 1, test: 'prop.test' });
     expect(out.groups.map((g: { level: string }) => g.level)).toEqual(['all', '城市', '农村']);
     expect(Object.keys(out.groups[0])).toEqual(['by', 'level', 'n', 'count', 'share', 'se', 'conf_low', 'conf_high', 'deff']);
     expect(out.groups[0]).toMatchObject({ by: null, n: 10000, count: 5520, share: 0.552 });
     expect(out.groups[1].by).toBe('area');
+  });
+
+  it('tests equal shares in more than two groups: svychisq in the JSON and on the console', () => {
+    const apistrat = new URL('../reference/shares-api-weighted/apistrat.csv', import.meta.url).pathname;
+    const design = ['--var', 'sch_wide', '--values', 'Yes', '--by', 'stype', '--weight', 'pw', '--strata', 'stype'];
+    const r = runCli(['shares', apistrat, ...design, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.comparison).toBeNull();
+    expect(out.anova.test).toBe('svychisq');
+    expect([out.anova.statistic, out.anova.df, out.anova.ddf]).toEqual([expect.closeTo(16.546386489600511, 8), expect.closeTo(1.8413376275438333, 10), expect.closeTo(362.74351262613516, 8)]);
+    const text = runCli(['shares', apistrat, ...design, '--lang', 'en']);
+    expect(text.stdout).toMatch(/Test of equal shares: F\(1\.84, 362\.74\) = 16\.55, p < 0\.001 \(svychisq\)/);
   });
 
   it('takes several variables by glob, prints an array, and a table on the console', () => {
