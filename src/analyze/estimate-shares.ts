@@ -3,11 +3,12 @@ import type { Design } from '../core/design.js';
 import type { Code } from '../core/types.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
 import { normalQuantile } from '../math/distributions/normal-quantile.js';
-import { isDesignBased } from './design-variance.js';
+import { caseWeights, isDesignBased } from './design-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
 import type { GroupTest } from './group-test.js';
+import { likelihoodShareInterval } from './likelihood-share-interval.js';
 import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
 import { codeLabel, variableLabel, variableOf, type Lang } from './variable-labels.js';
@@ -21,7 +22,7 @@ export interface SharesSpec {
   /** The K highest categories of an ordered item (e.g. 2 → 比较幸福 + 非常幸福). */
   top?: number;
   by?: string;
-  /** Interval method; default wilson unweighted, logit design-based (also xlogit, beta, mean there). */
+  /** Interval method; default wilson unweighted, logit design-based (also xlogit, beta, mean, likelihood, asin there). */
   ci?: CiMethod;
   level?: number;
   lang?: Lang;
@@ -164,7 +165,7 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
   const designBased = isDesignBased(design);
   const ciMethod = spec.ci ?? (designBased ? 'logit' : 'wilson');
   if (designBased && !isDesignCiMethod(ciMethod)) {
-    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta or mean interval (svyciprop)`, {
+    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta, mean, likelihood or asin interval (svyciprop)`, {
       hint: 'use one of those, or drop --weight/--strata/--cluster',
     });
   }
@@ -189,7 +190,9 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const m = domainMean(design, y, domain.mask);
     means[means.length - 1] = m;
     const standardError = Math.sqrt(m.variance);
-    const [confLow, confHigh] = designShareInterval(ciMethod, m.mean, standardError, m.df, m.n, level);
+    const [confLow, confHigh] = ciMethod === 'likelihood'
+      ? likelihoodShareInterval(y, caseWeights(design), domain.mask, m.mean, standardError, m.df, level)
+      : designShareInterval(ciMethod, m.mean, standardError, m.df, m.n, level);
     return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: null };
   });
   let difference: DomainDifference | null = null;

@@ -4,7 +4,7 @@ import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { tQuantile } from '../math/distributions/t-quantile.js';
 
 /** Interval methods of a design-based share (R `svyciprop`'s `method`). */
-export type DesignCiMethod = 'logit' | 'xlogit' | 'beta' | 'mean';
+export type DesignCiMethod = 'logit' | 'xlogit' | 'beta' | 'mean' | 'likelihood' | 'asin';
 
 /** Interval methods of an unweighted (binomial) share. */
 export type BinomialCiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 'jeffreys';
@@ -13,7 +13,7 @@ export type BinomialCiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 
 export type CiMethod = BinomialCiMethod | DesignCiMethod;
 
 export const BINOMIAL_CI_METHODS: readonly BinomialCiMethod[] = ['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys'];
-export const DESIGN_CI_METHODS: readonly DesignCiMethod[] = ['logit', 'xlogit', 'beta', 'mean'];
+export const DESIGN_CI_METHODS: readonly DesignCiMethod[] = ['logit', 'xlogit', 'beta', 'mean', 'likelihood', 'asin'];
 export const CI_METHODS: readonly [CiMethod, ...CiMethod[]] = [...BINOMIAL_CI_METHODS, ...DESIGN_CI_METHODS] as [CiMethod, ...CiMethod[]];
 
 /** True for the intervals of design-based shares. */
@@ -67,12 +67,15 @@ export function binomialInterval(count: number, n: number, method: BinomialCiMet
  *   log(p/(1−p)) on `svymean`. Both are expit(logit p ± t · s/(p(1−p))) (the sandwich SE of that
  *   intercept is the delta-method SE), so they share `logitInterval`.
  * - mean: the Wald interval p ± t · s (`confint(svymean, df = degf)`), not clipped to [0, 1].
+ * - asin: `svycontrast` of asin(√p), sin²(asin √p ± t · s/(2√(p(1−p)))), as R (sin² folds a bound
+ *   past 0 or π/2 back into [0, 1]).
+ * - likelihood needs the rows, not only p and s: see likelihoodShareInterval.
  * - beta: Korn & Graubard — effective n* = p(1−p)/s² · (t_{n−1}/t_{df})², then
  *   qbeta(α/2; n*p, n*(1−p) + 1) … qbeta(1 − α/2; n*p + 1, n*(1−p)).
  * A share of 0 or 1 has no variance to scale; its logit, xlogit and beta intervals are the point
  * itself (R returns NaN or does not converge there).
  */
-export function designShareInterval(method: DesignCiMethod, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
+export function designShareInterval(method: Exclude<DesignCiMethod, 'likelihood'>, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
   const alpha = 1 - level;
   switch (method) {
     case 'logit':
@@ -81,6 +84,11 @@ export function designShareInterval(method: DesignCiMethod, share: number, stand
     case 'mean': {
       const half = tQuantile(1 - alpha / 2, df) * standardError;
       return [share - half, share + half];
+    }
+    case 'asin': {
+      const half = (tQuantile(1 - alpha / 2, df) * standardError) / (2 * Math.sqrt(share * (1 - share)));
+      const centre = Math.asin(Math.sqrt(share));
+      return [Math.sin(centre - half) ** 2, Math.sin(centre + half) ** 2];
     }
     case 'beta': {
       if (share <= 0 || share >= 1) return [share, share];

@@ -40,6 +40,19 @@ describe('survey shares', () => {
     expect(text.stdout).toMatch(/Test of equal shares: F\(1\.84, 362\.74\) = 16\.55, p < 0\.001 \(svychisq\)/);
   });
 
+  it.each([
+    ['likelihood', [0.8257639526746191, 0.91404606072016]],
+    ['asin', null],
+  ])('--ci %s is svyciprop(method = "%s") (apiclus1, clusters dnum)', (ci, want) => {
+    const apiclus1 = new URL('../reference/shares-api-weighted/apiclus1.csv', import.meta.url).pathname;
+    const r = runCli(['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--weight', 'pw', '--cluster', 'dnum', '--ci', ci, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.ci_method).toBe(ci);
+    // Full-precision values: test/reference/shares-likelihood-asin.
+    if (want) expect([out.groups[0].conf_low, out.groups[0].conf_high]).toEqual([expect.closeTo(want[0], 8), expect.closeTo(want[1], 8)]);
+  });
+
   it('takes several variables by glob, prints an array, and a table on the console', () => {
     const json = runCli(['shares', csv, '--var', 'q*', '--values', '4,5', '--json']);
     expect(json.code, json.stderr).toBe(0);

@@ -102,11 +102,12 @@ export function registerShares(program: Command, ctx: CliContext): void {
     .option('--top <K>', 'count the K highest categories of an ordered item')
     .option('--values <a,b>', 'count these answers (codes or labels)')
     .option('--by <G>', 'also estimate within each level of G (two levels: their difference and test; more: a test of equal shares)')
-    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; weighted: logit (default), xlogit, beta, mean (svyciprop)');
+    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; weighted: logit (default), xlogit, beta, mean, likelihood, asin (svyciprop)');
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey shares responses.csv --codebook q.yaml --var happiness --top 2 --by area',
     "survey shares responses.csv --codebook q.yaml --var 'sat_*' --top 2 --by area --json",
     'survey shares responses.csv --var sat_income --values 4,5 --weight w --strata district',
+    'survey shares apiclus1.csv --var sch_wide --values Yes --weight pw --cluster dnum --ci likelihood   # svyciprop(method = "likelihood")',
     'survey shares apistrat.csv --var sch_wide --values Yes --by stype --weight pw --strata stype --json   # "anova": svychisq',
   ]).action((file: string, options: SharesCliOptions) => run(file, options, ctx));
 }
