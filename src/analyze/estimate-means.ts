@@ -105,13 +105,20 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
   const groups = domains.map((domain): MeanGroup => {
     const base = { by: domain.by, level: domain.level, code: domain.code };
     const m = domainMean(design, y, domain.mask);
-    if (!(m.n > 1)) {
+    // One value: t.test has no SE; svymean's linearization SE of a one-row domain is 0, and
+    // confint() gives [mean, mean] (R svyby), so design-based estimates go on.
+    if (!(m.n > 1) && !(designBased && m.n === 1)) {
       means.push(null);
       const note = m.n === 1 ? 'only one value in this group: no standard error' : 'no values in this group';
       return { ...base, n: m.n, mean: m.n === 1 ? m.mean : NaN, sd: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note };
     }
-    means.push(m);
+    means.push(m.n > 1 ? m : null);
     const standardError = Math.sqrt(m.variance);
+    if (m.n === 1) return { ...base, n: 1, mean: m.mean, sd: NaN, standardError, confLow: m.mean, confHigh: m.mean, deff: NaN, note: 'only one value in this group: svymean gives standard error 0' };
+    // t.test stops on "data are essentially constant" (SE below 10 ε |mean|): no interval.
+    if (!designBased && standardError < 10 * Number.EPSILON * Math.abs(m.mean)) {
+      return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: NaN, confHigh: NaN, deff: m.deff, note: 'all values in this group are equal: t.test gives no interval' };
+    }
     const q = designBased ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, m.df);
     return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: m.mean - q * standardError, confHigh: m.mean + q * standardError, deff: m.deff, note: null };
   });

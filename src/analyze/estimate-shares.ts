@@ -8,6 +8,7 @@ import { designDifference, type DomainDifference } from './domain-difference.js'
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
 import type { GroupTest } from './group-test.js';
+import { degenerateShareNote } from './degenerate-share-note.js';
 import { likelihoodShareInterval } from './likelihood-share-interval.js';
 import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
@@ -193,7 +194,7 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const [confLow, confHigh] = ciMethod === 'likelihood'
       ? likelihoodShareInterval(y, caseWeights(design), domain.mask, m.mean, standardError, m.df, level)
       : designShareInterval(ciMethod, m.mean, standardError, m.df, m.n, level);
-    return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: null };
+    return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: degenerateShareNote(ciMethod, m.mean, m.df, confLow, confHigh) };
   });
   let difference: DomainDifference | null = null;
   if (groups.length === 3 && groups[1].n > 0 && groups[2].n > 0) {

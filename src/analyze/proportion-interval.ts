@@ -45,7 +45,8 @@ export function binomialInterval(count: number, n: number, method: BinomialCiMet
       const z2 = z * z;
       const center = (p + z2 / (2 * n)) / (1 + z2 / n);
       const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-      return [Math.max(0, center - half), Math.min(1, center + half)];
+      // prop.test sets the bound at a share of 0 or 1 to exactly 0 or 1 (center ∓ half rounds).
+      return [count <= 0 ? 0 : Math.max(0, center - half), count >= n ? 1 : Math.min(1, center + half)];
     }
     case 'clopper-pearson':
       return [count === 0 ? 0 : betaQuantile(alpha / 2, count, n - count + 1), count === n ? 1 : betaQuantile(1 - alpha / 2, count + 1, n - count)];
@@ -72,8 +73,10 @@ export function binomialInterval(count: number, n: number, method: BinomialCiMet
  * - likelihood needs the rows, not only p and s: see likelihoodShareInterval.
  * - beta: Korn & Graubard — effective n* = p(1−p)/s² · (t_{n−1}/t_{df})², then
  *   qbeta(α/2; n*p, n*(1−p) + 1) … qbeta(1 − α/2; n*p + 1, n*(1−p)).
- * A share of 0 or 1 has no variance to scale; its logit, xlogit and beta intervals are the point
- * itself (R returns NaN or does not converge there).
+ * A share of 0 or 1 has no logit or arcsine to scale: xlogit, asin and beta are NaN as in R; R's
+ * logit fit does not converge there and prints an interval that does not hold the estimate
+ * (≈ [1e-11, 3e-10] around a share of 0, or [0, NaN]), so logit is NaN too (see degenerateShareNote).
+ * With no design degrees of freedom (a domain in one PSU) every t-based interval is NaN, as R's.
  */
 export function designShareInterval(method: Exclude<DesignCiMethod, 'likelihood'>, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
   const alpha = 1 - level;
@@ -91,7 +94,7 @@ export function designShareInterval(method: Exclude<DesignCiMethod, 'likelihood'
       return [Math.sin(centre - half) ** 2, Math.sin(centre + half) ** 2];
     }
     case 'beta': {
-      if (share <= 0 || share >= 1) return [share, share];
+      if (share <= 0 || share >= 1) return [NaN, NaN];
       const nEff = ((share * (1 - share)) / (standardError * standardError)) * (tQuantile(alpha / 2, n - 1) / tQuantile(alpha / 2, df)) ** 2;
       return [betaQuantile(alpha / 2, nEff * share, nEff * (1 - share) + 1), betaQuantile(1 - alpha / 2, nEff * share + 1, nEff * (1 - share))];
     }
@@ -101,10 +104,10 @@ export function designShareInterval(method: Exclude<DesignCiMethod, 'likelihood'
 /**
  * Logit interval of a design-based share: expit(logit p ± t_{df} · SE/(p(1−p))), the Wald interval
  * of the intercept-only quasibinomial `svyglm` (R `survey::svyciprop(method = "logit")`).
- * A share of 0 or 1 has no logit; its interval is the point itself.
+ * A share of 0 or 1 has no logit: NaN.
  */
 function logitInterval(share: number, standardError: number, df: number, level: number): [number, number] {
-  if (share <= 0 || share >= 1) return [share, share];
+  if (share <= 0 || share >= 1) return [NaN, NaN];
   const t = tQuantile(1 - (1 - level) / 2, df);
   const logit = Math.log(share / (1 - share));
   const half = (t * standardError) / (share * (1 - share));

@@ -53,6 +53,17 @@ describe('survey shares', () => {
     if (want) expect([out.groups[0].conf_low, out.groups[0].conf_high]).toEqual([expect.closeTo(want[0], 8), expect.closeTo(want[1], 8)]);
   });
 
+  it('degenerate groups: null in the JSON and one warning line each, never an invented interval', () => {
+    const degenerate = new URL('../reference/shares-degenerate/degenerate.csv', import.meta.url).pathname;
+    const r = runCli(['shares', degenerate, '--var', 'y', '--values', '1', '--by', 'g', '--weight', 'w', '--cluster', 'psu', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const groups = JSON.parse(r.stdout).groups;
+    const c = groups.find((g: { level: string }) => g.level === 'C');
+    expect(c).toMatchObject({ share: 1, se: 0, conf_low: null, conf_high: null, deff: null });
+    expect(r.stderr).toMatch(/^survey: warning: y, g = C: the share is exactly 1: no logit interval .*$/m);
+    expect(r.stderr).toMatch(/^survey: warning: y, g = E: no design degrees of freedom in this group \(one PSU\).*$/m);
+  });
+
   it('takes several variables by glob, prints an array, and a table on the console', () => {
     const json = runCli(['shares', csv, '--var', 'q*', '--values', '4,5', '--json']);
     expect(json.code, json.stderr).toBe(0);

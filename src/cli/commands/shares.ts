@@ -48,7 +48,7 @@ function detailTable(r: SharesResult, lang: Lang): string {
     rows: r.groups.map((g) => [
       g.level === 'all' && g.by === null ? t.all : g.level,
       formatCount(g.n), formatCount(g.count), formatPercent(g.share),
-      g.note ? t.empty : `${formatPercent(g.confLow)} – ${formatPercent(g.confHigh)}`,
+      Number.isNaN(g.share) ? t.empty : `${formatPercent(g.confLow)} – ${formatPercent(g.confHigh)}`,
       formatFixed(g.standardError, 4), formatFixed(g.deff, 2),
     ]),
     notes,
@@ -108,6 +108,7 @@ export function registerShares(program: Command, ctx: CliContext): void {
     "survey shares responses.csv --codebook q.yaml --var 'sat_*' --top 2 --by area --json",
     'survey shares responses.csv --var sat_income --values 4,5 --weight w --strata district',
     'survey shares apiclus1.csv --var sch_wide --values Yes --weight pw --cluster dnum --ci likelihood   # svyciprop(method = "likelihood")',
+    'survey shares apiclus1.csv --var sch_wide --values Yes --by awards --weight pw --cluster dnum --ci mean   # a share of 1: [1, 1] (logit: null + warning)',
     'survey shares apistrat.csv --var sch_wide --values Yes --by stype --weight pw --strata stype --json   # "anova": svychisq',
   ]).action((file: string, options: SharesCliOptions) => run(file, options, ctx));
 }
