@@ -6,7 +6,9 @@ import { tQuantile } from '../math/distributions/t-quantile.js';
 import { isDesignBased } from './design-variance.js';
 import { designDifference, tDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
-import { groupDomains } from './group-domains.js';
+import { designMeansWaldTest } from './design-means-wald-test.js';
+import { groupDomains, type Domain } from './group-domains.js';
+import type { GroupTest } from './group-test.js';
 import { numericValues } from './numeric-values.js';
 import { variableLabel, type Lang } from './variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
@@ -35,7 +37,8 @@ export interface MeanGroup {
 }
 
 /** One-way analysis of variance of the groups (R `summary(aov(y ~ g))`). */
-export interface OneWayAnova {
+export interface OneWayAnova extends GroupTest {
+  readonly test: 'aov';
   readonly sumSquaresBetween: number;
   readonly sumSquaresWithin: number;
   readonly dfBetween: number;
@@ -54,8 +57,11 @@ export interface MeansResult {
   readonly groups: readonly MeanGroup[];
   /** Second group − third when `by` has exactly two levels: Welch t (unweighted), svyttest (design-based). */
   readonly difference: DomainDifference | null;
-  /** Unweighted one-way ANOVA when `by` is given; null when design-based (not implemented). */
-  readonly anova: OneWayAnova | null;
+  /**
+   * Equal means in every group, when `by` has at least two groups with values: the one-way ANOVA
+   * unweighted, the Wald F of `regTermTest(svyglm(y ~ g), ~g)` design-based.
+   */
+  readonly anova: OneWayAnova | GroupTest | null;
 }
 
 function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
@@ -69,7 +75,16 @@ function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
   const dfBetween = valid.length - 1;
   const dfWithin = n - valid.length;
   const statistic = sumSquaresBetween / dfBetween / (sumSquaresWithin / dfWithin);
-  return { sumSquaresBetween, sumSquaresWithin, dfBetween, dfWithin, statistic, pValue: fUpperTail(statistic, dfBetween, dfWithin) };
+  const pValue = fUpperTail(statistic, dfBetween, dfWithin);
+  return { test: 'aov', sumSquaresBetween, sumSquaresWithin, dfBetween, dfWithin, statistic, df: dfBetween, ddf: dfWithin, pValue };
+}
+
+/** regTermTest of `svyglm(y ~ g)` over the groups with a mean (the rows with y and a group). */
+function designAnova(design: Design, y: Float64Array, domains: readonly Domain[], means: readonly (DomainMean | null)[]): GroupTest | null {
+  const used = domains.slice(1).filter((_, k) => means[k + 1] !== null);
+  const rows = new Uint8Array(y.length);
+  for (const d of used) for (let i = 0; i < y.length; i++) if (d.mask![i] && !Number.isNaN(y[i])) rows[i] = 1;
+  return designMeansWaldTest(design, means.slice(1).filter((m): m is DomainMean => m !== null), rows);
 }
 
 /**
@@ -77,7 +92,7 @@ function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
  * level of `by`. Unweighted (frequency weights expand rows): SE = s/√n and the t interval of
  * `t.test(y)`; two groups give Welch's `t.test(y ~ g)`, any groups the one-way `aov`. Design-based:
  * linearization SE and deff (R `svymean`/`svyby`, `deff = TRUE`), normal interval as
- * `confint(svymean(...))`, two groups `svyttest`. Throws a UsageError for a text variable.
+ * `confint(svymean(...))`, two groups `svyttest`, any groups `regTermTest(svyglm(y ~ g), ~g)`. Throws a UsageError for a text variable.
  * @example estimateMeans(design, { variable: 'income', by: 'area' }).difference?.pValue
  */
 export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
@@ -90,13 +105,20 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
   const groups = domains.map((domain): MeanGroup => {
     const base = { by: domain.by, level: domain.level, code: domain.code };
     const m = domainMean(design, y, domain.mask);
-    if (!(m.n > 1)) {
+    // One value: t.test has no SE; svymean's linearization SE of a one-row domain is 0, and
+    // confint() gives [mean, mean] (R svyby), so design-based estimates go on.
+    if (!(m.n > 1) && !(designBased && m.n === 1)) {
       means.push(null);
       const note = m.n === 1 ? 'only one value in this group: no standard error' : 'no values in this group';
       return { ...base, n: m.n, mean: m.n === 1 ? m.mean : NaN, sd: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note };
     }
-    means.push(m);
+    means.push(m.n > 1 ? m : null);
     const standardError = Math.sqrt(m.variance);
+    if (m.n === 1) return { ...base, n: 1, mean: m.mean, sd: NaN, standardError, confLow: m.mean, confHigh: m.mean, deff: NaN, note: 'only one value in this group: svymean gives standard error 0' };
+    // t.test stops on "data are essentially constant" (SE below 10 ε |mean|): no interval.
+    if (!designBased && standardError < 10 * Number.EPSILON * Math.abs(m.mean)) {
+      return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: NaN, confHigh: NaN, deff: m.deff, note: 'all values in this group are equal: t.test gives no interval' };
+    }
     const q = designBased ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, m.df);
     return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: m.mean - q * standardError, confHigh: m.mean + q * standardError, deff: m.deff, note: null };
   });
@@ -124,6 +146,6 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
     by: spec.by ?? null,
     groups,
     difference,
-    anova: spec.by && !designBased ? anovaOf(groups.slice(1)) : null,
+    anova: !spec.by ? null : designBased ? designAnova(design, y, domains, means) : anovaOf(groups.slice(1)),
   };
 }

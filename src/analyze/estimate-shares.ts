@@ -3,11 +3,15 @@ import type { Design } from '../core/design.js';
 import type { Code } from '../core/types.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
 import { normalQuantile } from '../math/distributions/normal-quantile.js';
-import { isDesignBased } from './design-variance.js';
+import { caseWeights, isDesignBased } from './design-variance.js';
 import { replicateLogitStandardError } from './replicate-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
 import { domainMean, type DomainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
+import type { GroupTest } from './group-test.js';
+import { degenerateShareNote } from './degenerate-share-note.js';
+import { likelihoodShareInterval } from './likelihood-share-interval.js';
+import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
 import { codeLabel, variableLabel, variableOf, type Lang } from './variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
@@ -20,7 +24,7 @@ export interface SharesSpec {
   /** The K highest categories of an ordered item (e.g. 2 → 比较幸福 + 非常幸福). */
   top?: number;
   by?: string;
-  /** Interval method; default wilson unweighted, logit design-based (also xlogit, beta, mean there). */
+  /** Interval method; default wilson unweighted, logit design-based (also xlogit, beta, mean, likelihood, asin there). */
   ci?: CiMethod;
   level?: number;
   lang?: Lang;
@@ -57,6 +61,8 @@ export interface SharesResult {
   readonly groups: readonly ShareGroup[];
   /** Second group − third (the two levels of `by`), when `by` has exactly two levels. */
   readonly difference: DomainDifference | null;
+  /** Equal shares in every group, when `by` has more than two groups answering: `chisq.test` unweighted, `svychisq` design-based. */
+  readonly anova: GroupTest | null;
 }
 
 function resolveValues(design: Design, spec: SharesSpec): Code[] {
@@ -151,7 +157,8 @@ function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): Doma
  * `prop.test(correct = FALSE)`); frequency weights count a row as f cases. Design-based (sampling
  * weights, strata, clusters): p = Σwy/Σw, linearization SE and deff (R `svymean`/`svyby`,
  * `deff = TRUE`), interval on degf by `ci` (R `svyciprop`, logit by default; see designShareInterval). Two levels of `by` also
- * give their difference: `prop.test` unweighted, `svyttest` design-based.
+ * give their difference: `prop.test` unweighted, `svyttest` design-based; more levels a test of
+ * equal shares (`chisq.test` unweighted, `svychisq` design-based).
  * @example estimateShares(design, { variable: 'happiness', top: 2 }).groups[0].share // 0.552
  */
 export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
@@ -160,7 +167,7 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
   const designBased = isDesignBased(design);
   const ciMethod = spec.ci ?? (designBased ? 'logit' : 'wilson');
   if (designBased && !isDesignCiMethod(ciMethod)) {
-    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta or mean interval (svyciprop)`, {
+    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta, mean, likelihood or asin interval (svyciprop)`, {
       hint: 'use one of those, or drop --weight/--strata/--cluster',
     });
   }
@@ -190,8 +197,10 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const intervalSe = design.replicates && ciMethod === 'logit' && m.mean > 0 && m.mean < 1
       ? replicateLogitStandardError(design.replicates, m.mean, m.replicateEstimates!) * m.mean * (1 - m.mean)
       : standardError;
-    const [confLow, confHigh] = designShareInterval(ciMethod, m.mean, intervalSe, m.df, m.n, level);
-    return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: null };
+    const [confLow, confHigh] = ciMethod === 'likelihood'
+      ? likelihoodShareInterval(y, caseWeights(design), domain.mask, m.mean, standardError, m.df, level)
+      : designShareInterval(ciMethod, m.mean, intervalSe, m.df, m.n, level);
+    return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: degenerateShareNote(ciMethod, m.mean, m.df, confLow, confHigh) };
   });
   let difference: DomainDifference | null = null;
   if (groups.length === 3 && groups[1].n > 0 && groups[2].n > 0) {
@@ -216,5 +225,6 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     by: spec.by ?? null,
     groups,
     difference,
+    anova: groups.slice(1).filter((g) => g.n > 0).length > 2 ? sharesGroupTest(design, y, domains.slice(1), groups.slice(1).map((g) => g.count), groups.slice(1).map((g) => g.n)) : null,
   };
 }

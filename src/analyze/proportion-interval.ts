@@ -4,7 +4,7 @@ import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { tQuantile } from '../math/distributions/t-quantile.js';
 
 /** Interval methods of a design-based share (R `svyciprop`'s `method`). */
-export type DesignCiMethod = 'logit' | 'xlogit' | 'beta' | 'mean';
+export type DesignCiMethod = 'logit' | 'xlogit' | 'beta' | 'mean' | 'likelihood' | 'asin';
 
 /** Interval methods of an unweighted (binomial) share. */
 export type BinomialCiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 'jeffreys';
@@ -13,7 +13,7 @@ export type BinomialCiMethod = 'wilson' | 'clopper-pearson' | 'agresti-coull' | 
 export type CiMethod = BinomialCiMethod | DesignCiMethod;
 
 export const BINOMIAL_CI_METHODS: readonly BinomialCiMethod[] = ['wilson', 'clopper-pearson', 'agresti-coull', 'jeffreys'];
-export const DESIGN_CI_METHODS: readonly DesignCiMethod[] = ['logit', 'xlogit', 'beta', 'mean'];
+export const DESIGN_CI_METHODS: readonly DesignCiMethod[] = ['logit', 'xlogit', 'beta', 'mean', 'likelihood', 'asin'];
 export const CI_METHODS: readonly [CiMethod, ...CiMethod[]] = [...BINOMIAL_CI_METHODS, ...DESIGN_CI_METHODS] as [CiMethod, ...CiMethod[]];
 
 /** True for the intervals of design-based shares. */
@@ -45,7 +45,8 @@ export function binomialInterval(count: number, n: number, method: BinomialCiMet
       const z2 = z * z;
       const center = (p + z2 / (2 * n)) / (1 + z2 / n);
       const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-      return [Math.max(0, center - half), Math.min(1, center + half)];
+      // prop.test sets the bound at a share of 0 or 1 to exactly 0 or 1 (center ∓ half rounds).
+      return [count <= 0 ? 0 : Math.max(0, center - half), count >= n ? 1 : Math.min(1, center + half)];
     }
     case 'clopper-pearson':
       return [count === 0 ? 0 : betaQuantile(alpha / 2, count, n - count + 1), count === n ? 1 : betaQuantile(1 - alpha / 2, count + 1, n - count)];
@@ -67,12 +68,17 @@ export function binomialInterval(count: number, n: number, method: BinomialCiMet
  *   log(p/(1−p)) on `svymean`. Both are expit(logit p ± t · s/(p(1−p))) (the sandwich SE of that
  *   intercept is the delta-method SE), so they share `logitInterval`.
  * - mean: the Wald interval p ± t · s (`confint(svymean, df = degf)`), not clipped to [0, 1].
+ * - asin: `svycontrast` of asin(√p), sin²(asin √p ± t · s/(2√(p(1−p)))), as R (sin² folds a bound
+ *   past 0 or π/2 back into [0, 1]).
+ * - likelihood needs the rows, not only p and s: see likelihoodShareInterval.
  * - beta: Korn & Graubard — effective n* = p(1−p)/s² · (t_{n−1}/t_{df})², then
  *   qbeta(α/2; n*p, n*(1−p) + 1) … qbeta(1 − α/2; n*p + 1, n*(1−p)).
- * A share of 0 or 1 has no variance to scale; its logit, xlogit and beta intervals are the point
- * itself (R returns NaN or does not converge there).
+ * A share of 0 or 1 has no logit or arcsine to scale: xlogit, asin and beta are NaN as in R; R's
+ * logit fit does not converge there and prints an interval that does not hold the estimate
+ * (≈ [1e-11, 3e-10] around a share of 0, or [0, NaN]), so logit is NaN too (see degenerateShareNote).
+ * With no design degrees of freedom (a domain in one PSU) every t-based interval is NaN, as R's.
  */
-export function designShareInterval(method: DesignCiMethod, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
+export function designShareInterval(method: Exclude<DesignCiMethod, 'likelihood'>, share: number, standardError: number, df: number, n: number, level: number): [number, number] {
   const alpha = 1 - level;
   switch (method) {
     case 'logit':
@@ -82,8 +88,13 @@ export function designShareInterval(method: DesignCiMethod, share: number, stand
       const half = tQuantile(1 - alpha / 2, df) * standardError;
       return [share - half, share + half];
     }
+    case 'asin': {
+      const half = (tQuantile(1 - alpha / 2, df) * standardError) / (2 * Math.sqrt(share * (1 - share)));
+      const centre = Math.asin(Math.sqrt(share));
+      return [Math.sin(centre - half) ** 2, Math.sin(centre + half) ** 2];
+    }
     case 'beta': {
-      if (share <= 0 || share >= 1) return [share, share];
+      if (share <= 0 || share >= 1) return [NaN, NaN];
       const nEff = ((share * (1 - share)) / (standardError * standardError)) * (tQuantile(alpha / 2, n - 1) / tQuantile(alpha / 2, df)) ** 2;
       return [betaQuantile(alpha / 2, nEff * share, nEff * (1 - share) + 1), betaQuantile(1 - alpha / 2, nEff * share + 1, nEff * (1 - share))];
     }
@@ -93,10 +104,10 @@ export function designShareInterval(method: DesignCiMethod, share: number, stand
 /**
  * Logit interval of a design-based share: expit(logit p ± t_{df} · SE/(p(1−p))), the Wald interval
  * of the intercept-only quasibinomial `svyglm` (R `survey::svyciprop(method = "logit")`).
- * A share of 0 or 1 has no logit; its interval is the point itself.
+ * A share of 0 or 1 has no logit: NaN.
  */
 function logitInterval(share: number, standardError: number, df: number, level: number): [number, number] {
-  if (share <= 0 || share >= 1) return [share, share];
+  if (share <= 0 || share >= 1) return [NaN, NaN];
   const t = tQuantile(1 - (1 - level) / 2, df);
   const logit = Math.log(share / (1 - share));
   const half = (t * standardError) / (share * (1 - share));

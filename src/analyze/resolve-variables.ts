@@ -17,7 +17,8 @@ export function resolveVariables(table: DataTable, selectors: readonly string[])
   const add = (name: string) => {
     if (!out.includes(name)) out.push(name);
   };
-  for (const selector of selectors.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)) {
+  // A column whose own name has a comma (收入,元) is taken whole before commas separate selectors.
+  for (const selector of selectors.flatMap((s) => (table.has(s.trim()) ? [s] : s.split(','))).map((s) => s.trim()).filter(Boolean)) {
     if (table.has(selector)) {
       add(selector);
       continue;

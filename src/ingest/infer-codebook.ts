@@ -19,6 +19,11 @@ function identifier(header: string, fallback: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? t : fallback;
 }
 
+/** The file's own header as the name (GNP.deflator, 收入 (元)): analyses take names as R does. */
+function headerName(header: string, fallback: string): string {
+  return header.trim() || fallback;
+}
+
 function choices(labels: string[]): Choice[] {
   return labels.map((label, i) => ({ code: i + 1, label, aliases: [] }));
 }
@@ -60,11 +65,13 @@ function fillInVariable(v: Variable): Variable {
 
 /**
  * Starts drafting a codebook for a table without one: 问卷星 metadata, q<N> per numbered question
- * (multi-select, ranking, grid rows q<N>_<row>), plain columns by their header; choices ordered as
+ * (multi-select, ranking, grid rows q<N>_<row>), plain columns by their header as it is (with
+ * `identifierNames`, as a codebook needs: the header when it is an ASCII identifier, else
+ * v<column>, the header kept as the label); choices ordered as
  * the questionnaire most likely had them (see orderLabels) in a 问卷星 export, sorted in any other
  * table (as R's factor levels). The user edits the draft.
  */
-export function inferCodebook(items: SourceItem[], layout: Layout, id: string): CodebookInference {
+export function inferCodebook(items: SourceItem[], layout: Layout, id: string, identifierNames = false): CodebookInference {
   const profiles = new Map<number, ColumnProfile>();
   const columns = items.flatMap((item) => {
     if (item.kind === 'meta') return [];
@@ -102,7 +109,8 @@ export function inferCodebook(items: SourceItem[], layout: Layout, id: string): 
           push(wjxMetaVariable(item.meta), false);
         } else if (item.kind === 'question') {
           const fallback = wjx ? `x${++unnumbered}` : `v${item.column + 1}`;
-          const name = item.number === null ? identifier(item.header, fallback) : `q${item.number}`;
+          // A plain table keeps its headers unless the draft is for a codebook, whose names are identifiers.
+          const name = item.number !== null ? `q${item.number}` : wjx || identifierNames ? identifier(item.header, fallback) : headerName(item.header, fallback);
           const label = item.text || item.header.trim();
           push(draftVariable(name, label, profile(item.column), layout, item.typeHint), profile(item.column).fillIn);
         } else if (item.kind === 'options') {

@@ -12,6 +12,8 @@ import type { OpenTableOptions, RawFormat, RawRow, RawTable, TextEncoding } from
 /** Options of `ingestFile`: how to open the file, and the codebook (drafted from the data when absent). */
 export interface IngestOptions extends OpenTableOptions {
   codebook?: Codebook;
+  /** Without a codebook, draft ASCII identifiers (v<column>) for headers such as `GNP.deflator`, as a codebook file needs; by default the file's names are kept. */
+  identifierNames?: boolean;
 }
 
 /** One coded row as it streams out: the 1-based source row, the values and why missing ones are missing. */
@@ -102,7 +104,7 @@ function rejectReplacementCharacters(raw: RawRow, sourceRow: number, header: str
 /** Drafts a codebook with one extra pass over the table (a second opening streams the rows again). */
 async function draftCodebook(path: string, options: IngestOptions, items: SourceItem[], layout: Layout): Promise<Codebook> {
   const id = basename(path, extname(path));
-  const inference = inferCodebook(items, layout, id);
+  const inference = inferCodebook(items, layout, id, options.identifierNames);
   const table = await openTable(path, { ...options, onProgress: undefined });
   for await (const row of table.rows()) inference.add(row.cells);
   return inference.finish();

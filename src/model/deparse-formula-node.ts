@@ -1,4 +1,5 @@
 import type { FormulaNode } from './formula.js';
+import { isSyntacticName } from './is-syntactic-name.js';
 
 // R's deparser puts spaces around these operators and none around `^`, `/` and `:`.
 const spaced = new Set(['+', '-', '*', '==', '!=', '<', '<=', '>', '>=', '&', '|', '~']);
@@ -7,7 +8,8 @@ const spaced = new Set(['+', '-', '*', '==', '!=', '<', '<=', '>', '>=', '&', '|
 export function deparseFormulaNode(node: FormulaNode): string {
   switch (node.kind) {
     case 'name':
-      return node.name;
+      // As R: `收入 (元)`, `a+b` in backquotes; GNP.deflator, 年龄 as they are.
+      return isSyntacticName(node.name) ? node.name : `\`${node.name.replace(/[`\\]/g, '\\$&')}\``;
     case 'number':
       return node.text;
     case 'call':

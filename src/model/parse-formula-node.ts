@@ -1,7 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import type { FormulaNode } from './formula.js';
 
-const tokenPattern = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_.][A-Za-z0-9_.]*|`[^`]+`)|(==|!=|<=|>=|[-+*/^:~()<>,&|]))/y;
+// Names as R reads them: letters of any script (CJK in a UTF-8 locale), digits, `.` and `_`, or
+// anything between backquotes (`\`` and `\\` escaped), so any column name can be written.
+const tokenPattern = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([\p{L}_.][\p{L}\p{N}_.]*|`(?:[^`\\]|\\.)+`)|(==|!=|<=|>=|[-+*/^:~()<>,&|]))/uy;
 
 // Binding powers in R's order: ~ < | < & < comparison < + - < * / < : < unary minus < ^.
 const infix: Record<string, [number, number]> = {
@@ -23,7 +25,7 @@ export function parseFormulaNode(source: string): FormulaNode {
     if (!m) throw syntaxError(source, at, 'unexpected character');
     const start = m.index + m[0].length - (m[1] ?? m[2] ?? m[3]).length;
     if (m[1] !== undefined) tokens.push({ text: m[1], kind: 'number', at: start });
-    else if (m[2] !== undefined) tokens.push({ text: m[2].replace(/^`|`$/g, ''), kind: 'name', at: start });
+    else if (m[2] !== undefined) tokens.push({ text: m[2].startsWith('`') ? m[2].slice(1, -1).replace(/\\(.)/gu, '$1') : m[2], kind: 'name', at: start });
     else tokens.push({ text: m[3], kind: 'symbol', at: start });
     at = tokenPattern.lastIndex;
   }

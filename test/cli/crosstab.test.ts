@@ -13,8 +13,8 @@ describe('survey crosstab', () => {
     const r = runCli(['crosstab', housing, '--codebook', housingCodebook, '--rows', 'Sat', '--cols', 'Infl', '--freq', 'Freq', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['rows', 'cols', 'row_levels', 'col_levels', 'counts', 'statistic', 'df', 'p_value', 'cramers_v', 'test']);
-    expect(out).toMatchObject({ rows: 'Sat', cols: 'Infl', row_levels: ['Low', 'Medium', 'High'], df: 4, test: 'pearson' });
+    expect(Object.keys(out)).toEqual(['rows', 'cols', 'row_levels', 'col_levels', 'counts', 'statistic', 'df', 'ddf', 'p_value', 'cramers_v', 'test']);
+    expect(out).toMatchObject({ rows: 'Sat', cols: 'Infl', row_levels: ['Low', 'Medium', 'High'], df: 4, ddf: null, test: 'pearson' });
     expect(out.counts[0]).toEqual([282, 206, 79]);
   });
 
@@ -24,6 +24,8 @@ describe('survey crosstab', () => {
     expect(json.code, json.stderr).toBe(0);
     const out = JSON.parse(json.stdout);
     expect(out.test).toBe('rao-scott');
+    // svychisq's denominator df (test/reference/crosstab-rao-scott: 362.74351262613516).
+    expect(out.ddf).toBeCloseTo(362.74351262613516, 6);
     expect([...out.row_levels].sort()).toEqual(['No', 'Yes']);
     const text = runCli(['crosstab', apistrat, ...design]);
     expect(text.code, text.stderr).toBe(0);

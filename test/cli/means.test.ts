@@ -8,10 +8,25 @@ describe('survey means', () => {
     const r = runCli(['means', apistrat, '--var', 'api00', '--by', 'awards', '--weight', 'pw', '--strata', 'stype', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['var', 'groups']);
+    expect(Object.keys(out)).toEqual(['var', 'groups', 'comparison', 'anova']);
+    expect(Object.keys(out.comparison)).toEqual(['difference', 'se', 'conf_low', 'conf_high', 'statistic', 'df', 'p_value', 'test']);
+    expect(out.comparison.test).toBe('svyttest');
+    expect(out.anova).toBeNull();
     expect(Object.keys(out.groups[0])).toEqual(['by', 'level', 'n', 'mean', 'se', 'conf_low', 'conf_high', 'deff']);
     expect(out.groups.map((g: { level: string }) => g.level)).toEqual(['all', 'No', 'Yes']);
     expect(out.groups[0].mean).toBeCloseTo(662.2873631593208, 10);
+  });
+
+  it('adds the design-based ANOVA of more than two groups (regTermTest) to the JSON and the console', () => {
+    const design = ['--var', 'api00', '--by', 'stype', '--weight', 'pw', '--strata', 'stype'];
+    const r = runCli(['means', apistrat, ...design, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.comparison).toBeNull();
+    expect(out.anova).toMatchObject({ df: 2, ddf: 195, test: 'regTermTest' });
+    expect(out.anova.statistic).toBeCloseTo(3.4491079038099892, 10);
+    const text = runCli(['means', apistrat, ...design, '--lang', 'en']);
+    expect(text.stdout).toMatch(/Wald test of equal means \(regTermTest\): F\(2, 195\) = 3\.449, p = 0\.034/);
   });
 
   it('prints a table with SD, the Welch difference and the ANOVA', () => {

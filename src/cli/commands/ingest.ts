@@ -81,7 +81,8 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
   try {
     summary = await ingestFile(
       file,
-      { ...open, codebook, onProgress: (d, t) => progress.update(d, t) },
+      // A draft written for editing needs codebook names (identifiers); otherwise the file's own names stay.
+      { ...open, codebook, identifierNames: Boolean(options.writeCodebook), onProgress: (d, t) => progress.update(d, t) },
       writer
         ? {
             start: (outputs) => writer.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name)])),

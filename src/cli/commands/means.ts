@@ -14,8 +14,8 @@ interface MeansCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '样本量', mean: '均值', sd: '标准差', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析' },
-  en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA' },
+  zh: { all: '全部', group: '组别', n: '样本量', mean: '均值', sd: '标准差', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析', wald: '组间均值相等的 Wald 检验 (regTermTest)' },
+  en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA', wald: 'Wald test of equal means (regTermTest)' },
 };
 
 function consoleText(r: MeansResult, lang: Lang): string {
@@ -24,7 +24,7 @@ function consoleText(r: MeansResult, lang: Lang): string {
   const d = r.difference;
   if (d) notes.push(`${t.difference} ${d.first} − ${d.second}: ${formatFixed(d.estimate, 3)} [${formatFixed(d.confLow, 3)}, ${formatFixed(d.confHigh, 3)}], t(${formatFixed(d.df, 1)}) = ${formatFixed(d.statistic, 3)}, p ${formatPClause(d.pValue)} (${d.method})`);
   const a = r.anova;
-  if (a) notes.push(`${t.anova}: F(${a.dfBetween}, ${a.dfWithin}) = ${formatFixed(a.statistic, 3)}, p ${formatPClause(a.pValue)}`);
+  if (a) notes.push(`${a.test === 'aov' ? t.anova : t.wald}: F(${formatFixed(a.df, 0)}, ${formatFixed(a.ddf ?? NaN, 0)}) = ${formatFixed(a.statistic, 3)}, p ${formatPClause(a.pValue)}`);
   for (const g of r.groups) if (g.note) notes.push(`${g.level}: ${g.note}`);
   return formatTable({
     title: r.label,
@@ -51,13 +51,14 @@ async function run(file: string, options: MeansCliOptions, { io }: CliContext): 
 export function registerMeans(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('means')
-    .description('mean, SD, SE, CI and design effect, overall and by group; Welch t for two groups, one-way ANOVA')
+    .description('mean, SD, SE, CI and design effect, overall and by group; two groups: Welch t / svyttest, more: one-way ANOVA / regTermTest')
     .argument('<file>', 'coded CSV or raw export')
     .requiredOption('--var <V...>', 'numeric variables: names, globs or a codebook group; comma-separated or repeated')
     .option('--by <G>', 'also estimate within each level of G');
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey means responses.csv --codebook q.yaml --var income --by area',
-    'survey means apistrat.csv --var api00 --by stype --weight pw --strata stype --json',
+    'survey means apistrat.csv --var api00 --by stype --weight pw --strata stype --json   # "anova": regTermTest Wald F',
+    'survey means apistrat.csv --var api00 --by awards --weight pw --strata stype --json  # "comparison": svyttest',
     'survey means apiclus2.csv --var api00 --cluster dnum+snum --fpc fpc1+fpc2          # two-stage design',
     'survey means nhanes.csv --var HI_CHOL --weight WTMEC2YR --strata SDMVSTRA --cluster SDMVPSU --nest',
   ]).action((file: string, options: MeansCliOptions) => run(file, options, ctx));

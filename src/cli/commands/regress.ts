@@ -38,6 +38,8 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       'survey regress responses.csv "happiness ~ log(income) + sat_health_cost" --model ologit --codebook codebook.yaml --json',
       'survey regress data.csv "y ~ x1 * x2 + factor(region)" --robust HC3 --levels region=North,South',
       'survey regress apiclus1.csv "api00 ~ ell + meals" --weight pw --cluster dnum --poststratify stype.yaml   # svyglm on postStratify()',
+      'survey regress longley.csv "Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year"',
+      'survey regress 调查.csv "幸福感 ~ `收入 (元)` + 年龄 + `地区 名`"   # any column name, backquoted as in R',
     ],
   ).action(async (file: string, formula: string, options: RegressOptions) => {
     const design = await loadDesign(file, options);

@@ -19,8 +19,8 @@ interface SharesCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '有效样本', count: '人数', share: '占比', ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答' },
-  en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers' },
+  zh: { all: '全部', group: '组别', n: '有效样本', count: '人数', share: '占比', ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答', equal: '各组占比相同的检验' },
+  en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers', equal: 'Test of equal shares' },
 };
 
 function differenceNote(r: SharesResult, lang: Lang): string | null {
@@ -30,17 +30,25 @@ function differenceNote(r: SharesResult, lang: Lang): string | null {
   return `${TEXT[lang].difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPClause(d.pValue)} (${d.method})`;
 }
 
+/** The test of equal shares in more than two groups (chisq.test / svychisq). */
+function anovaNote(r: SharesResult, lang: Lang): string | null {
+  const a = r.anova;
+  if (!a) return null;
+  const stat = a.ddf === null ? `χ²(${formatFixed(a.df, 0)}) = ${formatFixed(a.statistic, 2)}` : `F(${formatFixed(a.df, 2)}, ${formatFixed(a.ddf, 2)}) = ${formatFixed(a.statistic, 2)}`;
+  return `${TEXT[lang].equal}: ${stat}, p ${formatPClause(a.pValue)} (${a.test})`;
+}
+
 /** One table per variable: a row per group. */
 function detailTable(r: SharesResult, lang: Lang): string {
   const t = TEXT[lang];
-  const notes = [differenceNote(r, lang), `deff: ${r.weights === 'sampling' ? 'svymean' : '1 (simple random sample)'}; CI: ${r.ciMethod}`].filter((n): n is string => n !== null);
+  const notes = [differenceNote(r, lang), anovaNote(r, lang), `deff: ${r.weights === 'sampling' ? 'svymean' : '1 (simple random sample)'}; CI: ${r.ciMethod}`].filter((n): n is string => n !== null);
   return formatTable({
     title: `${r.label}（${t.of} ${r.valueLabels.join(' / ')}）`,
     columns: [{ header: t.group }, { header: t.n, align: 'right' }, { header: t.count, align: 'right' }, { header: t.share, align: 'right' }, { header: t.ci, align: 'right' }, { header: 'SE', align: 'right' }, { header: 'deff', align: 'right' }],
     rows: r.groups.map((g) => [
       g.level === 'all' && g.by === null ? t.all : g.level,
       formatCount(g.n), formatCount(g.count), formatPercent(g.share),
-      g.note ? t.empty : `${formatPercent(g.confLow)} – ${formatPercent(g.confHigh)}`,
+      Number.isNaN(g.share) ? t.empty : `${formatPercent(g.confLow)} – ${formatPercent(g.confHigh)}`,
       formatFixed(g.standardError, 4), formatFixed(g.deff, 2),
     ]),
     notes,
@@ -93,11 +101,14 @@ export function registerShares(program: Command, ctx: CliContext): void {
     .requiredOption('--var <V...>', 'variables: names, globs (sat_*) or a codebook group; comma-separated or repeated')
     .option('--top <K>', 'count the K highest categories of an ordered item')
     .option('--values <a,b>', 'count these answers (codes or labels)')
-    .option('--by <G>', 'also estimate within each level of G (two levels: their difference and test)')
-    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; weighted: logit (default), xlogit, beta, mean (svyciprop)');
+    .option('--by <G>', 'also estimate within each level of G (two levels: their difference and test; more: a test of equal shares)')
+    .option('--ci <method>', 'interval: wilson (default), clopper-pearson, agresti-coull, jeffreys; weighted: logit (default), xlogit, beta, mean, likelihood, asin (svyciprop)');
   withExamples(withCommonOptions(withDesignOptions(cmd)), [
     'survey shares responses.csv --codebook q.yaml --var happiness --top 2 --by area',
     "survey shares responses.csv --codebook q.yaml --var 'sat_*' --top 2 --by area --json",
     'survey shares responses.csv --var sat_income --values 4,5 --weight w --strata district',
+    'survey shares apiclus1.csv --var sch_wide --values Yes --weight pw --cluster dnum --ci likelihood   # svyciprop(method = "likelihood")',
+    'survey shares apiclus1.csv --var sch_wide --values Yes --by awards --weight pw --cluster dnum --ci mean   # a share of 1: [1, 1] (logit: null + warning)',
+    'survey shares apistrat.csv --var sch_wide --values Yes --by stype --weight pw --strata stype --json   # "anova": svychisq',
   ]).action((file: string, options: SharesCliOptions) => run(file, options, ctx));
 }

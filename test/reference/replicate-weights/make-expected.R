@@ -11,7 +11,7 @@
 #   scd_brr         survey::scd (3 strata of 2 ambulance PSUs), as.svrepdesign(type = "BRR")
 #   clus1_jk1_post  the JK1 design post-stratified on stype (postStratify.svyrep.design)
 #   clus1_jk1_rake  the JK1 design raked on stype and awards
-# For each: svytotal / svyby(svytotal), svyquantile (0.25, 0.5; Woodruff), svyratio(~ell, ~meals), svymean / svyby (deff) of api00, svyciprop of sch_wide == "Yes" overall and by awards
+# For each: svytotal / svyby(svytotal), svyquantile (0.25, 0.5; Woodruff), svyratio(~ell, ~meals), regTermTest(svyglm(api00 ~ stype), ~stype), svymean / svyby (deff) of api00, svyciprop of sch_wide == "Yes" overall and by awards
 # (logit, xlogit, beta, mean), svyttest by awards, svychisq(~stype + awards), svyglm OLS and
 # quasibinomial logit, svyolr; degf of the design and of each awards subset; replicate weight
 # checksums (per replicate Σ w and Σ i·w) for the conversions.
@@ -108,10 +108,12 @@ estimates <- function(des) {
   tot_by <- svyby(~api00, ~stype, des, svytotal)
   q <- svyquantile(~api00, des, c(0.25, 0.5), ci = TRUE, se = TRUE)[[1]]
   rat <- svyratio(~ell, ~meals, des)
+  wald <- regTermTest(svyglm(api00 ~ stype, des), ~stype)
   list(degf = degf(des),
        total_api00 = list(total = unname(coef(tot)), se = unname(SE(tot)), by_total = as_array(tot_by$api00), by_se = as_array(tot_by$se)),
        quantile_api00 = list(quantile = as_array(q[, 1]), ci_low = as_array(q[, 2]), ci_high = as_array(q[, 3]), se = as_array(q[, 4])),
        ratio_ell_meals = list(ratio = unname(coef(rat)), se = unname(SE(rat))),
+       anova_api00_stype = list(statistic = as.numeric(wald$Ftest), df = unname(wald$df), ddf = unname(wald$ddf), p_value = as.numeric(wald$p)),
        mean_api00 = list(mean = unname(coef(m)), se = unname(SE(m)), deff = unname(deff(m))),
        by_stype = list(levels = as.character(by$stype), mean = as_array(by$api00), se = as_array(by$se), deff = as_array(by$DEff.api00)),
        ttest_api00 = list(estimate = unname(tt$estimate), statistic = unname(tt$statistic), df = unname(tt$parameter), p_value = tt$p.value, conf_int = as_array(tt$conf.int)),

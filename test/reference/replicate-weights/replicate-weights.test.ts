@@ -101,6 +101,11 @@ describe('estimators on replicate designs match svymean, svyby, svyciprop, svytt
       expectClose(groups.map((g: { mean: number }) => g.mean), want.by_stype.mean, { ...closedForm, label: `${key} svyby mean` });
       expectClose(groups.map((g: { standardError: number }) => g.standardError), want.by_stype.se, { ...replicateSe, label: `${key} svyby se` });
       expectClose(groups.map((g: { deff: number }) => g.deff), want.by_stype.deff, { ...replicateSe, label: `${key} svyby deff` });
+      // The three-group Wald F = regTermTest(svyglm(api00 ~ stype), ~stype) on the replicate design.
+      const anova = byStype.anova as { statistic: number; df: number; ddf: number; pValue: number };
+      const wa = want.anova_api00_stype;
+      expect([anova.df, anova.ddf]).toEqual([wa.df, wa.ddf]);
+      expectClose([anova.statistic, anova.pValue], [wa.statistic, wa.p_value], { ...replicateSe, label: `${key} regTermTest` });
       const d = estimateMeans(design, { variable: 'api00', by: 'awards', lang: 'en' }).difference!;
       // svyttest's coefficient is Yes − No (R's reference level No first).
       const sign = d.first === 'Yes' ? 1 : -1;

@@ -26,7 +26,7 @@ describe('estimateShares', () => {
   it('keeps binomial intervals for unweighted shares and svyciprop intervals for design-based ones', () => {
     const table = numericTable({ ...columns, w: freq });
     expect(() => estimateShares(makeDesign(table), { variable: 'y', values: [5], ci: 'beta' })).toThrow(/design-based interval; it needs --weight/);
-    expect(() => estimateShares(makeDesign(table, { weight: 'w' }), { variable: 'y', values: [5], ci: 'jeffreys' })).toThrow(/design-based shares use the logit \(default\), xlogit, beta or mean/);
+    expect(() => estimateShares(makeDesign(table, { weight: 'w' }), { variable: 'y', values: [5], ci: 'jeffreys' })).toThrow(/design-based shares use the logit \(default\), xlogit, beta, mean, likelihood or asin/);
   });
 
   it('reports a group without valid answers as NA with the reason', () => {
