@@ -101,8 +101,9 @@ export function inferCodebook(items: SourceItem[], layout: Layout, id: string): 
         if (item.kind === 'meta') {
           push(wjxMetaVariable(item.meta), false);
         } else if (item.kind === 'question') {
-          const fallback = wjx ? `x${++unnumbered}` : `v${item.column + 1}`;
-          const name = item.number === null ? identifier(item.header, fallback) : `q${item.number}`;
+          // Only unnumbered columns advance the count: the two downloads number their questions alike
+          // but lay them over different column counts (a multi-select is one column or one per option).
+          const name = item.number === null ? identifier(item.header, wjx ? `x${++unnumbered}` : `v${item.column + 1}`) : `q${item.number}`;
           const label = item.text || item.header.trim();
           push(draftVariable(name, label, profile(item.column), layout, item.typeHint), profile(item.column).fillIn);
         } else if (item.kind === 'options') {

@@ -25,6 +25,11 @@ export interface ColumnMapping {
 
 const GROUPED: Variable['type'][] = ['multi', 'rank'];
 
+function isFillIn(v: Variable, byName: Map<string, Variable>, used: Set<string>): boolean {
+  const base = v.name.endsWith('_other') ? byName.get(v.name.slice(0, -'_other'.length)) : undefined;
+  return v.type === 'text' && base !== undefined && used.has(base.name);
+}
+
 function columnIssue(header: string, rule: string, severity: Issue['severity'], message: string): Issue {
   return { sourceRow: 0, variable: header.trim(), rawValue: '', rule, severity, message };
 }
@@ -94,6 +99,8 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
 
   for (const v of codebook.variables) {
     if (used.has(v.name)) continue;
+    // The 按序号 download carries no fill-in text: its <name>_other is absent by design.
+    if (layout === 'wjx-code' && isFillIn(v, byName, used)) continue;
     result.missingVariables.push(v.name);
     result.issues.push(columnIssue(v.name, 'missing-variable', 'warning', `codebook variable ${v.name} has no column in the file`));
   }
