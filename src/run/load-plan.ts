@@ -40,6 +40,7 @@ function variablesOf(a: Analysis): { key: string; names: string[] }[] {
   switch (a.command) {
     case 'shares':
     case 'means':
+    case 'multi':
       return [{ key: 'var', names: a.var }, ...(a.by ? [{ key: 'by', names: [a.by] }] : [])];
     case 'freq':
       return [{ key: 'vars', names: a.vars }];

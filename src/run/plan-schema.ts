@@ -10,6 +10,7 @@ export const analysisSchema = z.discriminatedUnion('command', [
     .refine((a) => (a.top === undefined) !== (a.values === undefined), { error: 'give exactly one of top or values' }),
   z.strictObject({ command: z.literal('means'), var: names, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('freq'), vars: names, title: z.string().optional() }),
+  z.strictObject({ command: z.literal('multi'), var: names, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('crosstab'), rows: name, cols: name, title: z.string().optional() }),
   z.strictObject({ command: z.literal('reliability'), items: names.optional(), group: name.optional(), title: z.string().optional() })
     .refine((a) => (a.items === undefined) !== (a.group === undefined), { error: 'give exactly one of items or group' }),

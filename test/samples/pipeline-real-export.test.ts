@@ -44,4 +44,23 @@ describe('the 800-row real export through every stage', () => {
     expect(fit.nobs).toBeGreaterThan(700);
     ok(['crosstab', weighted, '--codebook', q, '--rows', 'q3', '--cols', 'q6_1', '--weight', 'weight', '--json']);
   });
+
+  it('multi tabulates the multi-select q6 of coded.csv (#15.1): selections, % of responses and of cases per option', () => {
+    const q = join(dir, 'q.yaml');
+    const coded = join(dir, 'coded.csv');
+    const json = JSON.parse(ok(['multi', coded, '--codebook', q, '--var', 'q6', '--by', 'q3', '--json']).stdout);
+    const [all, men, women] = json.groups;
+    expect(all.n).toBe(800);
+    expect([men.level, women.level]).toEqual(['男', '女']);
+    // Counted straight from the coded 0/1 columns (the 按序号 download's 第6题(…) columns).
+    const lines = readFileSync(coded, 'utf8').trim().split('\n').map((l) => l.split(','));
+    const at = lines[0].indexOf('q6_1');
+    const sports = lines.slice(1).filter((l) => l[at] === '1').length;
+    expect(all.options[0]).toMatchObject({ code: 1, label: '运动', count: sports });
+    expect(all.options[0].share_of_cases).toBeCloseTo(sports / 800, 12);
+    expect(all.options.reduce((a: number, o: { share_of_responses: number }) => a + o.share_of_responses, 0)).toBeCloseTo(1, 12);
+    expect(json.tests.length).toBe(all.options.length);
+    const weighted = JSON.parse(ok(['multi', join(dir, 'weighted.csv'), '--codebook', q, '--var', 'q6', '--by', 'q3', '--weight', 'weight', '--json']).stdout);
+    expect(weighted.tests[0].test).toBe('rao-scott');
+  });
 });

@@ -5,6 +5,7 @@ import { registerCrosstab } from './crosstab.js';
 import { registerFreq } from './freq.js';
 import { registerIngest } from './ingest.js';
 import { registerMeans } from './means.js';
+import { registerMulti } from './multi.js';
 import { registerRegress } from './regress.js';
 import { registerReliability } from './reliability.js';
 import { registerRun } from './run.js';
@@ -19,6 +20,7 @@ export const commands: RegisterCommand[] = [
   registerWeight,
   registerFreq,
   registerShares,
+  registerMulti,
   registerMeans,
   registerCrosstab,
   registerReliability,
