@@ -61,11 +61,15 @@ function interactionContrasts(nr: number, nc: number): Float64Array[] {
  * effects and N the design's rows: Δ = (CᵀD⁻¹C/N)⁻¹ CᵀD⁻¹VD⁻¹C, X² the Pearson statistic of the
  * table scaled to N, F = X²/tr(Δ) on d₀ = tr(Δ)²/tr(Δ²) and d₀ν degrees of freedom, ν = PSUs −
  * strata of the whole design. `cell[i]` is row level + r · column level, or −1 when either is missing.
+ * With `domain` (1 = row in it), the test is that of the subset design (R `svychisq(f, subset(design, …))`):
+ * N and ν count only the domain's rows, PSUs and strata.
  * @example raoScottTest(design, cells, 2, 3).pValue
  */
-export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: number): RaoScottTest {
+export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: number, domain: Uint8Array | null = null): RaoScottTest {
   const K = nr * nc;
   const N = design.table.nrows;
+  // The design's size (its rows, or the domain's), which scales the table and the contrasts alike.
+  const size = domain ? domain.reduce((a, b) => a + b, 0) : N;
   const w = caseWeights(design);
   let sumW = 0;
   for (let i = 0; i < N; i++) if (cell[i] >= 0) sumW += w[i];
@@ -97,7 +101,7 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
         d += C[b][k] * dc[a][k];
         n += dc[b][k] * vdc[k];
       }
-      denom[b * m + a] = d / N;
+      denom[b * m + a] = d / size;
       numr[b * m + a] = n;
     }
   }
@@ -116,10 +120,10 @@ export function raoScottTest(design: Design, cell: Int32Array, nr: number, nc: n
   let pearson = 0;
   for (let k = 0; k < K; k++) {
     const e = rowShare[k % nr] * colShare[Math.floor(k / nr)];
-    pearson += (N * (p[k] - e) ** 2) / e;
+    pearson += (size * (p[k] - e) ** 2) / e;
   }
   const statistic = pearson / trace;
   const ndf = (trace * trace) / traceSquare;
-  const ddf = ndf * (design.replicates ? design.replicates.degf : designDegreesOfFreedom(design, null));
+  const ddf = ndf * designDegreesOfFreedom(design, domain);
   return { pearson, statistic, ndf, ddf, pValue: fUpperTail(statistic, ndf, ddf), meanDeff: trace / m };
 }

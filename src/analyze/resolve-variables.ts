@@ -25,6 +25,12 @@ export function resolveVariables(table: DataTable, selectors: readonly string[])
     }
     const inGroup = table.codebook.variables.filter((v) => v.group === selector).map((v) => v.name).filter((n) => table.has(n));
     const matched = inGroup.length ? inGroup : /[*?]/.test(selector) ? table.names.filter((n) => globPattern(selector).test(n)) : [];
+    const multi = table.codebook.variables.find((v) => v.name === selector && (v.type === 'multi' || v.type === 'rank'));
+    if (!matched.length && multi) {
+      throw new UsageError(`${selector} is a ${multi.type === 'multi' ? 'multi-select' : 'ranking'} question: its answers are the columns ${selector}_1, ${selector}_2, …`, {
+        hint: multi.type === 'multi' ? `tabulate it with: survey multi FILE --codebook … --var ${selector}` : `give its columns: --var '${selector}_*'`,
+      });
+    }
     // A plain unknown name gets the column lookup's own error, which lists the columns there are.
     if (!matched.length && !/[*?]/.test(selector)) table.column(selector);
     if (!matched.length) throw new UsageError(`no variable matches "${selector}"`, { hint: 'give column names, a glob such as sat_*, or a codebook group name' });

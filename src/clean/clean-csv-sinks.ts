@@ -4,6 +4,8 @@ import type { AtomicWriter } from '../io/write-atomic.js';
 import { ISSUE_COLUMNS } from '../io/write-issues.js';
 import type { CleanSinks } from './clean-file.js';
 
+const FLAGS = '_flags';
+
 /** Where a cleaning run's files go; any may be left out. */
 export interface CleanWriters {
   clean?: AtomicWriter | null;
@@ -18,16 +20,20 @@ export interface CleanWriters {
 export function cleanCsvSinks(writers: CleanWriters): CleanSinks & { begin(): Promise<void> } {
   const { clean, excluded, issues } = writers;
   let addSourceRow = true;
+  // Cleaning a clean.csv again: its old `_flags` column is replaced by this run's flags.
+  let oldFlags = -1;
+  const values = <T,>(row: { values: readonly T[] }): readonly T[] => (oldFlags < 0 ? row.values : row.values.filter((_, k) => k !== oldFlags));
   return {
     begin: async () => void (await issues?.write(csvLine(ISSUE_COLUMNS))),
     async start(outputs, header) {
       // A coded input already carries _source_row among its original cells.
       addSourceRow = !header.includes(SOURCE_ROW);
-      await clean?.write(csvLine([SOURCE_ROW, ...outputs.map((o) => o.name), '_flags']));
+      oldFlags = outputs.findIndex((o) => o.name === FLAGS);
+      await clean?.write(csvLine([SOURCE_ROW, ...values({ values: outputs.map((o) => o.name) }), FLAGS]));
       await excluded?.write(csvLine([...header, ...(addSourceRow ? [SOURCE_ROW] : []), '_reasons']));
     },
     // Not async: a row waits only when its file is behind (see AtomicWriter.write).
-    kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...row.values, flags.join(';')])),
+    kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...values(row), flags.join(';')])),
     excluded: (row, reasons) => excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
     issues: (list) => issues?.write(list.map((i) => csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message])).join('')),
   };

@@ -12,16 +12,40 @@ const fraction = z.number().gt(0).lte(1);
  * Each has an action: exclude the row, flag it (kept, listed in `_flags`), or off.
  */
 const rulesSchema = z.strictObject({
-  /** Duration below max(min_seconds, median_fraction × median duration). */
-  speeder: z.strictObject({ min_seconds: z.number().nonnegative().default(60), median_fraction: fraction.default(1 / 3), variable: z.string().optional(), action: action.default('exclude') }).prefault({}),
+  /**
+   * Far faster than the rest: seconds per answered item below exp(median − mad_k × lower MAD) of
+   * their logarithms, and below max_fraction × the median (a relative speed index of at least
+   * 1/max_fraction), or below min_seconds_per_item. Setting min_seconds or median_fraction
+   * instead applies the fixed rule: duration below max(min_seconds, median_fraction × median).
+   */
+  speeder: z.strictObject({
+    mad_k: z.number().positive().default(3.5),
+    max_fraction: fraction.default(0.5),
+    min_seconds_per_item: z.number().nonnegative().default(2),
+    min_seconds: z.number().nonnegative().optional(),
+    median_fraction: fraction.optional(),
+    variable: z.string().optional(),
+    action: action.default('exclude'),
+  }).prefault({}),
   /** The same answers as an earlier row, whatever its 序号 or time (the first is kept). */
   duplicate: z.strictObject({ action: action.default('exclude') }).prefault({}),
   /** The same respondent id as an earlier row (the first is kept). */
   'duplicate-id': z.strictObject({ variable: z.string().optional(), action: action.default('exclude') }).prefault({}),
   /** Answers identical to an earlier row's on at least `similarity` of the items. */
   'near-duplicate': z.strictObject({ similarity: z.number().gte(0.5).lt(1).default(0.95), action: action.default('exclude') }).prefault({}),
-  /** One answer to every row of a grid (codebook `group`) of at least `min_items` items. */
-  'straight-lining': z.strictObject({ min_items: z.number().int().gte(3).default(10), action: action.default('exclude') }).prefault({}),
+  /**
+   * One answer to every row of a grid (codebook `group`) of at least `min_items` items (longstring
+   * = the grid's length, intra-individual response variability 0), with more evidence: the grid has
+   * at least `exclude_items` items, or a second grid is answered so, or the respondent is fast
+   * (seconds per item below `fast_fraction` × the median). Without more evidence the row is kept
+   * and flagged `uniform-grid`. Setting only min_items makes it exclude_items too (the rule before 5–9-item grids were checked).
+   */
+  'straight-lining': z
+    .strictObject({ min_items: z.number().int().gte(3).optional(), exclude_items: z.number().int().gte(3).optional(), fast_fraction: fraction.default(0.5), action: action.default('exclude') })
+    .transform(({ min_items, exclude_items, ...rest }) => ({ ...rest, min_items: min_items ?? 5, exclude_items: exclude_items ?? min_items ?? 10 }))
+    .prefault({}),
+  /** A grid answered with one answer throughout and nothing else suspicious (see straight-lining): kept, flagged. */
+  'uniform-grid': z.strictObject({ action: action.default('flag') }).prefault({}),
   /** Fewer than `min_answered` of the applicable items answered (not blank). */
   'break-off': z.strictObject({ min_answered: fraction.default(0.5), action: action.default('exclude') }).prefault({}),
   /** No item answered at all. */
@@ -75,7 +99,9 @@ export function parseRules(text: string, file: string): CleanRules {
 function settingsKeys(rule: string): Record<string, unknown> {
   const schema = (rulesSchema.shape as Record<string, z.ZodType>)[rule];
   const inner = (schema as unknown as { unwrap?: () => z.ZodObject }).unwrap?.() ?? schema;
-  return (inner as unknown as z.ZodObject).shape ?? {};
+  // A rule whose settings are resolved after parsing (straight-lining) is a pipe: its keys are its input's.
+  const input = (inner as unknown as { in?: z.ZodObject }).in ?? inner;
+  return (input as unknown as z.ZodObject).shape ?? {};
 }
 
 /** Reads a rules file (UTF-8 YAML). */

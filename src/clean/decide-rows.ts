@@ -18,6 +18,42 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Seconds per answered item, the median of them, and who is a speeder by the rules' thresholds. */
+interface SpeedThresholds {
+  /** The threshold in seconds for a respondent answering the median number of items (clean --json `speeder_seconds`). */
+  seconds: number;
+  medianPerItem: number;
+  secondsPerItem(i: number): number;
+  isSpeeder(i: number): boolean;
+}
+
+/**
+ * The speeder rule. Relative (default): seconds per answered item t, threshold exp(m − k·s) on
+ * log t with m the median and s the lower-half MAD (×1.4826) of log t — speeders form their own
+ * cluster far below the bulk, and the quick tail of honest respondents is scaled by s — capped at
+ * max_fraction × the median (a relative speed index ≥ 1/max_fraction, Leiner 2019) and never
+ * below min_seconds_per_item. Fixed (min_seconds or median_fraction set): duration below
+ * max(min_seconds, median_fraction × median duration). Null when no row has a duration.
+ */
+function speederThresholds(p: RowProfiles, rules: CleanRules): SpeedThresholds | null {
+  const perItem = p.duration.map((d, i) => (Number.isFinite(d) && p.answered[i] > 0 ? d / p.answered[i] : Number.NaN));
+  const medianPerItem = median(perItem);
+  const medianDuration = median(p.duration);
+  if (medianPerItem === null || medianDuration === null) return null;
+  const r = rules.speeder;
+  const secondsPerItem = (i: number) => perItem[i];
+  if (r.min_seconds !== undefined || r.median_fraction !== undefined) {
+    const seconds = Math.max(r.min_seconds ?? 60, (r.median_fraction ?? 1 / 3) * medianDuration);
+    return { seconds, medianPerItem, secondsPerItem, isSpeeder: (i) => p.duration[i] < seconds };
+  }
+  const logs = perItem.filter((t) => t > 0).map(Math.log);
+  const m = Math.log(medianPerItem);
+  const spread = 1.4826 * (median(logs.filter((l) => l <= m).map((l) => m - l)) ?? 0);
+  const perItemThreshold = Math.max(r.min_seconds_per_item, Math.min(r.max_fraction * medianPerItem, Math.exp(m - r.mad_k * spread)));
+  const medianAnswered = median(p.answered.filter((a) => a > 0)) ?? 0;
+  return { seconds: perItemThreshold * medianAnswered, medianPerItem, secondsPerItem, isSpeeder: (i) => perItem[i] < perItemThreshold };
+}
+
 /**
  * Applies the row rules to the profiles of every row. Duplicates (exact, by id, near) keep the
  * first row and mark the later ones; blank and broken-off rows are not compared for duplicates.
@@ -28,7 +64,8 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
     if (rules[rule].action !== 'off') (reasons[i] ??= []).push(rule);
   };
   const medianDuration = median(p.duration);
-  const speederSeconds = medianDuration === null ? null : Math.max(rules.speeder.min_seconds, rules.speeder.median_fraction * medianDuration);
+  const speed = speederThresholds(p, rules);
+  const speederSeconds = speed?.seconds ?? null;
   const eligible = p.answered.map((a, i) => a > 0 && a >= rules['break-off'].min_answered * p.applicable[i]);
   const firstAnswers = new Map<number, number>();
   const firstIds = new Map<string | number, number>();
@@ -36,7 +73,7 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
   for (let i = 0; i < p.count; i++) {
     if (p.answered[i] === 0) mark(i, 'blank');
     else if (!eligible[i]) mark(i, 'break-off');
-    if (speederSeconds !== null && p.duration[i] < speederSeconds) mark(i, 'speeder');
+    if (speed && speed.isSpeeder(i)) mark(i, 'speeder');
     if (eligible[i]) {
       if (firstAnswers.has(p.answerKey[i])) {
         exact[i] = true;
@@ -53,7 +90,14 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
   const bursts = findIpBursts(p.ip, p.time, rules['ip-burst'].max_per_ip, rules['ip-burst'].window_minutes * 60);
   for (let i = 0; i < p.count; i++) {
     if (near[i] >= 0) mark(i, 'near-duplicate');
-    if (p.straight[i]) mark(i, 'straight-lining');
+    const straight = p.straight[i];
+    if (straight) {
+      // A one-answer grid is excluded with more evidence: a long grid, a second such grid, or speed.
+      const sl = rules['straight-lining'];
+      const fast = speed !== null && speed.secondsPerItem(i) < sl.fast_fraction * speed.medianPerItem;
+      const evidence = p.straightItems[i] >= sl.exclude_items || straight.length >= 2 || fast;
+      mark(i, evidence ? 'straight-lining' : 'uniform-grid');
+    }
     if (p.attentionFailed[i] && Object.keys(rules.attention.items).length) mark(i, 'attention');
     if (bursts[i]) mark(i, 'ip-burst');
   }

@@ -9,6 +9,8 @@ export interface RowProfiles {
   applicable: number[];
   /** Grids answered with one answer throughout, per row (null when none). */
   straight: (string[] | null)[];
+  /** Items of the longest grid answered with one answer throughout (0 when none). */
+  straightItems: number[];
   attentionFailed: boolean[];
   /** 53-bit key of all answers (two 32-bit hashes folded into one safe integer). */
   answerKey: number[];
@@ -39,6 +41,7 @@ export function profileRows(ctx: CleanContext): RowProfiles {
     answered: [],
     applicable: [],
     straight: [],
+    straightItems: [],
     attentionFailed: [],
     answerKey: [],
     idKey: [],
@@ -59,11 +62,17 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       }
       profiles.answered.push(answered);
       profiles.applicable.push(applicable);
+      // Longstring equal to the grid's length (its intra-individual response variability is 0).
       let straight: string[] | null = null;
+      let straightItems = 0;
       for (const { group, columns } of ctx.grids) {
-        if (columns.length >= minItems && values[columns[0]] !== null && allSame(values, columns)) (straight ??= []).push(group);
+        if (columns.length >= minItems && values[columns[0]] !== null && allSame(values, columns)) {
+          (straight ??= []).push(group);
+          straightItems = Math.max(straightItems, columns.length);
+        }
       }
       profiles.straight.push(straight);
+      profiles.straightItems.push(straightItems);
       profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(values[k] as number)));
       if ((i + 1) * width > cells.length) {
         // Grow by half: a doubling copy of a million rows' cells would briefly need three times the memory.

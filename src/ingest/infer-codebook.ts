@@ -108,9 +108,14 @@ export function inferCodebook(items: SourceItem[], layout: Layout, id: string, i
         if (item.kind === 'meta') {
           push(wjxMetaVariable(item.meta), false);
         } else if (item.kind === 'question') {
-          const fallback = wjx ? `x${++unnumbered}` : `v${item.column + 1}`;
+          // Only unnumbered columns advance the count: the two downloads number their questions alike
+          // but lay them over different column counts (a multi-select is one column or one per option).
           // A plain table keeps its headers unless the draft is for a codebook, whose names are identifiers.
-          const name = item.number !== null ? `q${item.number}` : wjx || identifierNames ? identifier(item.header, fallback) : headerName(item.header, fallback);
+          let name = `q${item.number}`;
+          if (item.number === null) {
+            const fallback = wjx ? `x${++unnumbered}` : `v${item.column + 1}`;
+            name = wjx || identifierNames ? identifier(item.header, fallback) : headerName(item.header, fallback);
+          }
           const label = item.text || item.header.trim();
           push(draftVariable(name, label, profile(item.column), layout, item.typeHint), profile(item.column).fillIn);
         } else if (item.kind === 'options') {

@@ -1,10 +1,11 @@
 import { normalizeText } from '../core/normalize-text.js';
 import type { Codebook, Issue, Variable } from '../core/types.js';
 import { choiceMatcher } from './choice-matcher.js';
-import { joinedAnswersCoder, optionColumnsCoder, type OptionColumn } from './choice-columns-coder.js';
+import { choiceColumnName, joinedAnswersCoder, optionColumnsCoder, type OptionColumn } from './choice-columns-coder.js';
 import type { ItemCoder, Layout } from './coded-row.js';
 import { ipCoder, wjxMetaVariable } from './meta-coders.js';
 import type { SourceItem } from './parse-wjx-header.js';
+import { passThroughCoder, passThroughVariable } from './pass-through-coder.js';
 import { scalarCoder } from './scalar-coder.js';
 import { variableIndex, type VariableIndex } from './variable-index.js';
 
@@ -24,6 +25,11 @@ export interface ColumnMapping {
 }
 
 const GROUPED: Variable['type'][] = ['multi', 'rank'];
+
+function isFillIn(v: Variable, byName: Map<string, Variable>, used: Set<string>): boolean {
+  const base = v.name.endsWith('_other') ? byName.get(v.name.slice(0, -'_other'.length)) : undefined;
+  return v.type === 'text' && base !== undefined && used.has(base.name);
+}
 
 function columnIssue(header: string, rule: string, severity: Issue['severity'], message: string): Issue {
   return { sourceRow: 0, variable: header.trim(), rawValue: '', rule, severity, message };
@@ -62,7 +68,27 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
     record(coder, fillIn ? [v, fillIn] : [v]);
   };
 
+  // A coded file (plain layout) holds a multi-select or ranking as `<name>_<code>` columns, and may
+  // hold columns the codebook does not describe (weights, ids, scores): both are kept.
+  const consumed = new Set<number>();
+  const codedOptions = layout === 'plain' ? codedOptionColumns(items, codebook) : new Map<Variable, OptionColumn[]>();
+  const keepOutside = (column: number, header: string): boolean => {
+    const name = header.trim() || `v${column + 1}`;
+    const taken = byName.has(name) || result.coders.some((c) => c.outputs.some((o) => o.name === name));
+    if (layout !== 'plain' || taken) return false;
+    const v = passThroughVariable(name);
+    record(passThroughCoder(v, column, header, layout), [v]);
+    return true;
+  };
+
   for (const item of items) {
+    if (item.kind === 'question' && consumed.has(item.column)) continue;
+    const coded = item.kind === 'question' ? [...codedOptions].find(([v, o]) => !used.has(v.name) && o[0].column === item.column) : undefined;
+    if (coded) {
+      for (const o of coded[1]) consumed.add(o.column);
+      record(optionColumnsCoder(coded[0], coded[1], layout), [coded[0]]);
+      continue;
+    }
     if (item.kind === 'meta') {
       const v = take(index.byText(item.header)) ?? wjxMetaVariable(item.meta);
       if (byName.has(v.name) && byName.get(v.name) !== v) {
@@ -76,7 +102,7 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
         take(index.byText(item.text)) ??
         (item.number === null ? null : take(index.byNumber(item.number)));
       if (v) singleColumn(v, item.column, item.header);
-      else unmapped(item.header, `column "${item.header.trim()}" matches no codebook variable (name, alias, label or question number)`);
+      else if (!keepOutside(item.column, item.header)) unmapped(item.header, `column "${item.header.trim()}" matches no codebook variable (name, alias, label or question number)`);
     } else if (item.kind === 'options') {
       mapOptions(item, index, codebook, take, layout, record, unmapped);
     } else {
@@ -94,6 +120,8 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
 
   for (const v of codebook.variables) {
     if (used.has(v.name)) continue;
+    // The 按序号 download carries no fill-in text: its <name>_other is absent by design.
+    if (layout === 'wjx-code' && isFillIn(v, byName, used)) continue;
     result.missingVariables.push(v.name);
     result.issues.push(columnIssue(v.name, 'missing-variable', 'warning', `codebook variable ${v.name} has no column in the file`));
   }
@@ -133,6 +161,23 @@ function mapOptions(
     else unmapped(o.header, `option "${o.label}" is not a choice of ${v.name}`);
   }
   if (options.length) record(optionColumnsCoder(v, options, layout), [v]);
+}
+
+/** The `<name>_<code>` columns of each multi-select or ranking variable in a coded file, in file order. */
+function codedOptionColumns(items: SourceItem[], codebook: Codebook): Map<Variable, OptionColumn[]> {
+  const byHeader = new Map<string, { v: Variable; code: number | string }>();
+  for (const v of codebook.variables.filter((c) => GROUPED.includes(c.type))) {
+    for (const c of v.choices ?? []) byHeader.set(choiceColumnName(v, c.code), { v, code: c.code });
+  }
+  const found = new Map<Variable, OptionColumn[]>();
+  for (const item of items) {
+    const match = item.kind === 'question' ? byHeader.get(item.header.trim()) : undefined;
+    if (!match || item.kind !== 'question') continue;
+    const list = found.get(match.v) ?? [];
+    if (!list.some((o) => o.code === match.code)) list.push({ column: item.column, header: item.header, code: match.code });
+    found.set(match.v, list);
+  }
+  return found;
 }
 
 function overlap(v: Variable, labels: string[]): number {

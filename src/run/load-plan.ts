@@ -42,6 +42,7 @@ function variablesOf(a: Analysis): { key: string; names: string[] }[] {
     case 'means':
     case 'totals':
     case 'quantiles':
+    case 'multi':
       return [{ key: 'var', names: a.var }, ...(a.by ? [{ key: 'by', names: [a.by] }] : [])];
     case 'ratio':
       return [{ key: 'num', names: [a.num] }, { key: 'den', names: [a.den] }, ...(a.by ? [{ key: 'by', names: [a.by] }] : [])];

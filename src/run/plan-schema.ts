@@ -14,6 +14,7 @@ export const analysisSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('quantiles'), var: names, probs: z.array(z.number().min(0).max(1)).min(1).default([0.25, 0.5, 0.75]), qrule: z.enum(QUANTILE_RULES).default('math'), by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('ratio'), num: name, den: name, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('freq'), vars: names, title: z.string().optional() }),
+  z.strictObject({ command: z.literal('multi'), var: names, by: name.optional(), title: z.string().optional() }),
   z.strictObject({ command: z.literal('crosstab'), rows: name, cols: name, title: z.string().optional() }),
   z.strictObject({ command: z.literal('reliability'), items: names.optional(), group: name.optional(), title: z.string().optional() })
     .refine((a) => (a.items === undefined) !== (a.group === undefined), { error: 'give exactly one of items or group' }),

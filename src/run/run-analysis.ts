@@ -11,6 +11,8 @@ import { fitOls } from '../analyze/fit-ols.js';
 import { fitOrdinal } from '../analyze/fit-ordinal.js';
 import { frequenciesJson } from '../analyze/frequencies-json.js';
 import { meansJson } from '../analyze/means-json.js';
+import { estimateMulti, type MultiResult } from '../analyze/estimate-multi.js';
+import { multiJson } from '../analyze/multi-json.js';
 import { quantilesJson } from '../analyze/quantiles-json.js';
 import { ratioJson } from '../analyze/ratio-json.js';
 import { totalsJson } from '../analyze/totals-json.js';
@@ -25,6 +27,7 @@ import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
 import { freqSection } from '../report/freq-section.js';
 import { meansSection } from '../report/means-section.js';
+import { multiSection } from '../report/multi-section.js';
 import { quantilesSection, ratioSection, totalsSection } from '../report/estimates-section.js';
 import { regressionSection } from '../report/regression-section.js';
 import { reliabilitySection } from '../report/reliability-section.js';
@@ -40,6 +43,7 @@ export type AnalysisEstimates =
   | { command: 'quantiles'; results: QuantilesResult[]; weighted: QuantilesResult[] | null }
   | { command: 'ratio'; results: RatioResult[]; weighted: RatioResult[] | null }
   | { command: 'freq'; results: FrequencyTable[] }
+  | { command: 'multi'; results: MultiResult[]; weighted: MultiResult[] | null }
   | { command: 'crosstab'; results: CrosstabResult[] }
   | { command: 'reliability'; results: ReliabilityResult[]; title: string }
   | { command: 'regress'; results: RegressionResult[] };
@@ -103,6 +107,13 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
     case 'freq': {
       const results = resolveVariables(table, a.vars).map((variable) => tabulateFrequencies(plain, { variable, lang }));
       return { command: a.command, estimates: { command: a.command, results }, part: 'findings', results: results.map(frequenciesJson), weightedResults: null, blocks: results.map((f) => freqSection(f, lang)) };
+    }
+    case 'multi': {
+      const estimate = (design: Design) => a.var.map((variable) => estimateMulti(design, { variable, by: a.by, lang }));
+      const results = estimate(plain);
+      const w = weighted ? estimate(weighted) : undefined;
+      const blocks = results.flatMap((r, k) => multiSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], id: results.length === 1 ? id : `${id}-${k + 1}` }));
+      return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(multiJson), weightedResults: w?.map(multiJson) ?? null, blocks };
     }
     case 'crosstab': {
       const result = estimateCrosstab(plain, { rows: a.rows, cols: a.cols, lang });

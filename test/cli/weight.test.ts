@@ -39,7 +39,8 @@ describe('survey weight', () => {
     expectClose(result.margins[0].weighted_share, 425800 / 644400, { rtol: 1e-12, label: 'weighted share' });
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(10001);
-    expect(lines[0].startsWith('_source_row,area,')).toBe(true);
+    // responses.csv's id, outside the codebook, is kept (issue #15.2).
+    expect(lines[0].startsWith('_source_row,id,area,')).toBe(true);
     expect(lines[0].endsWith(',weight')).toBe(true);
     expectClose(Number(lines[1].split(',').at(-1)), r.poststratify_area.weights_first[0], { rtol: 1e-15, label: 'first weight' });
   });

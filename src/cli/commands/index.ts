@@ -5,6 +5,7 @@ import { registerCrosstab } from './crosstab.js';
 import { registerFreq } from './freq.js';
 import { registerIngest } from './ingest.js';
 import { registerMeans } from './means.js';
+import { registerMulti } from './multi.js';
 import { registerQuantiles } from './quantiles.js';
 import { registerRatio } from './ratio.js';
 import { registerRegress } from './regress.js';
@@ -22,6 +23,7 @@ export const commands: RegisterCommand[] = [
   registerWeight,
   registerFreq,
   registerShares,
+  registerMulti,
   registerMeans,
   registerTotals,
   registerQuantiles,

@@ -39,14 +39,17 @@ describe('findIpBursts', () => {
 describe('rules files', () => {
   it('fills every default', () => {
     const rules = defaultRules();
-    expect(rules.speeder).toEqual({ min_seconds: 60, median_fraction: 1 / 3, action: 'exclude' });
-    expect(rules['straight-lining'].min_items).toBe(10);
+    expect(rules.speeder).toEqual({ mad_k: 3.5, max_fraction: 0.5, min_seconds_per_item: 2, action: 'exclude' });
+    expect(rules['straight-lining']).toEqual({ min_items: 5, exclude_items: 10, fast_fraction: 0.5, action: 'exclude' });
+    expect(rules['uniform-grid'].action).toBe('flag');
     expect(rules['ip-burst'].action).toBe('flag');
   });
 
   it('overrides what a file sets and keeps the rest', () => {
     const rules = parseRules('speeder: {median_fraction: 0.5}\nip-burst: {action: off}\nattention: {items: {att: [3, 4]}}\n', 'r.yaml');
-    expect(rules.speeder).toMatchObject({ median_fraction: 0.5, min_seconds: 60 });
+    expect(rules.speeder).toMatchObject({ median_fraction: 0.5 });
+    // Setting only min_items keeps the rule it had: grids that long are excluded by themselves.
+    expect(parseRules('straight-lining: {min_items: 8}\n', 'r.yaml')['straight-lining']).toMatchObject({ min_items: 8, exclude_items: 8 });
     expect(rules['ip-burst'].action).toBe('off');
     expect(rules.attention.items).toEqual({ att: [3, 4] });
   });

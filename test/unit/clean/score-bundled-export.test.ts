@@ -77,4 +77,15 @@ describe('default cleaning rules on the bundled 问卷星 export', () => {
     expect(recall, `${rule} recall ${truePositives}/${expected.size}`).toBeGreaterThanOrEqual(minRecall);
     expect(precision, `${rule} precision ${truePositives}/${found.size}`).toBeGreaterThanOrEqual(minPrecision);
   });
+
+  it('flags, never excludes, the honest respondents who give one answer to the 8-item programmes grid', () => {
+    const uniform = hitsByRule.get('uniform-grid') ?? new Set<number>();
+    const faulty = new Set([...truth.values()].flatMap((ids) => [...ids]));
+    // 12 of the 10,000 honest respondents (README); the rows with faults are excluded for them.
+    expect([...uniform].filter((id) => !faulty.has(id))).toHaveLength(12);
+    expect(summary.reasons['uniform-grid']).toBe(uniform.size);
+    // The speeders' cluster (15–62 s) lies far below the relative threshold; honest respondents take ≥ 210 s.
+    expect(summary.speederSeconds).toBeGreaterThan(62);
+    expect(summary.speederSeconds).toBeLessThan(210);
+  });
 });

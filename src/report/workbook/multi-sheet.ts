@@ -1,0 +1,50 @@
+import type { MultiResult } from '../../analyze/estimate-multi.js';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { MULTI_TEXT } from '../multi-section.js';
+import { REPORT_TEXT } from '../report-text.js';
+import { SheetGrid, type GridColumn } from './sheet-grid.js';
+import { analysesOf, type WorkbookInput } from './workbook-input.js';
+
+/**
+ * 多选题: every multi-select analysis — per group and option the responses, % of responses and %
+ * of cases with its interval (weighted % of cases beside when the plan weights), the test per option, and its chart.
+ */
+export function multiSheet(input: WorkbookInput, name: string): SheetGrid | null {
+  const { lang } = input;
+  const analyses = analysesOf(input, 'multi');
+  if (!analyses.length) return null;
+  const t = REPORT_TEXT[lang];
+  const m = MULTI_TEXT[lang];
+  const grid = new SheetGrid(name);
+  for (const { estimates, chartIds } of analyses) {
+    estimates.results.forEach((r, k) => {
+      const w = estimates.weighted?.[k] ?? null;
+      const columns: GridColumn[] = [
+        { header: t.group }, { header: t.answer }, { header: t.n, numFmt: '0' }, { header: m.responses, numFmt: '0' }, { header: m.ofResponses, numFmt: '0.0%' }, { header: m.ofCases, numFmt: '0.0%' },
+        { header: lang === 'zh' ? '下限' : 'Low', numFmt: '0.0%' }, { header: lang === 'zh' ? '上限' : 'High', numFmt: '0.0%' },
+        ...(w ? [{ header: m.weightedOfCases, numFmt: '0.0%' }, { header: lang === 'zh' ? '加权下限' : 'Weighted low', numFmt: '0.0%' }, { header: lang === 'zh' ? '加权上限' : 'Weighted high', numFmt: '0.0%' }] : []),
+      ];
+      grid.table(columns, rowsOf(r, w, lang), { title: r.label, notes: testNotes(r, lang) });
+    });
+    grid.charts(chartIds, input.images);
+  }
+  return grid;
+}
+
+function rowsOf(r: MultiResult, w: MultiResult | null, lang: Lang): (string | number | null)[][] {
+  const t = REPORT_TEXT[lang];
+  return r.groups.flatMap((g, j) =>
+    g.options.map((o, k) => {
+      const v = w?.groups[j]?.options[k];
+      const cell = (x: number) => (Number.isNaN(x) ? null : x);
+      return [k === 0 ? (g.by === null ? t.all : g.level) : '', o.label, k === 0 ? g.n : null, o.count, cell(o.percentOfResponses), cell(o.percentOfCases), cell(o.confLow), cell(o.confHigh), ...(v ? [cell(v.percentOfCases), cell(v.confLow), cell(v.confHigh)] : [])];
+    }),
+  );
+}
+
+function testNotes(r: MultiResult, lang: Lang): string[] {
+  if (!r.tests.length) return [];
+  const name = r.tests[0].test === 'rao-scott' ? 'Rao-Scott F' : 'χ²';
+  const each = r.tests.map((x) => `${x.label}: ${name} = ${x.statistic.toFixed(2)}, p = ${x.pValue < 0.001 ? '< 0.001' : x.pValue.toFixed(3)}`);
+  return [lang === 'zh' ? `逐项检验（按${r.byLabel}）：${each.join('；')}` : `Per option, by ${r.byLabel}: ${each.join('; ')}`];
+}
