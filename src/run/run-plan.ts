@@ -122,7 +122,11 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
   // Earlier waves (`compare:`): this wave set beside them, a section after the factors.
   const previous = options.previous ?? [];
   const comparison = previous.length
-    ? await time('compare', async () => compareWaves([...previous.map((p) => p.wave), await planWave(loaded, { analyses: analysesJson }, 'results.json', waveLabel(loaded))]))
+    ? compareWaves([
+        // Sources relative to this report folder, so that results.json does not depend on where it is written.
+        ...previous.map((p) => ({ ...p.wave, source: relative(options.folder ?? '.', p.results).split('\\').join('/') })),
+        await planWave(loaded, { analyses: analysesJson }, 'results.json', waveLabel(loaded)),
+      ])
     : null;
   const compareTitle = lang === 'zh' ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
   const blocks: ReportBlock[] = [
