@@ -78,3 +78,11 @@ export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult }
 export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
 export { compareWeighting, type WeightingComparison, type WeightingDifference } from './weight/compare-weighting.js';
 export type { Calibration } from './core/design.js';
+export { compareWaves, type Wave, type WaveComparison, type ComparisonRow, type WavePair, type TrendSeries, type CompareOptions } from './compare/compare-waves.js';
+export { diffCodebooks, type CodebookChange, type CodebookChangeKind } from './compare/diff-codebooks.js';
+export { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './compare/diff-settings.js';
+export { independentDifference, proportionsDifference, welchDifference, type WaveDifference, type WaveEstimate } from './compare/wave-difference.js';
+export { waveIndicators, type Indicator, type WaveIndicators } from './compare/wave-indicators.js';
+export { comparisonJson } from './compare/comparison-json.js';
+export { ensureWaveResults, previousWaves, resultsWave, staleReason, type PreviousWave, type WaveOptions } from './compare/load-wave.js';
+export { planWave, waveLabel } from './compare/plan-wave.js';
