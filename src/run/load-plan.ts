@@ -27,7 +27,8 @@ function keyPath(path: readonly PropertyKey[]): string {
   return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(top level)';
 }
 
-function namesIn(node: FormulaNode, out: Set<string>): void {
+/** Collects the variable names a formula expression reads. */
+export function namesIn(node: FormulaNode, out: Set<string>): void {
   if (node.kind === 'name') out.add(node.name);
   else if (node.kind === 'call') node.args.forEach((a) => namesIn(a, out));
   else if (node.kind === 'binary') (namesIn(node.left, out), namesIn(node.right, out));
@@ -82,6 +83,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const codebookFile = resolve('codebook', plan.codebook) as string;
   const rulesFile = resolve('rules', plan.rules);
   const targetsFile = resolve('weight.targets', plan.weight?.targets);
+  (plan.compare ?? []).forEach((c, i) => resolve(`compare[${i}].${c.plan ? 'plan' : 'results'}`, c.plan ?? c.results));
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
   const codebook = await loadCodebook(codebookFile);
   const targets = targetsFile ? await loadTargets(targetsFile) : null;

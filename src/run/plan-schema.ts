@@ -37,6 +37,18 @@ export const weightSchema = z.strictObject({
 /** The sample profile (样本概况): the distribution of background variables, overall and by a group. */
 export const profileSchema = z.strictObject({ vars: names, by: name.optional() });
 
+/**
+ * An earlier wave of the same survey to compare with (`compare:`): its plan (run, or its
+ * results.json reused when its inputs are unchanged) or a results.json, how the report names it,
+ * and the variables the plan states comparable despite a codebook change (with the reason).
+ */
+export const compareSchema = z.strictObject({
+  plan: z.string().min(1).optional(),
+  results: z.string().min(1).optional(),
+  label: z.string().min(1).optional(),
+  same: z.union([z.array(name), z.record(z.string(), z.string())]).optional(),
+}).refine((c) => (c.plan === undefined) !== (c.results === undefined), { error: 'give exactly one of plan or results' });
+
 /** The report files a run writes besides results.json and manifest.json. */
 export const OUTPUTS = ['md', 'xlsx', 'docx'] as const;
 
@@ -62,9 +74,15 @@ export const planSchema = z.strictObject({
   profile: profileSchema.optional(),
   outputs: z.array(z.enum(OUTPUTS)).min(1).default([...OUTPUTS]),
   analyses: z.array(analysisSchema).min(1),
+  /** How comparisons name this wave (2025年); default the year of `date`, else the plan name. */
+  wave: z.string().min(1).optional(),
+  /** Earlier waves, oldest first: the report adds a comparison with the last (与上年比较) and trends over all. */
+  compare: z.array(compareSchema).optional(),
 });
 
 /** A plan as validated (paths not yet resolved). */
 export type Plan = z.infer<typeof planSchema>;
+/** An earlier wave named by a plan's `compare:`. */
+export type CompareEntry = z.infer<typeof compareSchema>;
 /** One analysis of a plan. */
 export type Analysis = z.infer<typeof analysisSchema>;

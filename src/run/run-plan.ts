@@ -28,6 +28,11 @@ import type { WeightingTargets } from '../weight/weighting-targets.js';
 import type { Plan } from './plan-schema.js';
 import type { LoadedPlan } from './load-plan.js';
 import { runAnalysis, type AnalysisOutcome } from './run-analysis.js';
+import { compareWaves } from '../compare/compare-waves.js';
+import { comparisonJson } from '../compare/comparison-json.js';
+import type { PreviousWave } from '../compare/load-wave.js';
+import { planWave, waveLabel } from '../compare/plan-wave.js';
+import { compareSection } from '../report/compare-section.js';
 
 /** What a run reports back: where things went, the cleaning counts, timings. */
 export interface RunSummary {
@@ -88,7 +93,7 @@ function weightPlan(design: Design, targets: WeightingTargets, spec: NonNullable
  * Runs a loaded plan into `out`: clean → derive → analyses → results.json, report.md and
  * manifest.json. The same inputs give the same report.md and results.json, byte for byte.
  */
-export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { version: string; onStage?: (stage: string) => void; onProgress?: (done: number, total: number) => void }): Promise<RunSummary> {
+export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { version: string; onStage?: (stage: string) => void; onProgress?: (done: number, total: number) => void; previous?: readonly PreviousWave[]; folder?: string }): Promise<RunSummary> {
   const { plan } = loaded;
   const lang = plan.lang;
   const t = REPORT_TEXT[lang];
@@ -113,6 +118,17 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
 
   const base = dirname(loaded.file);
   const rel = (p: string) => relative(base, p).split('\\').join('/');
+  const analysesJson = plan.analyses.map((a, i) => ({ ...a, results: outcomes[i].results, ...(outcomes[i].weightedResults ? { weighted_results: outcomes[i].weightedResults } : {}) }));
+  // Earlier waves (`compare:`): this wave set beside them, a section after the factors.
+  const previous = options.previous ?? [];
+  const comparison = previous.length
+    ? compareWaves([
+        // Sources relative to this report folder, so that results.json does not depend on where it is written.
+        ...previous.map((p) => ({ ...p.wave, source: relative(options.folder ?? '.', p.results).split('\\').join('/') })),
+        await planWave(loaded, { analyses: analysesJson }, 'results.json', waveLabel(loaded)),
+      ])
+    : null;
+  const compareTitle = lang === 'zh' ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: lang === 'zh' ? `一、${t.basics}` : `1. ${t.basics}` },
     ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, lang) : [{ kind: 'paragraph' as const, text: lang === 'zh' ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
@@ -122,7 +138,8 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     ...outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks),
     { kind: 'heading', level: 1, text: lang === 'zh' ? `三、${t.factors}` : `3. ${t.factors}` },
     ...outcomes.filter((o) => o.part === 'factors').flatMap((o) => o.blocks),
-    { kind: 'heading', level: 1, text: lang === 'zh' ? `四、${t.methods}` : `4. ${t.methods}` },
+    ...(comparison ? [{ kind: 'heading' as const, level: 1 as const, text: lang === 'zh' ? `四、${compareTitle}` : `4. ${compareTitle}` }, ...compareSection(comparison, loaded.codebook, lang, { id: 'compare' })] : []),
+    { kind: 'heading', level: 1, text: lang === 'zh' ? `${comparison ? '五' : '四'}、${t.methods}` : `${comparison ? 5 : 4}. ${t.methods}` },
     {
       kind: 'paragraph',
       text:
@@ -142,6 +159,7 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
       lang, title, byline, findings, profile, weighting, table,
       cleaning: cleaned ? { summary: cleaned.summary, distributed: plan.distributed ?? null, excluded: cleaned.excluded } : null,
       analyses: outcomes.map((o) => ({ estimates: o.estimates, chartIds: o.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])) })),
+      comparison: comparison ? { comparison, codebook: loaded.codebook } : null,
     },
   });
   const cleaning = cleaned
@@ -153,7 +171,8 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     rows_analysed: table.nrows,
     weighting: weighting ? weightingJson(weighting, { targets: rel(loaded.targets!.file), weightColumn: '(run)', baseWeight: null }) : null,
     profile,
-    analyses: plan.analyses.map((a, i) => ({ ...a, results: outcomes[i].results, ...(outcomes[i].weightedResults ? { weighted_results: outcomes[i].weightedResults } : {}) })),
+    analyses: analysesJson,
+    ...(comparison ? { comparison: comparisonJson(comparison, loaded.codebook, lang) } : {}),
   };
   await out.write('results.json', `${JSON.stringify(results, null, 2)}\n`);
   const inputs = [loaded.file, loaded.data, loaded.codebookFile, ...(loaded.rulesFile ? [loaded.rulesFile] : []), ...(loaded.targets ? [loaded.targets.file] : [])];
@@ -163,6 +182,7 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
     plan_file: loaded.file,
     plan,
     inputs: await Promise.all(inputs.map(async (p) => ({ path: rel(p), sha256: await sha256(p) }))),
+    ...(previous.length ? { previous_waves: previous.map((p) => ({ label: p.wave.label, results: relative(options.folder ?? '.', p.results).split('\\').join('/'), sha256: p.sha256, reused: p.reused })) } : {}),
     outputs: [...report.files, 'results.json', ...(cleaned ? ['clean.csv', 'excluded.csv', 'issues.csv'] : []), 'manifest.json'],
     warnings: report.warnings,
     finished_at: new Date().toISOString(),

@@ -50,14 +50,14 @@ beforeAll(() => {
 describe('survey run --lang en: the reports a team hands in', () => {
   it('writes the Markdown report in English, organised like a 结项 report', () => {
     const report = readFileSync(file('report.md'), 'utf8');
-    expect(report.match(/^## .*/gm)).toEqual(['## 1. About the survey', '## 2. Main findings', '## 3. What goes with the outcomes', '## 4. Data and methods']);
+    expect(report.match(/^## .*/gm)).toEqual(['## 1. About the survey', '## 2. Main findings', '## 3. What goes with the outcomes', '## 4. Comparison with the previous wave', '## 5. Data and methods']);
     expect(report).toMatch(/Weighted to the population, the share is 56\.3% \(95% CI 55\.\d%–57\.\d%\)\./);
   });
 
   it('writes a workbook with the report sheets in order, numbers as numbers, and the clean data with labels', async () => {
     const xlsx = file('report.xlsx');
     const book = await readXlsxWorkbook(xlsx, await readZipEntries(xlsx, statSync(xlsx).size));
-    expect(book.sheets.map((s) => s.name)).toEqual(['Overview', 'Sample', 'Cleaning', 'Frequencies', 'Shares', 'Crosstabs', 'Reliability', 'Regression', 'Codebook', 'Data']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Overview', 'Sample', 'Cleaning', 'Frequencies', 'Shares', 'Crosstabs', 'Reliability', 'Regression', 'Waves', 'Codebook', 'Data']);
     const data = await openTable(xlsx, { sheet: 'Data' });
     expect(data.header.slice(0, 3)).toEqual(['_source_row', 'id', 'submitted_at']);
     const rows: string[][] = [];

@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../base.js';
 import { registerClean } from './clean.js';
 import { registerCodebook } from './codebook.js';
+import { registerCompare } from './compare.js';
 import { registerCrosstab } from './crosstab.js';
 import { registerFreq } from './freq.js';
 import { registerIngest } from './ingest.js';
@@ -32,6 +33,7 @@ export const commands: RegisterCommand[] = [
   registerReliability,
   registerRegress,
   registerRun,
+  registerCompare,
   registerCodebook,
   registerSimulate,
 ];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { openFolderAtomic } from '../../io/write-folder-atomic.js';
 import { loadPlan } from '../../run/load-plan.js';
+import { previousWaves } from '../../compare/load-wave.js';
 import { runPlan } from '../../run/run-plan.js';
 import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
@@ -20,10 +21,17 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
   if (langGiven && options.lang) loaded.plan.lang = options.lang;
   const folder = join(options.out ?? 'reports', loaded.plan.name);
   const out = await openFolderAtomic(folder, { force: options.force });
+  // Earlier waves (`compare:`): their results.json reused when their inputs are unchanged, else run beside this one.
+  const previous = await previousWaves(loaded, { reports: options.out ?? 'reports', force: options.force, version, onWave: (m) => io.stderr.write(`survey run: earlier wave ${m}\n`) }).catch(async (err) => {
+    await out.abort();
+    throw err;
+  });
   const progress = startProgress(io, 'clean');
   try {
     const summary = await runPlan(loaded, out, {
       version,
+      previous,
+      folder,
       onStage: (stage) => io.stderr.write(`survey run: ${stage}…\n`),
       onProgress: (done, total) => progress.update(done, total),
     });

@@ -1,6 +1,7 @@
 import type { Workbook } from '../../io/xlsx/xlsx-model.js';
 import { cleaningSheet } from './cleaning-sheet.js';
 import { codebookSheet } from './codebook-sheet.js';
+import { comparisonSheet } from './comparison-sheet.js';
 import { overviewSheet } from './overview-sheet.js';
 import { profileSheet } from './profile-sheet.js';
 import { regressionSheet } from './regression-sheet.js';
@@ -27,6 +28,7 @@ export function buildWorkbook(input: WorkbookInput): Workbook {
     [crosstabSheet(input, n.crosstab), 0],
     [reliabilitySheet(input, n.reliability), 0],
     [regressionSheet(input, n.regression), 2],
+    [comparisonSheet(input, n.comparison), 2],
     [codebookSheet(input, n.codebook), 2],
   ] as const;
   const sheets = grids.flatMap(([grid, freeze]) => (grid ? [grid.sheet({ freeze })] : []));

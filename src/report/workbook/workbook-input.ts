@@ -7,6 +7,8 @@ import type { WeightingResult } from '../../weight/weight-design.js';
 import type { PrerenderedSheet } from '../../io/xlsx/prerender-sheet.js';
 import type { Sheet } from '../../io/xlsx/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
+import type { WaveComparison } from '../../compare/compare-waves.js';
+import type { Codebook } from '../../core/types.js';
 
 /** The rows cleaning set aside, as excluded.csv holds them: original cells, source row, reasons. */
 export interface ExcludedRows {
@@ -29,6 +31,8 @@ export interface WorkbookInput {
   table: DataTable;
   /** The 数据 sheet of `table`: dataSheet(table, lang, SHEET_NAMES[lang].data), perhaps rendered ahead (prerenderSheet). */
   data: Sheet | PrerenderedSheet;
+  /** The comparison with earlier waves (跨年比较), when the plan names them. */
+  comparison?: { comparison: WaveComparison; codebook: Codebook } | null;
   /** Chart PNGs (drawn without their title) by chart id; a chart without one is left out. */
   images: ReadonlyMap<string, ChartImage & { title: string }>;
 }

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Lang } from '../../analyze/variable-labels.js';
+import { comparabilityReasons, describeCodebookChange, describeSettingChange } from '../../compare/comparability-reasons.js';
+import { compareWaves, type Wave } from '../../compare/compare-waves.js';
+import { comparisonJson } from '../../compare/comparison-json.js';
+import { indicatorLabel } from '../../compare/indicator-label.js';
+import { ensureWaveResults, resultsWave } from '../../compare/load-wave.js';
+import { planWave, waveLabel } from '../../compare/plan-wave.js';
+import { UsageError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../io/write-atomic.js';
+import { formatChange, formatLevel, verdict } from '../../report/compare-section.js';
+import { trendCharts } from '../../report/compare-section.js';
+import { renderChartSvg } from '../../report/charts/render-chart-svg.js';
+import { formatPValue } from '../../report/format-number.js';
+import { formatTable } from '../../report/format-table.js';
+import { loadPlan } from '../../run/load-plan.js';
+import { version } from '../../version.js';
+import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+
+interface CompareCliOptions extends CommonOptions {
+  labels?: string;
+  reports: string;
+  force?: boolean;
+  unweighted?: boolean;
+  same?: string[];
+  level: string;
+  charts?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+async function loadWave(input: string, label: string | undefined, same: Record<string, string>, options: CompareCliOptions, onWave: (m: string) => void): Promise<Wave> {
+  if (/\.json$/i.test(input)) return resultsWave(input, label, same);
+  const loaded = await loadPlan(input);
+  const { file } = await ensureWaveResults(loaded, { reports: options.reports, force: options.force, version, onWave });
+  return planWave(loaded, JSON.parse(await readFile(file, 'utf8')), file, label ?? waveLabel(loaded), same);
+}
+
+async function run(inputs: string[], options: CompareCliOptions, { io }: CliContext): Promise<void> {
+  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  if (inputs.length < 2) throw new UsageError('give two or more waves, earliest first: plans (plan.yaml) or their results.json');
+  const labels = options.labels?.split(',').map((l) => l.trim());
+  if (labels && labels.length !== inputs.length) throw new UsageError(`--labels names ${labels.length} waves, ${inputs.length} were given`);
+  const level = Number(options.level);
+  if (!(level > 0 && level < 1)) throw new UsageError(`--level ${options.level}: give a confidence level between 0 and 1, e.g. 0.95`);
+  const same = Object.fromEntries((options.same ?? []).map((s) => {
+    const [variable, ...reason] = s.split('=');
+    return [variable.trim(), reason.join('=').trim() || (lang === 'zh' ? '用户说明可比' : 'stated comparable')];
+  }));
+  const waves: Wave[] = [];
+  for (const [k, input] of inputs.entries()) waves.push(await loadWave(input, labels?.[k], same, options, (m) => io.stderr.write(`survey compare: ${m}\n`)));
+  const comparison = compareWaves(waves, { level, basis: options.unweighted ? 'unweighted' : 'weighted' });
+  const codebook = [...waves].reverse().find((w) => w.codebook)?.codebook ?? null;
+  if (options.charts) {
+    // Trend charts for any number of waves (the report draws them from three on).
+    const charts = trendCharts(comparison, codebook, lang, 'trend').flatMap((b) => (b.kind === 'chart' ? [b] : []));
+    await mkdir(options.charts, { recursive: true });
+    for (const c of charts) await writeFileAtomic(join(options.charts, `${c.id}.svg`), renderChartSvg(c.chart), { force: options.force });
+    io.stderr.write(`survey compare: wrote ${charts.length} trend chart${charts.length === 1 ? '' : 's'} to ${options.charts}/\n`);
+  }
+  if (options.json) {
+    printJson(io, comparisonJson(comparison, codebook, lang));
+    return;
+  }
+  const zh = lang === 'zh';
+  for (const pair of comparison.pairs) {
+    const lines = [
+      ...(pair.codebook === null ? [zh ? '（码本不可得，未检查可比性）' : '(no codebook: comparability not checked)'] : pair.codebook.map((c) => `${c.breaks ? '✗' : '·'} ${describeCodebookChange(c, lang)}`)),
+      ...(pair.cleaning ?? []).map((c) => `· ${zh ? '清洗' : 'cleaning'} ${describeSettingChange(c, lang)}`),
+      ...(pair.weighting ?? []).map((c) => `· ${zh ? '加权' : 'weighting'} ${describeSettingChange(c, lang)}`),
+    ];
+    io.stdout.write(`${zh ? '可比性' : 'Comparability'} ${pair.from} → ${pair.to}${lines.length ? '' : zh ? '：没有差异' : ': no differences'}\n${lines.map((l) => `  ${l}\n`).join('')}\n`);
+    io.stdout.write(formatTable({
+      title: zh ? `${pair.to}与${pair.from}比较（变化 = ${pair.to} − ${pair.from}）` : `${pair.to} compared with ${pair.from} (change = ${pair.to} − ${pair.from})`,
+      columns: [{ header: zh ? '指标' : 'Indicator' }, { header: zh ? '组别' : 'Group' }, { header: pair.from, align: 'right' }, { header: pair.to, align: 'right' }, { header: zh ? '变化' : 'Change', align: 'right' }, { header: zh ? '95%置信区间' : '95% CI', align: 'right' }, { header: 'p', align: 'right' }, { header: zh ? '结论' : 'Verdict' }],
+      rows: pair.rows.map((r) => {
+        const s = r.indicator.statistic;
+        return [s === 'coefficient' ? `${r.indicator.model}: ${r.indicator.term}` : indicatorLabel(codebook, r.indicator, lang), r.indicator.level === 'all' ? (zh ? '全体' : 'all') : r.indicator.level, formatLevel(r.earlier.estimate, s), formatLevel(r.indicator.estimate, s), formatChange(r.difference, s), `${formatChange(r.confLow, s)} … ${formatChange(r.confHigh, s)}`, formatPValue(r.pValue), verdict(r, lang) + (r.comparable === false ? `: ${comparabilityReasons(r, lang).filter((x) => !/不影响|does not break/.test(x)).join('; ')}` : '')];
+      }),
+      notes: [zh ? '比例的变化以百分点计；加权估计（两次都加权时）用正态检验（= svycontrast），不加权比例用 prop.test，不加权均值用 Welch t 检验。' : 'Changes of shares in percentage points; weighted estimates (when both waves are weighted): normal test (= svycontrast); unweighted shares: prop.test; unweighted means: Welch t test.'],
+    }));
+    io.stdout.write('\n');
+  }
+}
+
+/** Registers `survey compare`. */
+export function registerCompare(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('compare')
+    .description('wave-to-wave changes: codebook comparability diff first, then every share, mean and model term both waves estimate, with the SE, CI and test of the change (independent samples)')
+    .argument('<waves...>', 'two or more waves, earliest first: plan files (their results are reused when fresh, else run) or results.json files')
+    .option('--labels <a,b,...>', 'names of the waves (default: each plan\'s wave:, else the year of its date:)')
+    .option('--reports <dir>', 'where plans\' report folders are (as survey run --out)', 'reports')
+    .option('--force', 'run again a plan whose report folder is out of date')
+    .option('--same <var[=reason]>', 'a variable comparable despite a codebook change (repeatable)', collect)
+    .option('--unweighted', 'compare the unweighted estimates even when both waves are weighted')
+    .option('--level <p>', 'confidence level', '0.95')
+    .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves as categories, CIs as error bars');
+  withExamples(withCommonOptions(cmd), [
+    'survey compare data-samples/bazhou-2024/plan.yaml data-samples/bazhou-2025/plan.yaml',
+    'survey compare reports/bazhou-2024/results.json reports/bazhou-2025/results.json --json   # 每行: difference, se, conf_low, conf_high, p_value',
+    'survey compare w2023/plan.yaml w2024/plan.yaml w2025/plan.yaml --labels 2023年,2024年,2025年 --charts trends',
+    'survey compare a.yaml b.yaml --same sat_food_safety=选项措辞调整，含义不变 --lang en',
+  ]).action((waves: string[], options: CompareCliOptions) => run(waves, options, ctx));
+}

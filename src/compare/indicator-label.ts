@@ -1,0 +1,33 @@
+import type { Lang } from '../analyze/variable-labels.js';
+import type { Codebook } from '../core/types.js';
+import type { Indicator } from './wave-indicators.js';
+
+/** A variable's question text from the codebook (English when asked and given), else its name. */
+export function questionLabel(codebook: Codebook | null, name: string, lang: Lang): string {
+  const v = codebook?.variables.find((x) => x.name === name);
+  const d = codebook?.derive.find((x) => x.name === name);
+  return (lang === 'en' ? v?.labelEn ?? d?.labelEn : undefined) ?? v?.label ?? d?.label ?? name;
+}
+
+/** The answers a share counts, by their labels (比较幸福/非常幸福), else their codes. */
+export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: Lang): string {
+  const v = codebook?.variables.find((x) => x.name === ind.variable);
+  return (ind.values ?? [])
+    .map((code) => {
+      const c = v?.choices?.find((x) => String(x.code) === String(code));
+      return (lang === 'en' ? c?.labelEn : undefined) ?? c?.label ?? String(code);
+    })
+    .join('/');
+}
+
+/**
+ * What an indicator is, in words: the question and the answers counted (`食品安全（比较满意/非常满意）`),
+ * the question of a mean, or a model term with its model (`sat_health_cost（ologit）`).
+ */
+export function indicatorLabel(codebook: Codebook | null, ind: Indicator, lang: Lang): string {
+  const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+  if (ind.statistic === 'coefficient') return `${ind.term}${open}${ind.model}${close}`;
+  const question = questionLabel(codebook, ind.variable ?? '', lang);
+  if (ind.statistic === 'share') return `${question}${open}${answersLabel(codebook, ind, lang)}${close}`;
+  return ind.statistic === 'mean' ? question : `${question}${open}${ind.statistic}${close}`;
+}

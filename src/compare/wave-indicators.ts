@@ -1,0 +1,117 @@
+import { parseFormula } from '../model/parse-formula.js';
+import { namesIn } from '../run/load-plan.js';
+
+/** What an indicator estimates. */
+export type IndicatorStatistic = 'share' | 'mean' | 'total' | 'quantile' | 'ratio' | 'coefficient';
+
+/** One estimate of a wave's results.json that another wave may have too: a share, mean, … in a group, or a model term. */
+export interface Indicator {
+  /** The same in every wave that estimates the same thing (command, variable, answers, group, term). */
+  readonly key: string;
+  readonly command: string;
+  /** Which analysis of its results.json it comes from (0-based; not part of the key). */
+  readonly analysis: number;
+  readonly statistic: IndicatorStatistic;
+  readonly variable: string | null;
+  readonly values: readonly (number | string)[] | null;
+  readonly by: string | null;
+  /** The group: `all`, or a level of `by`. */
+  readonly level: string;
+  readonly model: string | null;
+  readonly formula: string | null;
+  readonly term: string | null;
+  /** The codebook variables the estimate depends on (its variable and group; every variable of a model). */
+  readonly variables: readonly string[];
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly confLow: number | null;
+  readonly confHigh: number | null;
+  readonly n: number | null;
+  readonly count: number | null;
+}
+
+/** A wave's indicators: as estimated on the sample (plain) and, where the plan weighted, on the weighted design. */
+export interface WaveIndicators {
+  readonly plain: ReadonlyMap<string, Indicator>;
+  readonly weighted: ReadonlyMap<string, Indicator>;
+}
+
+const STATISTICS = ['share', 'mean', 'total', 'quantile', 'ratio'] as const;
+type Json = Record<string, unknown>;
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function formulaVariables(formula: string): string[] {
+  try {
+    const names = new Set<string>();
+    for (const node of parseFormula(formula).variables.values()) namesIn(node, names);
+    return [...names];
+  } catch {
+    return [];
+  }
+}
+
+function groupIndicators(command: string, analysis: number, result: Json, out: Map<string, Indicator>): void {
+  const groups = Array.isArray(result.groups) ? (result.groups as Json[]) : [];
+  const variable = str(result.var);
+  const values = Array.isArray(result.values) ? (result.values as (number | string)[]) : null;
+  // Other identifying fields of the newer estimators (quantile's prob, ratio's numerator/denominator).
+  const extra = ['prob', 'numerator', 'denominator'].flatMap((k) => (result[k] === undefined ? [] : [`${k}=${JSON.stringify(result[k])}`]));
+  for (const g of groups) {
+    const statistic = STATISTICS.find((s) => num(g[s]) !== null);
+    const se = num(g.se);
+    if (!statistic || se === null) continue;
+    const by = str(g.by);
+    const level = str(g.level) ?? 'all';
+    const key = [command, variable, values ? JSON.stringify(values) : '', ...extra, by ?? '', level].join('|');
+    const variables = [variable, str(result.numerator), str(result.denominator), by].filter((v): v is string => v !== null);
+    out.set(key, {
+      key, command, analysis, statistic, variable, values, by, level, model: null, formula: null, term: null, variables,
+      estimate: num(g[statistic]) as number, standardError: se,
+      confLow: num(g.conf_low), confHigh: num(g.conf_high), n: num(g.n), count: num(g.count),
+    });
+  }
+}
+
+function modelIndicators(analysis: number, result: Json, out: Map<string, Indicator>): void {
+  const formula = str(result.formula) ?? '';
+  const model = str(result.model) ?? '';
+  const variables = formulaVariables(formula);
+  const normalized = formula.replace(/\s+/g, '');
+  for (const c of Array.isArray(result.coefficients) ? (result.coefficients as Json[]) : []) {
+    const term = str(c.term);
+    const estimate = num(c.estimate);
+    const se = num(c.std_error);
+    if (term === null || estimate === null || se === null) continue;
+    const key = ['regress', model, normalized, term].join('|');
+    out.set(key, {
+      key, command: 'regress', analysis, statistic: 'coefficient', variable: null, values: null, by: null, level: 'all', model, formula, term, variables,
+      estimate, standardError: se, confLow: num(c.conf_low), confHigh: num(c.conf_high), n: num(result.nobs), count: null,
+    });
+  }
+}
+
+function collect(command: string, analysis: number, results: unknown, out: Map<string, Indicator>): void {
+  for (const result of Array.isArray(results) ? (results as Json[]) : []) {
+    if (command === 'regress') modelIndicators(analysis, result, out);
+    else groupIndicators(command, analysis, result, out);
+  }
+}
+
+/**
+ * Every comparable estimate in a `survey run` results.json: the shares, means (and totals,
+ * quantiles, ratios) of each group, and each model coefficient (thresholds of ordinal models are
+ * left out); frequency tables, crosstabs and reliability are not compared. Estimates without an
+ * SE are left out.
+ */
+export function waveIndicators(results: unknown): WaveIndicators {
+  const plain = new Map<string, Indicator>();
+  const weighted = new Map<string, Indicator>();
+  const analyses = (results as { analyses?: Json[] } | null)?.analyses ?? [];
+  (Array.isArray(analyses) ? analyses : []).forEach((a, k) => {
+    const command = str(a.command) ?? '';
+    collect(command, k, a.results, plain);
+    if (a.weighted_results) collect(command, k, a.weighted_results, weighted);
+  });
+  return { plain, weighted };
+}

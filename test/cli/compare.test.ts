@@ -1,0 +1,171 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { statSync } from 'node:fs';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const samples = fileURLToPath(new URL('../../data-samples/', import.meta.url));
+const plan24 = join(samples, 'bazhou-2024/plan.yaml');
+const plan25 = join(samples, 'bazhou-2025/plan.yaml');
+
+interface Row { key: string; level: string; significant: boolean; comparable: boolean | null; difference: number; se: number; conf_low: number; conf_high: number; p_value: number; reasons: string[]; basis: string }
+
+// The changes built into the 2024 spec (data-samples/bazhou-2024/README.md), as comparison keys.
+const BUILT_IN = [
+  'shares|happiness|[4,5]||all',
+  'shares|sat_health_cost|[1,2]||all', 'shares|sat_health_cost|[1,2]|area|农村',
+  'shares|sat_health_cost|[4,5]|area|农村',
+  'shares|sat_public_services|[4,5]||all', 'shares|sat_public_services|[4,5]|area|城市',
+  'means|income|||all', 'means|income||area|城市', 'means|income||area|农村',
+];
+// Consequences of a built-in change whose size the spec does not fix (happiness by area follows the model).
+// The overall satisfied share of sat_health_cost moves with its 农村 part (0.6 pp weighted), too little to assert either way.
+const FOLLOW = ['shares|happiness|[4,5]|area|城市', 'shares|happiness|[4,5]|area|农村', 'shares|sat_health_cost|[4,5]||all'];
+const isBuiltInTerm = (key: string) => key.startsWith('regress|') && key.endsWith('|sat_health_cost');
+
+describe('survey compare on the bundled waves (2024 → 2025)', () => {
+  const dir = tempDir('survey-compare-');
+  const reports = join(dir, 'reports');
+  let first: ReturnType<typeof runCli>;
+  let rows: Row[];
+  let doc: { changes: { codebook: { kind: string; variable: string }[]; cleaning: unknown[]; weighting: unknown[] }[]; rows: Row[]; trends: unknown[] };
+  beforeAll(() => {
+    first = runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
+    doc = JSON.parse(first.stdout);
+    rows = doc.rows;
+  }, 120_000);
+
+  it('runs each wave once into --reports, then reuses its results.json while the inputs are unchanged', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/bazhou-2024: running/);
+    expect(existsSync(join(reports, 'bazhou-2024/results.json'))).toBe(true);
+    const again = runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/bazhou-2024: reusing/);
+    expect(again.stderr).toMatch(/bazhou-2025: reusing/);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('prints every row with the difference, its SE, CI and p, both estimates and whether comparable', () => {
+    for (const r of rows) {
+      for (const k of ['difference', 'se', 'conf_low', 'conf_high', 'p_value', 'estimate_from', 'se_from', 'estimate_to', 'se_to']) expect(typeof (r as unknown as Record<string, unknown>)[k], k).toBe('number');
+      expect(r.conf_low).toBeLessThan(r.difference);
+      expect(r.conf_high).toBeGreaterThan(r.difference);
+    }
+    expect(rows.filter((r) => r.key.startsWith('shares|')).every((r) => r.basis === 'weighted')).toBe(true);
+  });
+
+  it('diffs the codebooks first: reworded, relabelled, added, range; and the cleaning rules and weighting targets', () => {
+    const kinds = doc.changes[0].codebook.map((c) => `${c.kind}:${c.variable}`);
+    expect(kinds).toEqual(['range:income', 'relabelled:sat_food_safety', 'reworded:sat_transport', 'added:prog_voice']);
+    expect(doc.changes[0].cleaning).toEqual([{ setting: 'speeder.median_fraction', from: '0.25', to: String(1 / 3) }]);
+    expect(doc.changes[0].weighting).toHaveLength(3);
+  });
+
+  it('marks the reworded and relabelled items not comparable, unless the mapping is stated (--same)', () => {
+    const transport = rows.filter((r) => r.key.includes('|sat_transport|'));
+    expect(transport.map((r) => r.comparable)).toEqual([false, false, false]);
+    expect(transport[0].reasons[0]).toMatch(/sat_transport 题目措辞变化/);
+    expect(rows.filter((r) => r.key.includes('|sat_food_safety|')).every((r) => r.comparable === false)).toBe(true);
+    const stated = JSON.parse(runCli(['compare', plan24, plan25, '--reports', reports, '--json', '--same', 'sat_food_safety=含义不变']).stdout).rows as Row[];
+    const food = stated.filter((r) => r.key.includes('|sat_food_safety|'));
+    expect(food.every((r) => r.comparable === true)).toBe(true);
+    expect(food[0].reasons).toContain('计划说明 sat_food_safety 可比：含义不变');
+  });
+
+  it('finds every change built into the 2024 spec, in the direction built in', () => {
+    for (const key of BUILT_IN) {
+      const r = rows.find((x) => x.key === key);
+      expect(r, key).toBeDefined();
+      expect(r!.significant, `${key}: p = ${r!.p_value}`).toBe(true);
+    }
+    const get = (key: string) => rows.find((x) => x.key === key)!;
+    expect(get('shares|happiness|[4,5]||all').difference).toBeGreaterThan(0.03);
+    expect(get('shares|sat_health_cost|[1,2]|area|农村').difference).toBeLessThan(-0.03);
+    expect(get('shares|sat_public_services|[4,5]|area|城市').difference).toBeGreaterThan(0.04);
+    const terms = rows.filter((r) => isBuiltInTerm(r.key));
+    expect(terms).toHaveLength(2);
+    expect(terms.every((r) => r.significant && r.difference > 0)).toBe(true);
+  });
+
+  it('finds no change where none was built in, within the 5% error rate', () => {
+    const unchanged = rows.filter((r) => r.comparable !== false && !BUILT_IN.includes(r.key) && !FOLLOW.includes(r.key) && !isBuiltInTerm(r.key));
+    expect(unchanged.length).toBeGreaterThan(30);
+    // At 5% each, the 99.9% quantile of Binomial(m, 0.05) bounds the false alarms (7 for m ≈ 40).
+    const alarms = unchanged.filter((r) => r.significant).map((r) => r.key);
+    expect(alarms.length, alarms.join(', ')).toBeLessThanOrEqual(Math.ceil(unchanged.length * 0.05 + 3.09 * Math.sqrt(unchanged.length * 0.05 * 0.95)));
+    // Items the simulator draws to exact targets move by rounding only.
+    expect(rows.find((r) => r.key === 'shares|sat_health_cost|[1,2]|area|城市')!.significant).toBe(false);
+  });
+
+  it('prints a 三线表 per pair on the console, and trend charts with --charts; three waves give trends', () => {
+    const text = runCli(['compare', plan24, plan25, '--reports', reports]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/可比性 2024年 → 2025年/);
+    expect(text.stdout).toMatch(/✗ sat_transport 题目措辞变化/);
+    expect(text.stdout).toMatch(/交通出行（比较满意\/非常满意）.*不可比/);
+    const r24 = join(reports, 'bazhou-2024/results.json');
+    const r25 = join(reports, 'bazhou-2025/results.json');
+    const charts = join(dir, 'trends');
+    const three = runCli(['compare', r24, r25, r25, '--labels', 'A,B,C', '--json', '--charts', charts]);
+    expect(three.code, three.stderr).toBe(0);
+    const trends = JSON.parse(three.stdout).trends as { points: { wave: string }[] }[];
+    expect(trends.length).toBeGreaterThan(10);
+    expect(trends[0].points.map((p) => p.wave)).toEqual(['A', 'B', 'C']);
+    expect(readdirSync(charts).filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fails on one wave, on a --labels count that does not match, and has --help examples', () => {
+    expect(runCli(['compare', plan24, '--reports', reports]).code).toBe(2);
+    expect(runCli(['compare', plan24, plan25, '--labels', 'a', '--reports', reports]).code).toBe(2);
+    const help = runCli(['compare', '--help']);
+    expect(help.stdout).toMatch(/Examples:[\s\S]*survey compare .*--json/);
+  });
+});
+
+describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
+  const dir = tempDir('survey-run-compare-');
+  let run: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    run = runCli(['run', plan25, '--out', dir]);
+  }, 120_000);
+
+  it('runs the 2024 wave beside it, then adds 与上年比较 to the report, a 跨年比较 sheet and the rows to results.json', async () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/earlier wave bazhou-2024: running/);
+    const md = readFileSync(join(dir, 'bazhou-2025/report.md'), 'utf8');
+    expect(md).toMatch(/## 四、与上年比较/);
+    expect(md).toMatch(/## 五、数据与方法/);
+    expect(md).toMatch(/“比较幸福\/非常幸福”的比例（加权）由2024年的\d+\.\d%上升到2025年的\d+\.\d%，上升\d\.\d个百分点（变化的95%置信区间：\d\.\d至\d\.\d个百分点，p < 0\.001），差异显著/);
+    expect(md).toMatch(/农村下降\d\.\d个百分点（显著）/);
+    const results = JSON.parse(readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8'));
+    expect(results.comparison.rows.length).toBeGreaterThan(40);
+    // sat_food_safety is stated comparable in the plan (same:), sat_transport is not.
+    expect(results.comparison.rows.filter((r: Row) => r.key.includes('|sat_food_safety|')).every((r: Row) => r.comparable)).toBe(true);
+    const xlsx = join(dir, 'bazhou-2025/report.xlsx');
+    const book = await readXlsxWorkbook(xlsx, await readZipEntries(xlsx, statSync(xlsx).size));
+    expect(book.sheets.map((s) => s.name)).toContain('跨年比较');
+    const manifest = JSON.parse(readFileSync(join(dir, 'bazhou-2025/manifest.json'), 'utf8'));
+    expect(manifest.previous_waves).toEqual([expect.objectContaining({ label: '2024年', results: '../bazhou-2024/results.json', reused: false })]);
+  });
+
+  it('reuses the 2024 results when fresh, giving the same results.json; refuses an out-of-date wave without --force', () => {
+    const before = readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8');
+    const again = runCli(['run', plan25, '--out', dir, '--force']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/earlier wave bazhou-2024: reusing/);
+    expect(readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8')).toBe(before);
+    // A copy of the two waves whose 2024 rules changed after its report was written.
+    const copy = join(dir, 'copy');
+    cpSync(samples, copy, { recursive: true, filter: (p) => !p.endsWith('responses.csv') });
+    const out = join(dir, 'copy-reports');
+    expect(runCli(['run', join(copy, 'bazhou-2024/plan.yaml'), '--out', out]).code).toBe(0);
+    writeFileSync(join(copy, 'bazhou-2024/rules.yaml'), 'speeder: {median_fraction: 0.3}\n');
+    const stale = runCli(['run', join(copy, 'bazhou-2025/plan.yaml'), '--out', out]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/bazhou-2024 is out of date .*rules\.yaml changed/);
+  }, 120_000);
+});
