@@ -15,7 +15,7 @@ export { summarizeCodebook, type CodebookSummary } from './codebook/summarize-co
 
 // Expressions of relevant, constraint, checks and derive: parsed to a tree, never eval'd.
 export { parseExpression } from './codebook/parse-expression.js';
-export { evaluateExpression, type EvaluateOptions, type Lookup, type Value } from './codebook/evaluate-expression.js';
+export { evaluateExpression, compileExpression, type CompiledExpression, type EvaluateOptions, type Lookup, type Value } from './codebook/evaluate-expression.js';
 export { listReferences } from './codebook/list-references.js';
 export { optionColumn, type Expression } from './codebook/expression.js';
 export { ExpressionError } from './codebook/expression-error.js';
@@ -78,3 +78,10 @@ export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult }
 export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
 export { compareWeighting, type WeightingComparison, type WeightingDifference } from './weight/compare-weighting.js';
 export type { Calibration } from './core/design.js';
+
+// Output files (DESIGN §7): CSV fields with formula text neutralised, atomic writes that never overwrite without force.
+export { csvField, csvLine, csvRecord } from './io/format-csv.js';
+export { assertWritable, openAtomicWriter, writeFileAtomic, type AtomicWriter, type WriteOptions } from './io/write-atomic.js';
+
+// Collection (`survey serve`, `users`, `export`): the web form from the codebook, SQLite/PostgreSQL storage, accounts, export as the coded table.
+export * from './collect/index.js';

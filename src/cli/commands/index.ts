@@ -11,6 +11,9 @@ import { registerRun } from './run.js';
 import { registerShares } from './shares.js';
 import { registerSimulate } from './simulate.js';
 import { registerWeight } from './weight.js';
+import { registerServe } from './serve.js';
+import { registerUsers } from './users.js';
+import { registerExport } from './export.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
 export const commands: RegisterCommand[] = [
@@ -26,4 +29,7 @@ export const commands: RegisterCommand[] = [
   registerRun,
   registerCodebook,
   registerSimulate,
+  registerServe,
+  registerUsers,
+  registerExport,
 ];
