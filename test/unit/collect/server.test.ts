@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginLimiter, openStore, type SubmissionStore } from '../../../src/index.js';
-import { addAccount, fixtureApp, TestClient } from '../../helpers/collect-fixture.js';
+import { createCollectApp, formSpec, LoginLimiter, openStore, type SubmissionStore } from '../../../src/index.js';
+import { addAccount, fixtureApp, fixtureCodebook, TestClient } from '../../helpers/collect-fixture.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
@@ -215,6 +215,15 @@ describe.each(backends)('collection server on $name', ({ name, open }) => {
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toBe('/account/password');
     expect((await client.json('/api/submissions', { id: 'new-0000-0001', answers: GOOD })).status).toBe(403);
+  });
+
+  it.skipIf(skip)('renders the form in English with --lang en', async () => {
+    const client = new TestClient(createCollectApp({ store, spec: formSpec(fixtureCodebook()), lang: 'en', assets: {} }));
+    await client.login('张三', 'correct horse battery');
+    const page = await (await client.request('/form')).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Where do you live?');
+    expect(page).toContain('Submit questionnaire');
   });
 
   it.skipIf(skip)('shows the progress against the quotas to admins', async () => {
