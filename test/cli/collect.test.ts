@@ -143,6 +143,36 @@ describe('survey export', () => {
   });
 });
 
+describe('survey run on the collection database', () => {
+  it('reads the submissions when the plan names the database as data:', async () => {
+    const dir = tempDir();
+    const codebook = await loadCodebook(join(bazhou, 'codebook.yaml'));
+    // Complete questionnaires (cleaning sets break-offs aside), no two alike, no straight lines.
+    const items = codebook.variables.filter((v) => v.group).map((v) => v.name);
+    const answers = Array.from({ length: 40 }, (_, i) => ({
+      area: 1 + (i % 2),
+      sex: 1 + ((i >> 1) % 2),
+      age: 20 + i,
+      education: 1 + (i % 5),
+      occupation: 1 + (i % 4),
+      household_size: 1 + (i % 6),
+      income: 10000 + 997 * i,
+      happiness: 1 + (i % 5),
+      ...Object.fromEntries(items.map((name, k) => [name, 1 + ((i * 7 + k * 3) % 5)])),
+    }));
+    await seed(join(dir, 'submissions.sqlite'), codebook, answers);
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      `name: collected\ntitle: 回收测试\ndata: submissions.sqlite\ncodebook: ${join(bazhou, 'codebook.yaml')}\noutputs: [md]\nanalyses:\n  - {command: shares, var: happiness, top: 2, by: area}\n  - {command: means, var: income, by: area}\n`,
+    );
+    const r = runCli(['run', join(dir, 'plan.yaml'), '--out', join(dir, 'reports'), '--json']);
+    expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+    expect(r.stderr).toContain('40 submissions from');
+    const results = JSON.parse(readFileSync(join(dir, 'reports', 'collected', 'results.json'), 'utf8'));
+    expect(JSON.stringify(results)).toContain('"n":40');
+  });
+});
+
 describe('survey users', () => {
   it('adds an account and prints its one-time password once; the database keeps only a scrypt hash', async () => {
     const dir = tempDir();
