@@ -7,6 +7,6 @@ export { hashPassword, verifyPassword, oneTimePassword } from './accounts/passwo
 export { createCollectApp, type CollectAppOptions } from './server/collect-app.js';
 export { startServer, type RunningServer } from './server/start-server.js';
 export { collectAssets } from './server/collect-assets.js';
-export { LoginLimiter } from './server/security.js';
+export { LoginLimiter, hashToken } from './server/security.js';
 export { readCollectionPlan, type CollectionPlan } from './read-collection-plan.js';
 export { exportSubmissions, exportColumns, codedRows, type ExportSummary } from './export-submissions.js';
