@@ -1,12 +1,33 @@
 // `npm run build` after tsc: the CLI and its helpers as single files, because module loading is
 // most of a command's start-up (~250 modules of our own plus zod, yaml and commander took ~0.3 s;
 // one file compiled from V8's code cache takes ~0.05 s; see bin/survey.js).
+import { copyFile, mkdir } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', logLevel: 'warning', legalComments: 'none' };
 // Left out of the bundle: a native addon (resvg), and readers loaded only for the files that need
 // them (exceljs for XLSForm, SheetJS for .xls), which would only make every start-up slower.
-const external = ['@resvg/resvg-js', 'exceljs', '@e965/xlsx', 'survey', 'survey/*'];
+const external = ['@resvg/resvg-js', 'exceljs', '@e965/xlsx', 'survey', 'survey/*', 'better-sqlite3', 'pg', 'pg-native'];
+
+// The questionnaire page's script: the form checks (src/collect/form) and the codebook's expression
+// evaluator, reached through the public facade. Tree-shaking leaves only what the browser runs; the
+// facade's Node-only imports resolve to an empty module (nothing of them is left to call).
+const browserStubs = {
+  name: 'browser-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(node:|[a-z@])/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, namespace: 'stub', sideEffects: false }));
+    // Our modules only declare things: one whose exports the page does not use is left out whole
+    // (zod schemas built at load time would otherwise run against the empty stub).
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.resolving) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+      return found.errors.length ? undefined : { path: found.path, sideEffects: false };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+await mkdir('dist/collect', { recursive: true });
+await copyFile('src/collect/client/form.css', 'dist/collect/form.css');
 
 await Promise.all([
   build({
@@ -28,4 +49,16 @@ await Promise.all([
   }),
   // The @stdlib functions the distributions load on first use (see src/math/distributions/lazy-stdlib.ts).
   build({ ...common, entryPoints: ['build/stdlib-entry.cjs'], outfile: 'dist/stdlib.cjs', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: ['src/collect/client/form-client.ts'],
+    outfile: 'dist/collect/form.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    plugins: [browserStubs],
+    // Node-only modules the page never runs are still parsed; their import.meta is of no concern.
+    logOverride: { 'empty-import-meta': 'silent' },
+    minify: true,
+  }),
 ]);

@@ -15,7 +15,7 @@ export { summarizeCodebook, type CodebookSummary } from './codebook/summarize-co
 
 // Expressions of relevant, constraint, checks and derive: parsed to a tree, never eval'd.
 export { parseExpression } from './codebook/parse-expression.js';
-export { evaluateExpression, type EvaluateOptions, type Lookup, type Value } from './codebook/evaluate-expression.js';
+export { evaluateExpression, compileExpression, type CompiledExpression, type EvaluateOptions, type Lookup, type Value } from './codebook/evaluate-expression.js';
 export { listReferences } from './codebook/list-references.js';
 export { optionColumn, type Expression } from './codebook/expression.js';
 export { ExpressionError } from './codebook/expression-error.js';
@@ -97,3 +97,10 @@ export { waveIndicators, type Indicator, type WaveIndicators } from './compare/w
 export { comparisonJson } from './compare/comparison-json.js';
 export { ensureWaveResults, previousWaves, resultsWave, staleReason, type PreviousWave, type WaveOptions } from './compare/load-wave.js';
 export { planWave, waveLabel } from './compare/plan-wave.js';
+
+// Output files (DESIGN §7): CSV fields with formula text neutralised, atomic writes that never overwrite without force.
+export { csvField, csvLine, csvRecord } from './io/format-csv.js';
+export { assertWritable, openAtomicWriter, writeFileAtomic, type AtomicWriter, type WriteOptions } from './io/write-atomic.js';
+
+// Collection (`survey serve`, `users`, `export`): the web form from the codebook, SQLite/PostgreSQL storage, accounts, export as the coded table.
+export * from './collect/index.js';

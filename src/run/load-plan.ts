@@ -79,7 +79,8 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     if (!existsSync(full) || statSync(full).isDirectory()) problems.push({ path: key, message: `no such file: ${full}` });
     return full;
   };
-  const data = resolve('data', plan.data) as string;
+  // A PostgreSQL address (collected submissions) is not a file; `survey run` exports it first.
+  const data = /^postgres(?:ql)?:\/\//i.test(plan.data) ? plan.data : (resolve('data', plan.data) as string);
   const codebookFile = resolve('codebook', plan.codebook) as string;
   const rulesFile = resolve('rules', plan.rules);
   const targetsFile = resolve('weight.targets', plan.weight?.targets);

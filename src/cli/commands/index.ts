@@ -16,6 +16,9 @@ import { registerShares } from './shares.js';
 import { registerSimulate } from './simulate.js';
 import { registerTotals } from './totals.js';
 import { registerWeight } from './weight.js';
+import { registerServe } from './serve.js';
+import { registerUsers } from './users.js';
+import { registerExport } from './export.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
 export const commands: RegisterCommand[] = [
@@ -36,4 +39,7 @@ export const commands: RegisterCommand[] = [
   registerCompare,
   registerCodebook,
   registerSimulate,
+  registerServe,
+  registerUsers,
+  registerExport,
 ];

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportSubmissions, isPostgresUrl, isSqlitePath, openStore } from '../../index.js';
 import { openFolderAtomic } from '../../io/write-folder-atomic.js';
 import { loadPlan } from '../../run/load-plan.js';
 import { previousWaves } from '../../compare/load-wave.js';
@@ -19,6 +22,20 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
   const loaded = await loadPlan(planFile);
   // --lang on the command line overrides the plan's lang.
   if (langGiven && options.lang) loaded.plan.lang = options.lang;
+  // `data:` naming the collection database (SQLite file or postgres://): its submissions, exported
+  // as the coded table `survey ingest` writes, are the data the run reads.
+  let snapshot: string | null = null;
+  if (isPostgresUrl(loaded.data) || isSqlitePath(loaded.data)) {
+    snapshot = mkdtempSync(join(tmpdir(), 'survey-run-'));
+    const store = await openStore(loaded.data, { formId: loaded.codebook.id });
+    try {
+      const exported = await exportSubmissions(store, loaded.codebook, join(snapshot, 'responses.csv'));
+      io.stderr.write(`survey run: ${exported.rows} submissions from ${store.driver.location}\n`);
+    } finally {
+      await store.close();
+    }
+    loaded.data = join(snapshot, 'responses.csv');
+  }
   const folder = join(options.out ?? 'reports', loaded.plan.name);
   const out = await openFolderAtomic(folder, { force: options.force });
   // Earlier waves (`compare:`): their results.json reused when their inputs are unchanged, else run beside this one.
@@ -53,6 +70,8 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     progress.stop();
     await out.abort();
     throw err;
+  } finally {
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   }
 }
 
