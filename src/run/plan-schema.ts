@@ -78,6 +78,8 @@ export const planSchema = z.strictObject({
   wave: z.string().min(1).optional(),
   /** Earlier waves, oldest first: the report adds a comparison with the last (与上年比较) and trends over all. */
   compare: z.array(compareSchema).optional(),
+  /** Fieldwork quotas for `survey serve` ({variable: {choice: target}}); checked there, ignored by the report. */
+  quotas: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())).optional(),
 });
 
 /** A plan as validated (paths not yet resolved). */

@@ -31,3 +31,12 @@ describe('plans run totals, quantiles and ratio', () => {
     expect(md).toContain('| All | 200 | 1.0523 | 0.0037 |');
   });
 });
+
+describe('plan quotas (read by survey serve)', () => {
+  const plan = { ...base, analyses: [{ command: 'freq', vars: ['area'] }] };
+  it('a plan with quotas is a valid plan for survey run; bad targets are refused', () => {
+    expect(planSchema.safeParse({ ...plan, quotas: { area: { 城市: 6000, 农村: 4000 } } }).success).toBe(true);
+    expect(planSchema.safeParse({ ...plan, quotas: { area: { 城市: -1 } } }).success).toBe(false);
+    expect(planSchema.safeParse({ ...plan, quotas: { area: { 城市: 1.5 } } }).success).toBe(false);
+  });
+});
