@@ -61,7 +61,7 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
   it('diffs the codebooks first: reworded, relabelled, added, range; and the cleaning rules and weighting targets', () => {
     const kinds = doc.changes[0].codebook.map((c) => `${c.kind}:${c.variable}`);
     expect(kinds).toEqual(['range:income', 'relabelled:sat_food_safety', 'reworded:sat_transport', 'added:prog_voice']);
-    expect(doc.changes[0].cleaning).toEqual([{ setting: 'speeder.median_fraction', from: '0.25', to: String(1 / 3) }]);
+    expect(doc.changes[0].cleaning).toEqual([{ setting: 'speeder.median_fraction', from: '0.25', to: null }]);
     expect(doc.changes[0].weighting).toHaveLength(3);
   });
 
