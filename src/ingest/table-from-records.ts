@@ -114,7 +114,9 @@ function fitRow({ row, line, cells }: PendingRow, width: number, file: string, s
         hint: 'pass --allow-ragged to pad short rows with empty cells',
       });
     }
-    return { row, line, cells: cells.concat(Array<string>(width - cells.length).fill('')) };
+    const padded = cells.concat(Array<string>(width - cells.length).fill(''));
+    // A sheet leaves out trailing empty cells; a CSV row that is short is reported, row by row.
+    return shape.kind === 'csv' ? { row, line, cells: padded, paddedFrom: cells.length } : { row, line, cells: padded };
   }
   const extra = cells.findIndex((c, i) => i >= width && c !== '');
   if (extra < 0 && ragged) return { row, line, cells: cells.slice(0, width) };
