@@ -3,6 +3,7 @@ import { EXIT, SurveyError, formatError } from '../core/errors.js';
 import { processIo, type Io, type RunState } from './base.js';
 import { commands } from './commands/index.js';
 import { version } from '../version.js';
+import { installProcessGuards } from './process-guards.js';
 
 
 /** Builds the `survey` program; each command module registers itself. */
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, state: RunState): Command {
 /** Runs the CLI; the only place that catches errors, prints them and decides the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
+  if (io === processIo) installProcessGuards();
   const verbose = argv.includes('--verbose');
   const program = buildProgram(io, state);
   try {

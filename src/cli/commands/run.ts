@@ -6,6 +6,7 @@ import { runPlan } from '../../run/run-plan.js';
 import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
+import { assertFolderApart } from '../../io/assert-outputs-apart.js';
 
 interface RunCliOptions extends CommonOptions {
   out?: string;
@@ -19,6 +20,13 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
   // --lang on the command line overrides the plan's lang.
   if (langGiven && options.lang) loaded.plan.lang = options.lang;
   const folder = join(options.out ?? 'reports', loaded.plan.name);
+  assertFolderApart(folder, [
+    { path: loaded.file, role: 'the plan' },
+    { path: loaded.data, role: 'the plan\'s data' },
+    { path: loaded.codebookFile, role: 'the plan\'s codebook' },
+    { path: loaded.rulesFile, role: 'the plan\'s rules' },
+    { path: loaded.targetsFile, role: 'the plan\'s weighting targets' },
+  ]);
   const out = await openFolderAtomic(folder, { force: options.force });
   const progress = startProgress(io, 'clean');
   try {
