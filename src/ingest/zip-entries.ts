@@ -159,3 +159,14 @@ function inflatedSizeGuard(entry: ZipEntry): Transform {
     },
   });
 }
+
+/**
+ * Inflates every entry of a zip archive and throws away the bytes, so that a zip bomb (or an entry
+ * that is damaged or misstates its size) raises a ZipError before another reader (exceljs) would
+ * inflate it all into memory.
+ */
+export async function assertZipInflatesSafely(file: string, size: number): Promise<void> {
+  for (const entry of (await readZipEntries(file, size)).values()) {
+    for await (const piece of await openZipEntry(file, entry)) void piece;
+  }
+}

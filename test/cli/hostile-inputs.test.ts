@@ -136,3 +136,74 @@ describe('output into a closed pipe (#16.13)', () => {
     }
   });
 });
+
+describe('messages that point the right way (#16.12)', () => {
+  it('an error in an analysis of run names the plan and the analysis', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('plan.yaml'), 'name: small\ntitle: t\ndata: in.csv\ncodebook: q.yaml\noutputs: [md]\nanalyses:\n  - {command: freq, vars: [area]}\n  - {command: regress, formula: "age ~ s1", model: logit}\n');
+    const run = runCli(['run', path('plan.yaml'), '--out', path('out')]);
+    expect(run.code).toBe(2);
+    const last = run.stderr.trimEnd().split('\n').at(-1) as string;
+    expect(last).toMatch(/^survey: .*plan\.yaml: analyses\[1\] \(regress "age ~ s1"\): the response age has the value 30; a binary logit needs 0\/1/);
+  });
+
+  it('a lone \\r among \\n line endings is named, not blamed on quotes', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('mixed.csv'), 'area,age,s1\r\n城市,30,好\n农村,"41",中\r城市,52,差\n');
+    const run = runCli(['ingest', path('mixed.csv')]);
+    expect(run.code).toBe(3);
+    oneLine(run.stderr);
+    expect(run.stderr).toMatch(/mixed\.csv: line 3: has 5 fields, but the header has 3: the line holds a lone carriage return \(\\r, not \\r\\n\), so the file mixes line endings/);
+    expect(run.stderr).not.toMatch(/quote/);
+  });
+
+  it('a variable asked of a table none of whose 100,000 columns maps to the codebook says so', () => {
+    const { path } = smallStudy();
+    const n = 100_000;
+    writeFileSync(path('wide.csv'), `${Array.from({ length: n }, (_, i) => `c${i}`).join(',')}\n${Array(n).fill('1').join(',')}\n`);
+    const run = runCli(['freq', path('wide.csv'), '--codebook', path('q.yaml'), '--var', 'age']);
+    expect(run.code).toBe(2);
+    oneLine(run.stderr);
+    expect(run.stderr).toMatch(/no variable "age" in .*wide\.csv: none of its columns maps to the codebook — check that the codebook is the one for this file/);
+    expect(run.stderr).not.toMatch(/the columns are: $/m);
+  });
+
+  it.each([
+    [['ingest', '/dev/zero'], /\/dev\/zero: is a device \(such as \/dev\/zero or a terminal\), not a file/],
+    [['codebook', 'check', '/dev/zero'], /\/dev\/zero: cannot read codebook: it is a device/],
+    [['clean', 'in.csv', '--codebook', 'q.yaml', '--rules', '/dev/zero'], /\/dev\/zero: cannot read rules file: it is a device/],
+  ])('%j: /dev/zero is a device, not "empty", and is not read forever', (args, message) => {
+    const { dir } = smallStudy();
+    const run = runCli(args, { cwd: dir });
+    expect(run.code).toBe(3);
+    oneLine(run.stderr);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/empty/);
+  });
+
+  it('trimming bounds the wrong way round are refused with the plan, before cleaning', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('t.yaml'), 'margins: {area: {城市: 0.5, 农村: 0.5}}\n');
+    writeFileSync(path('plan.yaml'), 'name: small\ntitle: t\ndata: in.csv\ncodebook: q.yaml\noutputs: [md]\nweight: {targets: t.yaml, trim: {quantiles: [0.9, 0.1]}}\nanalyses:\n  - {command: freq, vars: [area]}\n');
+    const run = runCli(['run', path('plan.yaml'), '--out', path('out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/survey run: clean/);
+    expect(run.stderr).toMatch(/weight\.trim\.quantiles: give \[low, high\] with low < high/);
+    const cli = runCli(['weight', path('in.csv'), '--targets', path('t.yaml'), '--trim', '5,0.5']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/--trim takes LO,HI with LO < HI, not "5,0.5"/);
+  });
+});
+
+describe('an XLSForm zip bomb (#16.10)', () => {
+  it('is refused within a second, before exceljs inflates it', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('bomb.xlsx'), writeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: `<worksheet>${'A'.repeat(30_000_000)}</worksheet>` }]));
+    const started = Date.now();
+    const run = runCli(['codebook', 'import', path('bomb.xlsx'), '--out', path('form.yaml')]);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(run.code).toBe(3);
+    oneLine(run.stderr);
+    expect(run.stderr).toMatch(/not an \.xlsx workbook \(xl\/worksheets\/sheet1\.xml would inflate \d+ times .*refused as a zip bomb\)/);
+  });
+});

@@ -38,6 +38,7 @@ const TEXT = {
 function pair(text: string, flag: string): [number, number] {
   const parts = text.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((p) => !Number.isFinite(p))) throw new UsageError(`${flag} takes two numbers LO,HI, not "${text}"`);
+  if (!(parts[0] < parts[1])) throw new UsageError(`${flag} takes LO,HI with LO < HI, not "${text}"`);
   return parts as [number, number];
 }
 
