@@ -207,3 +207,16 @@ describe('an XLSForm zip bomb (#16.10)', () => {
     expect(run.stderr).toMatch(/not an \.xlsx workbook \(xl\/worksheets\/sheet1\.xml would inflate \d+ times .*refused as a zip bomb\)/);
   });
 });
+
+describe('skip logic that goes round in a circle (#16.5)', () => {
+  it('fails codebook check, and clean refuses the codebook instead of blanking valid answers', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('loop.yaml'), CODEBOOK.replace('{name: area, type: single, choices: {1: 城市, 2: 农村}}', '{name: area, type: single, choices: {1: 城市, 2: 农村}, relevant: "area == 1"}'));
+    const check = runCli(['codebook', 'check', path('loop.yaml')]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('variables[0].relevant: "area" is asked only depending on its own answer');
+    const clean = runCli(['clean', path('in.csv'), '--codebook', path('loop.yaml'), '--out', path('c.csv')]);
+    expect(clean.code).toBe(2);
+    expect(existsSync(path('c.csv'))).toBe(false);
+  });
+});
