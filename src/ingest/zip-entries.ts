@@ -58,11 +58,18 @@ export async function readZipEntries(file: string, size: number): Promise<Map<st
   if (directoryOffset === MAX32 || count === 0xffff) {
     const locator = at - 20;
     if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
-    const record = await readAt(file, Number(tail.readBigUInt64LE(locator + 8)), 56);
+    const recordAt = Number(tail.readBigUInt64LE(locator + 8));
+    if (recordAt + 56 > size) throw new ZipError('damaged ZIP64 directory');
+    const record = await readAt(file, recordAt, 56);
     if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
     directoryOffset = Number(record.readBigUInt64LE(48));
+  }
+  // A damaged end record can claim a directory larger than the file (up to 4 GB, or 2⁶⁴ in ZIP64):
+  // reading that would ask for a buffer the file cannot fill.
+  if (!Number.isSafeInteger(directoryOffset) || !Number.isSafeInteger(directorySize) || directoryOffset + directorySize > size) {
+    throw new ZipError('damaged zip directory (it lies outside the file)');
   }
   const directory = await readAt(file, directoryOffset, directorySize);
   const entries = new Map<string, ZipEntry>();

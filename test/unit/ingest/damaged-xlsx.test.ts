@@ -76,6 +76,13 @@ describe('damaged .xlsx parts', () => {
     expect(err.message).toMatch(/sheet1\.xml inflates to more than the \d+ bytes its zip directory declares/);
   });
 
+  it('refuses a zip whose end record claims a directory larger than the file (Node aborted on it)', async () => {
+    const bytes = writeZip([{ name: 'xl/workbook.xml', data: WORKBOOK }]);
+    bytes.writeUInt32LE(0xfffffff0, bytes.length - 22 + 12);
+    const err = await failure(writeBytes('huge-directory.xlsx', bytes));
+    expect(err.message).toMatch(/damaged zip directory \(it lies outside the file\)/);
+  });
+
   it('refuses a cell that refers to a column past XFD or a row past 1,048,576, without making it', async () => {
     const column = sheetXml(3).replace('<c r="B3">', '<c r="ZZZZZZ3">');
     expect((await failure(workbook({ sheet: column }))).message).toMatch(/column \d+, past Excel's last column XFD/);
