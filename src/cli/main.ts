@@ -48,7 +48,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     io.stderr.write(`survey: ${formatError(err)}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    // --verbose shows the stack of internal errors (as its help says); a usage or input error is one line.
+    if (verbose && !(err instanceof SurveyError) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return err instanceof SurveyError ? err.exitCode : EXIT.internal;
   }
 }

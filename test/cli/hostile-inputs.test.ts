@@ -220,3 +220,20 @@ describe('skip logic that goes round in a circle (#16.5)', () => {
     expect(existsSync(path('c.csv'))).toBe(false);
   });
 });
+
+describe('found by the fuzz campaign', () => {
+  it('--lang takes zh or en: another value (here the next flag) is a usage error, not exit 4 in the report writer', () => {
+    const { path } = smallStudy();
+    const run = runCli(['run', path('plan.yaml'), '--out', path('out'), '--lang', '--encoding']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/option '--lang <lang>' argument '--encoding' is invalid\. Allowed choices are zh, en/);
+  });
+
+  it('--verbose adds no stack trace to a usage or input error (only to internal ones, as its help says)', () => {
+    const { path } = smallStudy();
+    writeFileSync(path('bad.yaml'), 'id: t\nvariables: [\n');
+    const run = runCli(['freq', path('in.csv'), '--codebook', path('bad.yaml'), '--var', 'age', '--verbose']);
+    expect(run.code).toBe(2);
+    oneLine(run.stderr);
+  });
+});
