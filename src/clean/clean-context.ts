@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import type { Codebook, Variable } from '../core/types.js';
 import type { OutputColumn } from '../ingest/coded-row.js';
 import type { CleanRules } from './clean-rules.js';
+import { WJX_META } from '../ingest/parse-wjx-header.js';
 
 /** A question of the codebook as the coded table holds it: its variable and output columns. */
 export interface Item {
@@ -34,6 +35,11 @@ export interface CleanContext {
 }
 
 const ANSWERABLE = new Set(['single', 'multi', 'rank', 'numeric']);
+
+/** A variable 问卷星's own metadata column became (a drafted codebook keeps its header as the label). */
+function isWjxMeta(v: Variable): boolean {
+  return Object.hasOwn(WJX_META, v.label ?? '') && WJX_META[v.label as keyof typeof WJX_META] === v.name;
+}
 
 function namedColumn(outputs: OutputColumn[], named: string): number {
   const k = outputs.findIndex((o) => o.name === named);
@@ -80,7 +86,8 @@ export function cleanContext(codebook: Codebook, outputs: OutputColumn[], rules:
     outputs,
     rules,
     items,
-    answerColumns: mapped.filter((v) => ANSWERABLE.has(v.type) || v.type === 'text').flatMap((v) => columnsOf.get(v.name) as number[]),
+    // 问卷星's metadata (来源, 来自IP, 总分 drafted into the codebook) is not an answer.
+    answerColumns: mapped.filter((v) => (ANSWERABLE.has(v.type) || v.type === 'text') && !isWjxMeta(v)).flatMap((v) => columnsOf.get(v.name) as number[]),
     grids: [...groups].map(([group, columns]) => ({ group, columns })),
     checks: codebook.checks.map((c) => {
       const expression = parseExpression(c.check);

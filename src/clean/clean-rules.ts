@@ -27,8 +27,20 @@ const rulesSchema = z.strictObject({
     variable: z.string().optional(),
     action: action.default('exclude'),
   }).prefault({}),
-  /** The same answers as an earlier row, whatever its 序号 or time (the first is kept). */
-  duplicate: z.strictObject({ action: action.default('exclude') }).prefault({}),
+  /**
+   * The same answers as an earlier row (the first is kept), when a chance match is unlikely: the
+   * expected number of rows giving those answers by chance (chance-matches.ts) is at most
+   * `max_chance`, or at most `max_chance_with_metadata` when an earlier identical row came from the
+   * same IP or within `window_minutes` of it.
+   */
+  duplicate: z
+    .strictObject({
+      max_chance: z.number().nonnegative().default(0.01),
+      max_chance_with_metadata: z.number().nonnegative().default(0.1),
+      window_minutes: z.number().nonnegative().default(10),
+      action: action.default('exclude'),
+    })
+    .prefault({}),
   /** The same respondent id as an earlier row (the first is kept). */
   'duplicate-id': z.strictObject({ variable: z.string().optional(), action: action.default('exclude') }).prefault({}),
   /** Answers identical to an earlier row's on at least `similarity` of the items. */

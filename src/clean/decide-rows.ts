@@ -1,5 +1,6 @@
 import type { CleanRules, RowRule } from './clean-rules.js';
 import { findIpBursts } from './find-ip-bursts.js';
+import { expectedChanceMatches } from './chance-matches.js';
 import { findNearDuplicates } from './find-near-duplicates.js';
 import type { RowProfiles } from './profile-rows.js';
 
@@ -54,9 +55,21 @@ function speederThresholds(p: RowProfiles, rules: CleanRules): SpeedThresholds |
   return { seconds: perItemThreshold * medianAnswered, medianPerItem, secondsPerItem, isSpeeder: (i) => perItem[i] < perItemThreshold };
 }
 
+/** Whether an earlier row with the same answers came from the same IP, or within `window` seconds. */
+function corroborated(p: RowProfiles, group: readonly number[], i: number, window: number): boolean {
+  for (const j of group) {
+    if (j >= i) break;
+    if (p.ip[i] !== null && p.ip[i] === p.ip[j]) return true;
+    if (Math.abs(p.time[i] - p.time[j]) <= window) return true;
+  }
+  return false;
+}
+
 /**
  * Applies the row rules to the profiles of every row. Duplicates (exact, by id, near) keep the
  * first row and mark the later ones; blank and broken-off rows are not compared for duplicates.
+ * An exact match counts as a duplicate only when chance cannot explain it (expectedChanceMatches),
+ * helped by the metadata (same IP, close submission times).
  */
 export function decideRows(p: RowProfiles, rules: CleanRules, width: number): RowDecisions {
   const reasons: (RowRule[] | null)[] = Array.from({ length: p.count }, () => null);
@@ -70,14 +83,21 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
   const firstAnswers = new Map<number, number>();
   const firstIds = new Map<string | number, number>();
   const exact = new Array<boolean>(p.count).fill(false);
+  // Rows whose answers an earlier row gave too, and every row of each such answer pattern.
+  const candidates: number[] = [];
+  const sameAnswers = new Map<number, number[]>();
   for (let i = 0; i < p.count; i++) {
     if (p.answered[i] === 0) mark(i, 'blank');
     else if (!eligible[i]) mark(i, 'break-off');
     if (speed && speed.isSpeeder(i)) mark(i, 'speeder');
     if (eligible[i]) {
-      if (firstAnswers.has(p.answerKey[i])) {
+      const first = firstAnswers.get(p.answerKey[i]);
+      if (first !== undefined) {
         exact[i] = true;
-        mark(i, 'duplicate');
+        candidates.push(i);
+        const group = sameAnswers.get(p.answerKey[i]);
+        if (group) group.push(i);
+        else sameAnswers.set(p.answerKey[i], [first, i]);
       } else firstAnswers.set(p.answerKey[i], i);
     }
     const id = p.idKey[i];
@@ -86,6 +106,12 @@ export function decideRows(p: RowProfiles, rules: CleanRules, width: number): Ro
       else firstIds.set(id, i);
     }
   }
+  const chance = expectedChanceMatches(p.cells, width, eligible, candidates);
+  const rule = rules.duplicate;
+  candidates.forEach((i, k) => {
+    if (chance[k] <= rule.max_chance) mark(i, 'duplicate');
+    else if (chance[k] <= rule.max_chance_with_metadata && corroborated(p, sameAnswers.get(p.answerKey[i]) as number[], i, rule.window_minutes * 60)) mark(i, 'duplicate');
+  });
   const near = findNearDuplicates(p.cells, width, eligible.map((e, i) => e && !exact[i]), rules['near-duplicate'].similarity);
   const bursts = findIpBursts(p.ip, p.time, rules['ip-burst'].max_per_ip, rules['ip-burst'].window_minutes * 60);
   for (let i = 0; i < p.count; i++) {

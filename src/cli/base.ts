@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 
 /** Options every command accepts. */
 export interface CommonOptions {
@@ -39,8 +39,9 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 /** Adds the options every command shares (`--json`, `--verbose`, `--lang`). */
 export function withCommonOptions(cmd: Command, { json = true } = {}): Command {
   if (json) cmd.option('--json', 'print the machine-readable result on stdout');
+  // Any other value would reach the report writers, which know only these two.
   return cmd
-    .option('--lang <lang>', 'language of messages and labels: zh or en', 'zh')
+    .addOption(new Option('--lang <lang>', 'language of messages and labels: zh or en').choices(['zh', 'en']).default('zh'))
     .option('--verbose', 'show details, including stack traces of internal errors');
 }
 

@@ -3,6 +3,7 @@ import { EXIT, SurveyError, formatError } from '../core/errors.js';
 import { processIo, stderrColors, type Io, type RunState } from './base.js';
 import { commands } from './commands/index.js';
 import { version } from '../version.js';
+import { installProcessGuards } from './process-guards.js';
 
 
 /** Builds the `survey` program; each command module registers itself. */
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, state: RunState): Command {
 /** Runs the CLI; the only place that catches errors, prints them and decides the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
+  if (io === processIo) installProcessGuards();
   const verbose = argv.includes('--verbose');
   const program = buildProgram(io, state);
   try {
@@ -46,7 +48,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     io.stderr.write(`${stderrColors(io).red.bold('survey:')} ${formatError(err)}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    // --verbose shows the stack of internal errors (as its help says); a usage or input error is one line.
+    if (verbose && !(err instanceof SurveyError) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return err instanceof SurveyError ? err.exitCode : EXIT.internal;
   }
 }

@@ -8,6 +8,7 @@ import { omitAbsent } from './omit-absent.js';
 import { parseCode } from './parse-code.js';
 import { rangeFromConstraint } from './range-from-constraint.js';
 import { readInputFile } from '../io/read-input-file.js';
+import { assertZipInflatesSafely, ZipError } from '../ingest/zip-entries.js';
 import { validateCodebook } from './validate-codebook.js';
 import {
   languageColumns,
@@ -55,6 +56,13 @@ export async function importXlsform(path: string): Promise<Codebook> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const bytes = await readInputFile(path, 'XLSForm');
+  try {
+    // exceljs inflates every part into memory: a zip bomb is refused before it gets the bytes.
+    await assertZipInflatesSafely(path, bytes.length);
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    throw new InputError(`not an .xlsx workbook (${err.message})`, { file: path, hint: 'save the form as .xlsx (Excel 2007 or later)', cause: err });
+  }
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (err) {

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ProblemsError, UsageError, type Problem } from '../core/errors.js';
 import type { Codebook, Variable } from '../core/types.js';
@@ -6,6 +5,7 @@ import { checkSchema, codebookSchema, deriveSchema, variableSchema } from './cod
 import { identifierPattern } from './expression.js';
 import { problemsFromZod } from './problems-from-zod.js';
 import { readInputText } from '../io/read-input-file.js';
+import { readYamlDocument, yamlValue } from '../io/parse-yaml.js';
 import { validateCodebook } from './validate-codebook.js';
 
 /**
@@ -14,7 +14,7 @@ import { validateCodebook } from './validate-codebook.js';
  * error (with its line and column) or an empty document.
  */
 export function parseCodebook(text: string, file: string): Codebook {
-  const doc = parseDocument(text);
+  const doc = readYamlDocument(text, file, 'codebook');
   const [syntax] = doc.errors;
   if (syntax) {
     const [where] = syntax.linePos ?? [];
@@ -27,7 +27,7 @@ export function parseCodebook(text: string, file: string): Codebook {
   if (doc.contents === null) {
     throw new UsageError('the codebook is empty', { file, hint: 'start it with `id:` and a `variables:` list' });
   }
-  const raw = plain(doc.toJS({ mapAsMap: true }));
+  const raw = plain(yamlValue(doc, text, file, 'codebook', { mapAsMap: true }));
   const shape = codebookSchema.safeParse(raw, { reportInput: true });
   const problems = shape.success
     ? validateCodebook(shape.data)

@@ -6,13 +6,35 @@ import { tokenizeExpression, type Token } from './tokenize-expression.js';
 const comparisons = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 /**
+ * Bounds on an expression (`relevant`, `checks`, `derive`), so a hostile or generated one is a
+ * clear problem rather than a stack overflow: its length, nesting (parentheses, calls, `not`,
+ * signs, `^`) and number of operators. Real skip logic and checks use a handful of each.
+ */
+export const EXPRESSION_LIMITS = { characters: 10_000, depth: 100, operators: 1_000 } as const;
+
+/**
  * Parses an expression into its syntax tree by precedence climbing, loosest first:
  * `or`; `and`; `not`; comparisons and `in` (not chained); `+ -`; `* / %`; unary `-`; `^` (right).
  * Throws ExpressionError with the character position of the first problem.
  */
 export function parseExpression(source: string): Expression {
+  if (source.length > EXPRESSION_LIMITS.characters) {
+    throw new ExpressionError(`the expression is ${source.length} characters long; at most ${EXPRESSION_LIMITS.characters} are allowed`, 0);
+  }
   const tokens = tokenizeExpression(source);
   let index = 0;
+  let depth = 0;
+  let operators = 0;
+  /** Counts a level of nesting (undone by `leave`); past the limit, an error at `position`. */
+  const enter = (position: number): void => {
+    if (++depth > EXPRESSION_LIMITS.depth) throw new ExpressionError(`the expression nests more than ${EXPRESSION_LIMITS.depth} levels deep`, position);
+  };
+  const leave = (): void => {
+    depth--;
+  };
+  const operator = (position: number): void => {
+    if (++operators > EXPRESSION_LIMITS.operators) throw new ExpressionError(`the expression has more than ${EXPRESSION_LIMITS.operators} operators`, position);
+  };
   const peek = (): Token => tokens[index];
   const next = (): Token => tokens[index++];
   const symbol = (): string | undefined => (peek().type === 'symbol' ? String(peek().value) : undefined);
@@ -23,24 +45,33 @@ export function parseExpression(source: string): Expression {
     return next();
   }
 
-  function leftAssociative(operators: readonly string[], operand: () => Expression): Expression {
+  function leftAssociative(symbols: readonly string[], operand: () => Expression): Expression {
     let left = operand();
-    while (operators.includes(symbol() ?? '')) {
+    while (symbols.includes(symbol() ?? '')) {
       const token = next();
+      operator(token.position);
       const right = operand();
       left = { kind: 'binary', operator: token.value as BinaryOperator, left, right, position: token.position };
     }
     return left;
   }
 
-  const parseOr = (): Expression => leftAssociative(['or'], parseAnd);
+  const parseOr = (): Expression => {
+    enter(peek().position);
+    const tree = leftAssociative(['or'], parseAnd);
+    leave();
+    return tree;
+  };
   const parseAnd = (): Expression => leftAssociative(['and'], parseNot);
 
   /** A prefix operator that may repeat (`not not a`, `--a`), over the next tighter level. */
   function prefix(operator: '-' | 'not', operand: () => Expression): Expression {
     if (!isSymbol(operator)) return operand();
     const token = next();
-    return { kind: 'unary', operator, operand: prefix(operator, operand), position: token.position };
+    enter(token.position);
+    const tree: Expression = { kind: 'unary', operator, operand: prefix(operator, operand), position: token.position };
+    leave();
+    return tree;
   }
 
   const parseNot = (): Expression => prefix('not', parseComparison);
@@ -50,7 +81,7 @@ export function parseExpression(source: string): Expression {
     const token = peek();
     let result = left;
     if (comparisons.has(symbol() ?? '')) {
-      next();
+      operator(next().position);
       const right = parseAdditive();
       result = { kind: 'binary', operator: token.value as BinaryOperator, left, right, position: token.position };
     } else if (isSymbol('in')) {
@@ -73,7 +104,11 @@ export function parseExpression(source: string): Expression {
     const base = parsePrimary();
     if (!isSymbol('^')) return base;
     const token = next();
-    return { kind: 'binary', operator: '^', left: base, right: parseUnary(), position: token.position };
+    operator(token.position);
+    enter(token.position);
+    const tree: Expression = { kind: 'binary', operator: '^', left: base, right: parseUnary(), position: token.position };
+    leave();
+    return tree;
   }
 
   function parsePrimary(): Expression {

@@ -36,9 +36,15 @@ export function dataTable(codebook: Codebook, columns: DataColumn[], sourceRows:
     column(name) {
       const found = byName.get(name);
       if (found) return found;
+      const inCodebook = codebook.variables.some((v) => v.name === name);
+      if (columns.length === 0) {
+        throw new UsageError(`no variable "${name}" in ${file}: none of its columns maps to ${inCodebook ? 'the codebook' : 'a codebook variable'}`, {
+          hint: 'check that the codebook is the one for this file: `survey ingest FILE --codebook q.yaml` lists the columns it could not map',
+        });
+      }
       const shown = columns.slice(0, 30).map((c) => c.name).join(', ');
-      throw new UsageError(`no variable "${name}" in ${file}`, {
-        hint: `the columns are: ${shown}${columns.length > 30 ? ', …' : ''}`,
+      throw new UsageError(inCodebook ? `the codebook's variable "${name}" has no column in ${file}` : `no variable "${name}" in ${file}`, {
+        hint: `the ${columns.length} column${columns.length === 1 ? ' is' : 's are'}: ${shown}${columns.length > 30 ? ', …' : ''}`,
       });
     },
   };

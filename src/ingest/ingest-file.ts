@@ -101,6 +101,20 @@ function rejectReplacementCharacters(raw: RawRow, sourceRow: number, header: str
   });
 }
 
+/** The issue recording that `--allow-ragged` padded a short CSV row with empty cells. */
+function raggedRowIssue(raw: RawRow, sourceRow: number, header: string[]): Issue {
+  const from = raw.paddedFrom ?? header.length;
+  const missing = header.length - from;
+  return {
+    sourceRow,
+    variable: (header[from] ?? `column ${from + 1}`).trim(),
+    rawValue: '',
+    rule: 'ragged-row',
+    severity: 'warning',
+    message: `the row has ${from} field${from === 1 ? '' : 's'}, the header ${header.length}: padded with ${missing} empty cell${missing === 1 ? '' : 's'} from this column on (--allow-ragged)`,
+  };
+}
+
 /** Drafts a codebook with one extra pass over the table (a second opening streams the rows again). */
 async function draftCodebook(path: string, options: IngestOptions, items: SourceItem[], layout: Layout): Promise<Codebook> {
   const id = basename(path, extname(path));
@@ -154,6 +168,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
       });
     }
     const firstIssue = issues.length;
+    if (raw.paddedFrom !== undefined) issues.push(raggedRowIssue(raw, sourceRow, table.header));
     const cells = rejectReplacementCharacters(raw, sourceRow, table.header, issues);
     const coded: RowSink = { row: sourceRow, values: new Array(outputs.length), reasons: new Array(outputs.length), issues };
     let at = 0;

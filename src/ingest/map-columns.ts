@@ -47,9 +47,14 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
 
   const take = (candidates: Variable[], accept: (v: Variable) => boolean = () => true): Variable | null =>
     candidates.find((v) => !used.has(v.name) && accept(v)) ?? null;
+  // A text variable `<name>_other` that a column of the file names itself gets that column; only
+  // otherwise does it take the 〖…〗 fill-in text of `<name>`'s answers.
+  const ownColumn = new Set(
+    items.flatMap((item) => (item.kind === 'question' ? [...index.byText(item.header), ...index.byText(item.text)] : [])).map((v) => v.name),
+  );
   const fillInOf = (v: Variable): Variable | null => {
     const other = byName.get(`${v.name}_other`);
-    return other && other.type === 'text' && !used.has(other.name) ? other : null;
+    return other && other.type === 'text' && !used.has(other.name) && !ownColumn.has(other.name) ? other : null;
   };
   const record = (coder: ItemCoder, variables: Variable[]) => {
     for (const v of variables) used.add(v.name);

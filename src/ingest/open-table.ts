@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
+import { notARegularFile } from '../io/read-input-file.js';
 import { readCsv } from './read-csv.js';
 import { readXls } from './read-xls.js';
 import { readXlsx } from './read-xlsx.js';
@@ -39,6 +40,11 @@ async function fileSize(path: string): Promise<number> {
   });
   if (info.isDirectory()) {
     throw new InputError('is a directory, not a file', { file: path, hint: 'give the path of the exported file itself' });
+  }
+  const kind = notARegularFile(info);
+  if (kind) {
+    // A pipe or /dev/stdin is read once; ingest and clean read their input more than once.
+    throw new InputError(`is ${kind}, not a file`, { file: path, hint: 'save the data to a file and give its path' });
   }
   if (info.size === 0) {
     throw new InputError('the file is empty (0 bytes)', { file: path, hint: 'download or export the responses again' });

@@ -12,6 +12,8 @@ export interface RawRow {
   /** 1-based physical line where the row starts (CSV only; quoted newlines make it differ). */
   line?: number;
   cells: string[];
+  /** CSV with `allowRagged`: how many fields the row had before it was padded to the header's width. */
+  paddedFrom?: number;
 }
 
 /** An opened raw table; `rows()` (or `batches()`) streams the data rows in file order. */

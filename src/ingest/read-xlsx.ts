@@ -1,5 +1,6 @@
 import { InputError, SurveyError } from '../core/errors.js';
 import { noSuchSheet } from './no-such-sheet.js';
+import { checkCellText, checkPartComplete } from './xlsx-limits.js';
 import { tableFromRecords, type SourceRecord } from './table-from-records.js';
 import { xlsxSheetRecords, type SheetContext } from './xlsx-sheet-records.js';
 import { readCellFormats } from './xlsx-styles.js';
@@ -53,12 +54,32 @@ async function* entryBytes(file: string, entry: ZipEntry, onRead: (bytes: number
 
 async function readSharedStrings(file: string, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
-  if (entry) for await (const items of xmlElements(zipEntryText(file, entry), 'si')) for (const item of items) strings.push(runText(item));
+  if (!entry) return strings;
+  const tail = { text: '' };
+  for await (const items of xmlElements(keepTail(zipEntryText(file, entry), tail), 'si')) {
+    for (const item of items) {
+      const text = runText(item);
+      checkCellText(text, `shared string ${strings.length}`);
+      strings.push(text);
+    }
+  }
+  checkPartComplete(tail.text, 'sst', entry.name);
   return strings;
 }
 
 async function readFormats(file: string, entry: ZipEntry | undefined): Promise<(string | undefined)[]> {
-  return entry ? readCellFormats(await entryText(file, entry)) : [];
+  if (!entry) return [];
+  const xml = await entryText(file, entry);
+  checkPartComplete(xml.slice(-256), 'styleSheet', entry.name);
+  return readCellFormats(xml);
+}
+
+/** Passes text pieces through, keeping the last characters seen in `tail.text`. */
+async function* keepTail(pieces: AsyncIterable<string>, tail: { text: string }): AsyncGenerator<string> {
+  for await (const piece of pieces) {
+    tail.text = (tail.text + piece).slice(-256);
+    yield piece;
+  }
 }
 
 /** Passes records through, turning a damaged zip or XML met on the way into an InputError. */

@@ -114,7 +114,9 @@ function fitRow({ row, line, cells }: PendingRow, width: number, file: string, s
         hint: 'pass --allow-ragged to pad short rows with empty cells',
       });
     }
-    return { row, line, cells: cells.concat(Array<string>(width - cells.length).fill('')) };
+    const padded = cells.concat(Array<string>(width - cells.length).fill(''));
+    // A sheet leaves out trailing empty cells; a CSV row that is short is reported, row by row.
+    return shape.kind === 'csv' ? { row, line, cells: padded, paddedFrom: cells.length } : { row, line, cells: padded };
   }
   const extra = cells.findIndex((c, i) => i >= width && c !== '');
   if (extra < 0 && ragged) return { row, line, cells: cells.slice(0, width) };
@@ -126,6 +128,15 @@ function fitRow({ row, line, cells }: PendingRow, width: number, file: string, s
       hint: 'give that column a header in the first row, or delete the stray value',
     });
   }
+  const stray = strayLineBreak(cells);
+  if (stray) {
+    throw new InputError(`has ${cells.length} fields, but the header has ${width}: the line holds a ${stray}, so the file mixes line endings`, {
+      file,
+      row,
+      line,
+      hint: 'save the file again with one kind of line ending (a text editor or `dos2unix` does it)',
+    });
+  }
   throw new InputError(`has ${cells.length} fields, but the header has ${width}`, {
     file,
     row,
@@ -135,6 +146,19 @@ function fitRow({ row, line, cells }: PendingRow, width: number, file: string, s
         ? 'pass --allow-ragged to drop the empty cells past the header'
         : `field ${extra + 1} holds "${cells[extra].slice(0, 40)}" past the header: check the quotes and the delimiter on this line`,
   });
+}
+
+/**
+ * A lone CR (not CR LF) inside a row's cells, in a file of LF or CR LF lines: the parser splits
+ * on the file's own line ending, so such a break joins two records into one that is too long;
+ * said, it is not blamed on quotes or the delimiter.
+ * Only looked for when a row does not fit (a quoted cell may hold line breaks of its own).
+ */
+function strayLineBreak(cells: string[]): string | null {
+  for (const cell of cells) {
+    if (/\r(?!\n)/.test(cell)) return 'lone carriage return (\\r, not \\r\\n)';
+  }
+  return null;
 }
 
 /** Spreadsheet column letters of a 0-based column index: 0 → A, 26 → AA. */

@@ -1,4 +1,5 @@
 import { valueText } from './xlsx-row-cells.js';
+import { XLSX_LIMITS, checkColumn } from './xlsx-limits.js';
 import { isNameByte } from './xml-chars.js';
 import type { SheetContext } from './xlsx-sheet-records.js';
 
@@ -63,6 +64,7 @@ export function plainRowCells(bytes: Uint8Array, from: number, to: number, conte
       }
     }
     column = r < 0 ? column + 1 : r;
+    if (column > XLSX_LIMITS.columns) checkColumn(column);
     for (let k = cells.length; k < column - 1; k++) cells.push('');
     cells[column - 1] = text;
   }

@@ -1,5 +1,6 @@
 import { booleanText, dateText, isDateFormat, numberText, serialToDate } from './cell-text.js';
 import { ZipError } from './zip-entries.js';
+import { checkColumn } from './xlsx-limits.js';
 import { decodeXml, elementContent, runText, xmlAttributes } from './xml-text.js';
 import type { SheetContext } from './xlsx-sheet-records.js';
 
@@ -20,6 +21,7 @@ export function rowCells(row: string, tagEnd: number, context: SheetContext): st
     const attributes = xmlAttributes(m[1]);
     const r = attributes.r;
     column = r === undefined ? column + 1 : columnNumber(r);
+    checkColumn(column);
     for (let c = cells.length; c < column - 1; c++) cells.push('');
     cells[column - 1] = cellText(attributes, m[2] ?? '', context);
   }

@@ -5,6 +5,7 @@ import { plainRowCells } from './xlsx-plain-cells.js';
 import { isNameByte, isSpace } from './xml-chars.js';
 import { rowCells } from './xlsx-row-cells.js';
 import { ZipError } from './zip-entries.js';
+import { XLSX_LIMITS, checkCellText, checkElementBytes, checkPartComplete, checkRowNumber } from './xlsx-limits.js';
 
 /** What turning a sheet's cells into text needs from the rest of the workbook. */
 export interface SheetContext {
@@ -20,7 +21,12 @@ const GAP_BATCH = 10_000;
 const TAIL = 64;
 const ROW = Buffer.from('row');
 const CLOSE_ROW = Buffer.from('</row');
+const SLASH_ROW = Buffer.from('/row');
+const COLON_ROW = Buffer.from(':row');
+/** An unfinished row this long waits for a piece that may end it before it is scanned again. */
+const LONG_ROW = 1 << 20;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const XLSX_CELL_CHARACTERS = XLSX_LIMITS.cellCharacters;
 
 /**
  * The rows of a worksheet part arriving as inflated pieces, as batches of records of cell text, a
@@ -31,8 +37,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, context: SheetContext): AsyncGenerator<SourceRecord[]> {
   let expected = 1;
   let carried: Buffer = Buffer.alloc(0);
+  // Pieces of a long row, gathered until one may hold its end tag: joining and rescanning the row
+  // at every piece would take time quadratic in its length.
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
   for await (const piece of pieces) {
-    const bytes = carried.length ? Buffer.concat([carried, piece]) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const current = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (carried.length >= LONG_ROW) {
+      const previous = gathered.length ? gathered[gathered.length - 1] : carried;
+      gathered.push(current);
+      gatheredBytes += current.length;
+      checkElementBytes(carried.length + gatheredBytes, unfinishedRow(carried, expected));
+      if (!mayEndRow(previous, current)) continue;
+    }
+    const bytes = gathered.length ? Buffer.concat([carried, ...gathered]) : carried.length ? Buffer.concat([carried, current]) : current;
+    gathered = [];
+    gatheredBytes = 0;
     let batch: SourceRecord[] = [];
     let pos = 0;
     for (;;) {
@@ -42,6 +62,7 @@ export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, conte
         break;
       }
       const number = plainRowNumber(bytes, row.start, row.tagEnd) ?? Number(xmlAttributes(decode(bytes, row.start, row.tagEnd + 1)).r ?? expected);
+      checkRowNumber(number);
       for (; expected < number; expected++) {
         batch.push({ cells: [] });
         if (batch.length >= GAP_BATCH) {
@@ -50,13 +71,31 @@ export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, conte
         }
       }
       expected = number + 1;
-      batch.push({ cells: row.contentEnd < 0 ? [] : plainRowCells(bytes, row.tagEnd + 1, row.contentEnd, context) ?? generalRowCells(bytes, row, context) });
+      const cells = row.contentEnd < 0 ? [] : plainRowCells(bytes, row.tagEnd + 1, row.contentEnd, context) ?? generalRowCells(bytes, row, context);
+      for (const cell of cells) if (cell.length > XLSX_CELL_CHARACTERS) checkCellText(cell, `a cell of row ${number}`);
+      batch.push({ cells });
       pos = row.end;
     }
     // A copy, so that the piece itself is not held on to by a few bytes of it.
     carried = Buffer.from(bytes.subarray(pos));
+    checkElementBytes(carried.length, unfinishedRow(carried, expected));
     if (batch.length > 0) yield batch;
   }
+  // A sheet cut short inside a valid zip ends without </worksheet> (often inside a row): an error,
+  // never the rows before the cut passed off as the whole sheet.
+  checkPartComplete(carried.toString('latin1'), 'worksheet', 'the worksheet');
+}
+
+/** Names the row whose start tag opens `carried`, for messages. */
+function unfinishedRow(carried: Buffer, expected: number): string {
+  const tagEnd = carried.indexOf(62 /* > */);
+  return `row ${(tagEnd > 0 ? plainRowNumber(carried, 0, tagEnd) : null) ?? expected}`;
+}
+
+/** Whether `piece` (after `previous`) holds `/row` or `:row`, so a long row may end in it. */
+function mayEndRow(previous: Buffer, piece: Buffer): boolean {
+  const seam = Buffer.concat([previous.subarray(-4), piece.subarray(0, 4)]);
+  return piece.includes(SLASH_ROW) || piece.includes(COLON_ROW) || seam.includes(SLASH_ROW) || seam.includes(COLON_ROW);
 }
 
 /** The next `<row …>…</row>` (or `<row …/>`, contentEnd −1) from `pos`; 'cut' when the piece ends inside it. */

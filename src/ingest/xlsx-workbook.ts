@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { ZipError, type ZipEntry } from './zip-entries.js';
 import { entryText } from './zip-entry-text.js';
 import { xmlAttributes } from './xml-text.js';
+import { checkPartComplete } from './xlsx-limits.js';
 
 /** What an xlsx file holds, found through its relationship parts: sheets in workbook order and shared parts. */
 export interface XlsxWorkbook {
@@ -53,6 +54,7 @@ export async function readXlsxWorkbook(file: string, entries: Map<string, ZipEnt
   const workbookPath = (rootRels && relationships(rootRels, '').byType.get('officeDocument')) ?? 'xl/workbook.xml';
   const workbookXml = await partText(file, entries, workbookPath);
   if (workbookXml === undefined) throw new ZipError('a zip file, but not an Excel workbook (no workbook part)');
+  checkPartComplete(workbookXml.slice(-256), 'workbook', workbookPath);
   const dir = posix.dirname(workbookPath);
   const rels = relationships(
     (await partText(file, entries, posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`))) ?? '',

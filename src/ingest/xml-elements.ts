@@ -1,4 +1,5 @@
 import { isNameByte, isSpace } from './xml-chars.js';
+import { checkElementBytes } from './xlsx-limits.js';
 
 /** How much of a piece's end is kept when no element starts in it: enough for a cut-off start tag. */
 const TAIL = 64;
@@ -44,6 +45,7 @@ export async function* xmlElements(text: AsyncIterable<string>, name: string): A
       pos = end;
     }
     buffer = buffer.slice(pos);
+    checkElementBytes(buffer.length, `a <${name}> element`);
     if (elements.length > 0) yield elements;
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, Readable } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 
 /** One file inside a zip archive, as its central directory describes it. */
@@ -24,6 +24,13 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 const READ_BYTES = 1 << 20;
 const INFLATED_BYTES = 1 << 18;
+/**
+ * Zip-bomb defence: an entry may inflate to at most this many times its compressed size (xlsx
+ * parts of real exports inflate 8–32 times; a bomb a thousand times), once it is past
+ * MAX_RATIO_GRACE bytes, and never to more than the size its directory entry declares.
+ */
+export const MAX_INFLATE_RATIO = 200;
+const MAX_RATIO_GRACE = 1 << 20;
 
 async function readAt(file: string, position: number, length: number): Promise<Buffer> {
   const handle = await open(file, 'r');
@@ -51,11 +58,18 @@ export async function readZipEntries(file: string, size: number): Promise<Map<st
   if (directoryOffset === MAX32 || count === 0xffff) {
     const locator = at - 20;
     if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
-    const record = await readAt(file, Number(tail.readBigUInt64LE(locator + 8)), 56);
+    const recordAt = Number(tail.readBigUInt64LE(locator + 8));
+    if (recordAt + 56 > size) throw new ZipError('damaged ZIP64 directory');
+    const record = await readAt(file, recordAt, 56);
     if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
     directoryOffset = Number(record.readBigUInt64LE(48));
+  }
+  // A damaged end record can claim a directory larger than the file (up to 4 GB, or 2⁶⁴ in ZIP64):
+  // reading that would ask for a buffer the file cannot fill.
+  if (!Number.isSafeInteger(directoryOffset) || !Number.isSafeInteger(directorySize) || directoryOffset + directorySize > size) {
+    throw new ZipError('damaged zip directory (it lies outside the file)');
   }
   const directory = await readAt(file, directoryOffset, directorySize);
   const entries = new Map<string, ZipEntry>();
@@ -111,12 +125,55 @@ export async function openZipEntry(file: string, entry: ZipEntry, onRead?: (byte
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged zip entry ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (entry.compressedSize === 0) return Readable.from([]);
+  if (entry.compressedSize === 0) {
+    if (entry.size !== 0) throw new ZipError(`damaged zip entry ${entry.name} (no data for ${entry.size} bytes)`);
+    return Readable.from([]);
+  }
+  checkDeclaredRatio(entry);
   // createReadStream's `end` is inclusive. Pieces of 1 MB in and 256 KB out, not Node's 64 KB and
   // 16 KB: each piece costs a round trip to the thread pool, which dominated reading a large sheet.
   const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_BYTES });
   if (onRead) raw.on('data', (chunk) => onRead(chunk.length));
-  if (entry.method === 0) return raw;
-  // pipeline destroys both streams when the reader stops early, so no file handle is left open.
-  return pipeline(raw, createInflateRaw({ chunkSize: INFLATED_BYTES }), () => {});
+  if (entry.method === 0) return pipeline(raw, inflatedSizeGuard(entry), () => {});
+  // pipeline destroys the streams when the reader stops early, so no file handle is left open.
+  return pipeline(raw, createInflateRaw({ chunkSize: INFLATED_BYTES }), inflatedSizeGuard(entry), () => {});
+}
+
+/** Refuses an entry whose directory already declares a bomb's inflation, before inflating anything. */
+function checkDeclaredRatio(entry: ZipEntry): void {
+  if (entry.method === 8 && entry.size > MAX_RATIO_GRACE && entry.size > MAX_INFLATE_RATIO * entry.compressedSize) {
+    throw new ZipError(
+      `${entry.name} would inflate ${Math.round(entry.size / entry.compressedSize)} times (${entry.compressedSize} bytes to ${entry.size}), more than the ${MAX_INFLATE_RATIO} times a real workbook does: refused as a zip bomb`,
+    );
+  }
+}
+
+/**
+ * Passes inflated bytes through, failing as soon as they exceed the size the directory declares
+ * (a directory that understates it hides a bomb) or, at the end, fall short of it (a damaged entry).
+ */
+function inflatedSizeGuard(entry: ZipEntry): Transform {
+  let inflated = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      inflated += chunk.length;
+      if (inflated > entry.size) {
+        done(new ZipError(`${entry.name} inflates to more than the ${entry.size} bytes its zip directory declares: the file is damaged or a zip bomb`));
+      } else done(null, chunk);
+    },
+    flush(done) {
+      done(inflated === entry.size ? null : new ZipError(`${entry.name} inflates to ${inflated} bytes, but its zip directory declares ${entry.size}: the file is damaged`));
+    },
+  });
+}
+
+/**
+ * Inflates every entry of a zip archive and throws away the bytes, so that a zip bomb (or an entry
+ * that is damaged or misstates its size) raises a ZipError before another reader (exceljs) would
+ * inflate it all into memory.
+ */
+export async function assertZipInflatesSafely(file: string, size: number): Promise<void> {
+  for (const entry of (await readZipEntries(file, size)).values()) {
+    for await (const piece of await openZipEntry(file, entry)) void piece;
+  }
 }

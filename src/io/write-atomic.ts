@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface WriteOptions {
   /** Overwrite an existing file. */
@@ -21,10 +21,6 @@ export function assertWritable(path: string, options: WriteOptions = {}): void {
   }
 }
 
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-}
-
 /** Writes a whole file through a temporary file and a rename, so readers never see half of it. */
 export async function writeFileAtomic(
   path: string,
@@ -32,6 +28,7 @@ export async function writeFileAtomic(
   options: WriteOptions = {},
 ): Promise<void> {
   assertWritable(path, options);
+  removeStaleTemps(path);
   const temp = tempPathFor(path);
   try {
     await writeFile(temp, data);
@@ -39,6 +36,8 @@ export async function writeFileAtomic(
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    releaseTemp(temp);
   }
 }
 
@@ -53,6 +52,7 @@ export interface AtomicWriter {
 /** Opens a streaming atomic writer (for outputs too large to build in memory); small writes are batched. */
 export function openAtomicWriter(path: string, options: WriteOptions = {}): AtomicWriter {
   assertWritable(path, options);
+  removeStaleTemps(path);
   const temp = tempPathFor(path);
   const stream = createWriteStream(temp);
   let failure: Error | undefined;
@@ -96,11 +96,13 @@ export function openAtomicWriter(path: string, options: WriteOptions = {}): Atom
       await closed();
       if (failure) throw failure;
       await rename(temp, path);
+      releaseTemp(temp);
     },
     async abort() {
       pending = [];
       if (!stream.closed) await closed().catch(() => undefined);
       await rm(temp, { force: true });
+      releaseTemp(temp);
     },
   };
 }

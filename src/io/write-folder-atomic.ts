@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
 
 /** A folder filled file by file that appears under its name only on `commit()` (a report, say). */
 export interface FolderWriter {
@@ -17,10 +18,12 @@ export interface FolderWriter {
  * folder only with `force`), so a run that fails midway leaves no half-written folder.
  */
 export async function openFolderAtomic(folder: string, options: { force?: boolean } = {}): Promise<FolderWriter> {
+  // What runs killed midway (SIGKILL, a power cut) left beside the folder goes first.
+  removeStaleTemps(folder);
   if (existsSync(folder) && !options.force) {
     throw new UsageError(`${folder} already exists`, { hint: 'pass --force to replace it, or change the plan name' });
   }
-  const temp = join(dirname(folder), `.${basename(folder)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = tempPathFor(folder);
   await mkdir(temp, { recursive: true });
   return {
     path: (name) => join(temp, name),
@@ -35,7 +38,11 @@ export async function openFolderAtomic(folder: string, options: { force?: boolea
       if (replacing) await rename(folder, old);
       await rename(temp, folder);
       if (replacing) await rm(old, { recursive: true, force: true });
+      releaseTemp(temp);
     },
-    abort: () => rm(temp, { recursive: true, force: true }),
+    async abort() {
+      await rm(temp, { recursive: true, force: true });
+      releaseTemp(temp);
+    },
   };
 }

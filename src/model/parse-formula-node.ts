@@ -13,8 +13,16 @@ const infix: Record<string, [number, number]> = {
 };
 const unaryPower = 15;
 
+/**
+ * Bounds on a formula, so that a hostile or generated one is a clear usage error rather than a
+ * stack overflow: its length, how deeply it nests (parentheses, calls, signs, `^`), and how many
+ * operators it has (a model of 1,000 terms is far beyond any survey's).
+ */
+export const FORMULA_LIMITS = { characters: 20_000, depth: 100, operators: 1_000 } as const;
+
 /** Parses an R formula or expression into a tree (R's parser restricted to what model formulas use). */
 export function parseFormulaNode(source: string): FormulaNode {
+  if (source.length > FORMULA_LIMITS.characters) throw limitError(source, `is ${source.length} characters long; a formula may have at most ${FORMULA_LIMITS.characters}`);
   const tokens: { text: string; kind: 'number' | 'name' | 'symbol'; at: number }[] = [];
   tokenPattern.lastIndex = 0;
   let at = 0;
@@ -64,13 +72,20 @@ export function parseFormulaNode(source: string): FormulaNode {
     throw syntaxError(source, t.at, `unexpected "${t.text}"`);
   }
 
+  let depth = 0;
+  let operators = 0;
   function expression(minPower: number): FormulaNode {
+    if (++depth > FORMULA_LIMITS.depth) throw limitError(source, `nests more than ${FORMULA_LIMITS.depth} levels deep (parentheses, calls, signs or ^)`);
     let left = primary();
     for (;;) {
       const t = peek();
       const power = t && t.kind === 'symbol' ? infix[t.text] : undefined;
-      if (!power || power[0] < minPower) return left;
+      if (!power || power[0] < minPower) {
+        depth--;
+        return left;
+      }
       pos++;
+      if (++operators > FORMULA_LIMITS.operators) throw limitError(source, `has more than ${FORMULA_LIMITS.operators} operators`);
       left = { kind: 'binary', op: t.text, left, right: expression(power[1]) };
     }
   }
@@ -78,6 +93,11 @@ export function parseFormulaNode(source: string): FormulaNode {
   const tree = expression(0);
   if (pos < tokens.length) throw syntaxError(source, tokens[pos].at, `unexpected "${tokens[pos].text}"`);
   return tree;
+}
+
+function limitError(source: string, what: string): UsageError {
+  const shown = source.length > 60 ? `${source.slice(0, 57)}...` : source;
+  return new UsageError(`formula "${shown}" ${what}`, { hint: 'write the model out with fewer terms, or derive the variables in the codebook' });
 }
 
 function syntaxError(source: string, at: number, what: string): UsageError {

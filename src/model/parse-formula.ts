@@ -13,10 +13,22 @@ const key = (term: number[]) => term.join(',');
 
 function union(a: number[][], b: number[][]): number[][] {
   const seen = new Set(a.map(key));
-  return [...a, ...b.filter((t) => !seen.has(key(t)) && seen.add(key(t)))];
+  const terms = [...a, ...b.filter((t) => !seen.has(key(t)) && seen.add(key(t)))];
+  if (terms.length > MAX_FORMULA_TERMS) throw tooManyTerms();
+  return terms;
+}
+
+/** A formula may expand to at most this many terms (`a*b*c*…` doubles them with every factor). */
+export const MAX_FORMULA_TERMS = 1_000;
+
+function tooManyTerms(): UsageError {
+  return new UsageError(`the formula expands to more than ${MAX_FORMULA_TERMS} terms`, {
+    hint: 'a*b*c*… and (…)^k multiply terms: write out the interactions the model needs',
+  });
 }
 
 function interact(a: number[][], b: number[][]): number[][] {
+  if (a.length * b.length > MAX_FORMULA_TERMS * 8) throw tooManyTerms();
   const out: number[][] = [];
   for (const x of a) for (const y of b) out.push([...new Set([...x, ...y])].sort((i, j) => i - j));
   return union([], out);
@@ -75,7 +87,12 @@ export function parseFormula(source: string): Formula {
       if (op === '^' && node.right.kind === 'number' && Number.isInteger(node.right.value) && node.right.value >= 1) {
         const base = expand(node.left).terms;
         let terms = base;
-        for (let k = 1; k < node.right.value; k++) terms = union(terms, interact(terms, base));
+        // (a+b)^1000000 stops growing after as many rounds as it has variables.
+        for (let k = 1; k < node.right.value; k++) {
+          const grown = union(terms, interact(terms, base));
+          if (grown.length === terms.length) break;
+          terms = grown;
+        }
         return { terms, intercept: null };
       }
       if (op === '~') throw new UsageError(`formula "${source}" has more than one "~"`);

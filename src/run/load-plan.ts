@@ -18,6 +18,8 @@ export interface LoadedPlan {
   data: string;
   codebookFile: string;
   rulesFile: string | null;
+  /** The weighting targets file (`weight.targets`), resolved; null without one. */
+  targetsFile: string | null;
   codebook: Codebook;
   /** The weighting targets (`weight.targets`), loaded; null without a weight step. */
   targets: WeightingTargets | null;
@@ -118,5 +120,5 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   check('profile.vars', plan.profile?.vars ?? []);
   check('profile.by', plan.profile?.by ? [plan.profile.by] : []);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
-  return { file, plan, data, codebookFile, rulesFile, codebook, targets };
+  return { file, plan, data, codebookFile, rulesFile, targetsFile, codebook, targets };
 }

@@ -22,6 +22,10 @@ export const analysisSchema = z.discriminatedUnion('command', [
 ]);
 
 const pair = z.tuple([z.number(), z.number()]);
+/** Trimming bounds or quantiles: [low, high], checked with the plan rather than after cleaning. */
+const ordered = pair.refine(([low, high]) => low < high, { error: 'give [low, high] with low < high' });
+const quantiles = ordered.refine((q) => q.every((p) => p >= 0 && p <= 1), { error: 'quantiles are probabilities in [0, 1]' });
+const bounds = ordered.refine(([low]) => low > 0, { error: 'weights are positive: the low bound must be above 0' });
 
 /** Weighting to population margins (as `survey weight`): shares and means are then reported weighted beside unweighted. */
 export const weightSchema = z.strictObject({
@@ -31,7 +35,7 @@ export const weightSchema = z.strictObject({
   /** Weight on these variables only; default every table of the targets file. */
   by: names.optional(),
   /** Trim to fixed bounds or to quantiles of the calibrated weights, then re-calibrate. */
-  trim: z.union([z.strictObject({ bounds: pair }), z.strictObject({ quantiles: pair })]).optional(),
+  trim: z.union([z.strictObject({ bounds }), z.strictObject({ quantiles })]).optional(),
 });
 
 /** The sample profile (样本概况): the distribution of background variables, overall and by a group. */

@@ -8,6 +8,7 @@ import { defaultRules, loadRules } from '../clean/clean-rules.js';
 import { profileSample } from '../analyze/profile-sample.js';
 import { resolveVariables } from '../analyze/resolve-variables.js';
 import { makeDesign, type Design } from '../core/design.js';
+import { formatLocation, ProblemsError, SurveyError } from '../core/errors.js';
 import type { DataTable } from '../core/data-table.js';
 import { SOURCE_ROW } from '../ingest/ingest-file.js';
 import { readDataTable } from '../ingest/read-data-table.js';
@@ -33,6 +34,24 @@ import { comparisonJson } from '../compare/comparison-json.js';
 import type { PreviousWave } from '../compare/load-wave.js';
 import { planWave, waveLabel } from '../compare/plan-wave.js';
 import { compareSection } from '../report/compare-section.js';
+
+/** Names an analysis of the plan in messages: `analyses[7] (regress "y ~ x")`. */
+function analysisPath(a: Plan['analyses'][number], i: number): string {
+  return `analyses[${i}] (${a.command}${a.command === 'regress' ? ` "${a.formula}"` : ''})`;
+}
+
+/**
+ * Runs one step of the plan; a usage or input error it raises names the plan and the step (its
+ * own location, if any, stays in the message), so a user knows which analysis to fix.
+ */
+function inPlan<T>(planFile: string, step: string, job: () => T): T {
+  try {
+    return job();
+  } catch (err) {
+    if (!(err instanceof SurveyError) || err instanceof ProblemsError || err.location.path !== undefined) throw err;
+    throw new SurveyError(err.kind, `${formatLocation(err.location)}${err.message}`, { file: planFile, path: step, hint: err.hint, cause: err });
+  }
+}
 
 /** What a run reports back: where things went, the cleaning counts, timings. */
 export interface RunSummary {
@@ -111,10 +130,12 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
   const collected = cleaned ? cleaned.table : (await time('read', () => readDataTable(loaded.data, { codebook: loaded.codebook }))).table;
   const table = await time('derive', () => applyDerivations(collected, loaded.data));
   const plain = makeDesign(table);
-  const weighting = plan.weight && loaded.targets ? await time('weight', () => weightPlan(plain, loaded.targets as WeightingTargets, plan.weight!)) : null;
+  const weighting = plan.weight && loaded.targets ? await time('weight', () => inPlan(loaded.file, 'weight', () => weightPlan(plain, loaded.targets as WeightingTargets, plan.weight!))) : null;
   const designs = { plain, weighted: weighting?.calibrated.design ?? null };
-  const profile = plan.profile ? await time('profile', () => profileSample(plain, { vars: resolveVariables(table, plan.profile!.vars), by: plan.profile!.by, lang })) : null;
-  const outcomes: AnalysisOutcome[] = await time('analyses', () => plan.analyses.map((a, i) => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang)));
+  const profile = plan.profile ? await time('profile', () => inPlan(loaded.file, 'profile', () => profileSample(plain, { vars: resolveVariables(table, plan.profile!.vars), by: plan.profile!.by, lang }))) : null;
+  const outcomes: AnalysisOutcome[] = await time('analyses', () =>
+    plan.analyses.map((a, i) => inPlan(loaded.file, analysisPath(a, i), () => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang))),
+  );
 
   const base = dirname(loaded.file);
   const rel = (p: string) => relative(base, p).split('\\').join('/');

@@ -1,5 +1,5 @@
-import { parse, YAMLParseError } from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { parseYaml } from '../io/parse-yaml.js';
 import type { TargetTable, WeightingTargets } from './weighting-targets.js';
 
 type Fail = (path: string, message: string) => never;
@@ -64,13 +64,7 @@ export function parseTargets(text: string, file: string): WeightingTargets {
   const fail: Fail = (path, message) => {
     throw new UsageError(message, { file, path });
   };
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (err) {
-    if (!(err instanceof YAMLParseError)) throw err;
-    throw new UsageError(`not valid YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0].line });
-  }
+  const data = parseYaml(text, file, 'targets file');
   if (!isRecord(data)) fail('(top level)', 'a targets file maps `margins:` (and optionally `cells:`, `total:`) to population figures');
   const doc = data as Record<string, unknown>;
   const unknown = Object.keys(doc).filter((k) => !['margins', 'cells', 'total'].includes(k));

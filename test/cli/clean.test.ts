@@ -112,7 +112,7 @@ describe('survey clean on bad input', () => {
       writeFileSync(path('empty.csv'), `${header}\n`);
       return ['clean', path('empty.csv'), '--codebook', path('q.yaml'), '--out', path('never.csv')];
     }, 3, /no data rows/],
-    ['the same file for two outputs', () => ['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--out', path('x.csv'), '--excluded', path('x.csv')], 2, /different files/],
+    ['the same file for two outputs', () => ['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--out', path('x.csv'), '--excluded', path('x.csv')], 2, /--out and --excluded are the same file/],
     ['an existing output without --force', () => ['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--out', path('clean.csv')], 2, /already exists.*--force/],
     ['a bad --distributed', () => ['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--distributed', 'many'], 2, /--distributed "many"/],
   ];

@@ -13,11 +13,15 @@ export interface CliResult {
 }
 
 /** Runs the built `survey` binary as a user would (a real process; `npm test` builds first). */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd,
     input: options.input,
     encoding: 'utf8',
+    // A command that hangs fails its test (code -1) instead of blocking the test worker forever.
+    timeout: options.timeoutMs ?? 120_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

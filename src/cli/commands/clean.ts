@@ -8,6 +8,7 @@ import { assertWritable, openAtomicWriter, type AtomicWriter } from '../../io/wr
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
+import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface CleanCliOptions extends CommonOptions, ReadCliOptions {
   codebook?: string;
@@ -37,7 +38,10 @@ async function run(file: string, options: CleanCliOptions, { io, state }: CliCon
   if (!options.codebook) throw new UsageError('clean needs --codebook', { hint: 'draft one with `survey ingest FILE --write-codebook q.yaml`' });
   const force = { force: options.force };
   const outputs = [options.out, options.excluded, options.issues].filter((p): p is string => Boolean(p));
-  if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --excluded and --issues must be different files');
+  assertOutputsApart(
+    [{ path: options.out, role: '--out' }, { path: options.excluded, role: '--excluded' }, { path: options.issues, role: '--issues' }],
+    [{ path: file, role: 'the input' }, { path: options.codebook, role: '--codebook' }, { path: options.rules, role: '--rules' }],
+  );
   for (const path of outputs) assertWritable(path, force);
   const distributed = options.distributed === undefined ? null : Number(options.distributed);
   if (distributed !== null && !(Number.isInteger(distributed) && distributed > 0)) {

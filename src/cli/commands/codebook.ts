@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { formatError, formatLocation, ProblemsError, SurveyError, UsageError, type Problem } from '../../core/errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/write-atomic.js';
 import { importXlsform, loadCodebook, stringifyCodebook, summarizeCodebook, type CodebookSummary } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
+import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 /** Registers `survey codebook check` and `survey codebook import`. */
 export const registerCodebook: RegisterCommand = (program, ctx) => {
@@ -31,9 +31,7 @@ export const registerCodebook: RegisterCommand = (program, ctx) => {
     ['survey codebook import form.xlsx --out q.yaml', 'survey codebook import form.xlsx --out q.yaml --force --json'],
   ).action((form: string, options: CommonOptions & { out: string; force?: boolean }) =>
     reportingProblems(ctx, options, async () => {
-      if (resolve(options.out) === resolve(form)) {
-        throw new UsageError('--out is the XLSForm itself', { hint: 'the input is never overwritten; choose another name' });
-      }
+      assertOutputsApart([{ path: options.out, role: '--out' }], [{ path: form, role: 'the input' }]);
       // Fail before the work, not after it.
       assertWritable(options.out, options);
       const cb = await importXlsform(form);

@@ -11,6 +11,7 @@ import { writeIssues } from '../../io/write-issues.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { issueJson, openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
+import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface IngestCliOptions extends CommonOptions, ReadCliOptions {
   codebook?: string;
@@ -64,6 +65,10 @@ function jsonOf(s: IngestSummary) {
 
 async function run(file: string, options: IngestCliOptions, { io, state }: CliContext): Promise<void> {
   const force = { force: options.force };
+  assertOutputsApart(
+    [{ path: options.out, role: '--out' }, { path: options.issues, role: '--issues' }, { path: options.writeCodebook, role: '--write-codebook' }],
+    [{ path: file, role: 'the input' }, { path: options.pair, role: '--pair' }, { path: options.codebook, role: '--codebook' }],
+  );
   for (const path of [options.out, options.issues, options.writeCodebook]) if (path) assertWritable(path, force);
   if (options.pair && options.codebook) throw new UsageError('--pair drafts a codebook; it cannot be combined with --codebook');
   const open = openOptionsOf(options);

@@ -10,6 +10,7 @@ import { runPlan } from '../../run/run-plan.js';
 import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
+import { assertFolderApart } from '../../io/assert-outputs-apart.js';
 
 interface RunCliOptions extends CommonOptions {
   out?: string;
@@ -37,6 +38,13 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     loaded.data = join(snapshot, 'responses.csv');
   }
   const folder = join(options.out ?? 'reports', loaded.plan.name);
+  assertFolderApart(folder, [
+    { path: loaded.file, role: 'the plan' },
+    { path: loaded.data, role: 'the plan\'s data' },
+    { path: loaded.codebookFile, role: 'the plan\'s codebook' },
+    { path: loaded.rulesFile, role: 'the plan\'s rules' },
+    { path: loaded.targetsFile, role: 'the plan\'s weighting targets' },
+  ]);
   const out = await openFolderAtomic(folder, { force: options.force });
   // Earlier waves (`compare:`): their results.json reused when their inputs are unchanged, else run beside this one.
   const previous = await previousWaves(loaded, { reports: options.out ?? 'reports', force: options.force, version, onWave: (m) => io.stderr.write(`survey run: earlier wave ${m}\n`) }).catch(async (err) => {

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/write-atomic.js';
 import { loadSimulationSpec, renderSimulation, type RenderOptions } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
+import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface SimulateOptions extends CommonOptions {
   out: string;
@@ -48,10 +48,10 @@ export const registerSimulate: RegisterCommand = (program, { io }) => {
     const wjx = options.format !== 'csv';
     if (options.labels && wjx) throw new UsageError('--labels is for --format csv', { hint: 'wjx-text already writes answer texts' });
     if (options.truth && !wjx) throw new UsageError('--truth needs --format wjx-text or wjx-code', { hint: 'a csv has no injected faults' });
-    const outputs = [options.out, ...(options.truth ? [options.truth] : [])].map((p) => resolve(p));
-    if (outputs.includes(resolve(specFile)) || new Set(outputs).size < outputs.length) {
-      throw new UsageError('--out and --truth must be two new files, neither the spec', { hint: 'choose other names' });
-    }
+    assertOutputsApart(
+      [{ path: options.out, role: '--out' }, { path: options.truth, role: '--truth' }],
+      [{ path: specFile, role: 'the input' }, { path: options.codebook, role: '--codebook' }],
+    );
     for (const path of [options.out, options.truth]) if (path) assertWritable(path, options);
     const plan = await loadSimulationSpec(specFile, { codebook: options.codebook });
     const seed = options.seed ?? plan.seed;

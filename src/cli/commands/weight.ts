@@ -12,6 +12,7 @@ import { loadTargets } from '../../weight/load-targets.js';
 import { weightingJson } from '../../weight/weighting-json.js';
 import { weightDesign, type TrimSpec, type WeightingResult } from '../../weight/weight-design.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface WeightCliOptions extends CommonOptions {
   targets: string;
@@ -37,6 +38,7 @@ const TEXT = {
 function pair(text: string, flag: string): [number, number] {
   const parts = text.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((p) => !Number.isFinite(p))) throw new UsageError(`${flag} takes two numbers LO,HI, not "${text}"`);
+  if (!(parts[0] < parts[1])) throw new UsageError(`${flag} takes LO,HI with LO < HI, not "${text}"`);
   return parts as [number, number];
 }
 
@@ -89,6 +91,7 @@ async function run(file: string, options: WeightCliOptions, { io }: CliContext):
   const trim = trimSpec(options);
   const maxIter = positive(options.maxIter, '--max-iter', true);
   const tolerance = positive(options.tolerance, '--tolerance', false);
+  assertOutputsApart([{ path: options.out, role: '--out' }], [{ path: file, role: 'the input' }, { path: options.targets, role: '--targets' }, { path: options.codebook, role: '--codebook' }]);
   if (options.out) assertWritable(options.out, { force: options.force });
   const targets = await loadTargets(options.targets);
   const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;

@@ -128,3 +128,50 @@ describe('ranking questions', () => {
     expect(run(codeLayout, ['2', '-2', '1'])).toEqual({ values: [2, null, 1], reasons: [null, 'not-ranked', null] });
   });
 });
+
+describe('a text variable <name>_other with its own column (issue #16.2)', () => {
+  const book: Codebook = {
+    id: 'o',
+    variables: [
+      { name: 'occupation', type: 'single', choices: choices(['工人', '农民', '其他']), aliases: [] },
+      { name: 'occupation_other', type: 'text', aliases: [] },
+      { name: 'age', type: 'numeric', aliases: [] },
+    ],
+    checks: [],
+    derive: [],
+  };
+
+  it.each([
+    ['after', ['occupation', 'occupation_other', 'age']],
+    ['before', ['occupation_other', 'occupation', 'age']],
+  ])('gets the column of that name (%s the choice column), which is neither unmapped nor emptied', (_, header) => {
+    const mapping = mapColumns(parseWjxHeader(header), book, 'plain');
+    expect(mapping.unmapped).toEqual([]);
+    expect(mapping.mapped.find((m) => m.column === 'occupation_other')?.variable).toBe('occupation_other');
+    const at = (name: string) => header.indexOf(name);
+    const cells = (occupation: string, other: string) => {
+      const row = ['', '', ''];
+      row[at('occupation')] = occupation;
+      row[at('occupation_other')] = other;
+      row[at('age')] = '40';
+      return row;
+    };
+    const outputs = mapping.coders.flatMap((c) => c.outputs.map((o) => o.name));
+    expect(outputs.filter((o) => o === 'occupation_other')).toHaveLength(1);
+    const sink = { row: 1, values: [] as CodedValue[], reasons: [] as (MissingReason | null)[], issues: [] as Issue[] };
+    let k = 0;
+    for (const coder of mapping.coders) {
+      coder.code(cells('其他', '司机'), sink, k);
+      k += coder.outputs.length;
+    }
+    expect(Object.fromEntries(outputs.map((o, i) => [o, sink.values[i]]))).toEqual({ occupation: 3, occupation_other: '司机', age: 40 });
+  });
+
+  it('still takes the 〖…〗 fill-in of a 问卷星 answer when no column names it', () => {
+    const mapping = mapColumns(parseWjxHeader(['occupation', 'age']), book, 'wjx-text');
+    expect(mapping.missingVariables).toEqual([]);
+    const sink = { row: 1, values: [] as CodedValue[], reasons: [] as (MissingReason | null)[], issues: [] as Issue[] };
+    mapping.coders[0].code(['其他〖司机〗', '40'], sink, 0);
+    expect(sink.values).toEqual([3, '司机']);
+  });
+});
