@@ -9,7 +9,8 @@ let installed = false;
  *   quietly: no EPIPE stack trace, and the command still finishes its files and exits with its own code;
  * - SIGINT, SIGTERM and SIGHUP remove the temporary files and folders being written before the
  *   process ends with 128 + the signal number, so an interrupted command leaves nothing behind
- *   (one killed with SIGKILL leaves them to the next run, which removes them).
+ *   (one killed with SIGKILL leaves them to the next run, which removes them); a command with its own
+ *   handler for the signal (survey serve) is left to shut down by itself.
  */
 export function installProcessGuards(): void {
   if (installed) return;
@@ -25,6 +26,8 @@ export function installProcessGuards(): void {
   for (const [signal, number] of Object.entries(SIGNALS)) {
     process.once(signal, () => {
       removeLiveTemps();
+      // A command that shuts itself down on the signal (survey serve closes its server and database) ends on its own.
+      if (process.listenerCount(signal) > 0) return;
       process.exit(128 + number);
     });
   }

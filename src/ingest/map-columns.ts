@@ -56,8 +56,11 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
     const other = byName.get(`${v.name}_other`);
     return other && other.type === 'text' && !used.has(other.name) && !ownColumn.has(other.name) ? other : null;
   };
+  // Every output column named so far: a pass-through column may not take one (a set, so a file of 100,000 columns stays linear).
+  const outputNames = new Set<string>();
   const record = (coder: ItemCoder, variables: Variable[]) => {
     for (const v of variables) used.add(v.name);
+    for (const o of coder.outputs) outputNames.add(o.name);
     result.coders.push(coder);
     for (const header of coder.headers) result.mapped.push({ column: header, variable: variables[0].name });
   };
@@ -79,7 +82,7 @@ export function mapColumns(items: SourceItem[], codebook: Codebook, layout: Layo
   const codedOptions = layout === 'plain' ? codedOptionColumns(items, codebook) : new Map<Variable, OptionColumn[]>();
   const keepOutside = (column: number, header: string): boolean => {
     const name = header.trim() || `v${column + 1}`;
-    const taken = byName.has(name) || result.coders.some((c) => c.outputs.some((o) => o.name === name));
+    const taken = byName.has(name) || outputNames.has(name);
     if (layout !== 'plain' || taken) return false;
     const v = passThroughVariable(name);
     record(passThroughCoder(v, column, header, layout), [v]);
