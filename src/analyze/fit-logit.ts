@@ -11,8 +11,8 @@ import { regressionHeader } from './regression-header.js';
 import { replicateCoefficientCovariance, replicateResidualDf } from './replicate-coefficients.js';
 import type { LogitResult } from './regression-result.js';
 import { pseudoRSquared } from './pseudo-r-squared.js';
-import { robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
-import { surveyDegreesOfFreedom } from './survey-degrees-of-freedom.js';
+import { designDegreesOfFreedom } from './design-variance.js';
+import { fitRows, robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
 
 /** Logit options: `--robust` sandwich SEs (clusters and sampling weights come with the design). */
 export interface LogitOptions extends RegressionOptions {
@@ -44,7 +44,7 @@ export function fitLogit(design: Design, formula: string, options: LogitOptions 
     ? replicateCoefficientCovariance(design, data, coefficients, (wr) => logitIrls(matrix, y, wr, options.maxIterations).coefficients)
     : kind ? robustCovariance(kind, rInverse, data, design, residual, leverage) : sandwichProduct(rInverse, null);
   const sampling = weightKind === 'sampling';
-  const df = design.replicates ? replicateResidualDf(design, options.domain, p) : sampling ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : Infinity;
+  const df = design.replicates ? replicateResidualDf(design, options.domain, p) : sampling ? designDegreesOfFreedom(design, fitRows(design, data)) + 1 - p : Infinity;
   const level = options.confidenceLevel ?? 0.95;
   const rows = coefficientRows(matrix.names, coefficients, covariance, p, 0, df, level);
 

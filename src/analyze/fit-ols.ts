@@ -8,8 +8,8 @@ import { factorFullRank, prepareRegression, type RegressionOptions } from './pre
 import { regressionHeader } from './regression-header.js';
 import { replicateCoefficientCovariance, replicateResidualDf } from './replicate-coefficients.js';
 import type { OlsResult } from './regression-result.js';
-import { robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
-import { surveyDegreesOfFreedom } from './survey-degrees-of-freedom.js';
+import { designDegreesOfFreedom } from './design-variance.js';
+import { fitRows, robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
 import { varianceInflation } from './variance-inflation.js';
 
 /** OLS options: `--robust` standard errors (clusters and sampling weights come with the design). */
@@ -41,7 +41,7 @@ export function fitOls(design: Design, formula: string, options: OlsOptions = {}
   const rInverse = invertQrR(qr);
   const p = matrix.columns.length;
   const kind = sandwichKindOf(design, options.robust);
-  const dfResidual = design.replicates ? replicateResidualDf(design, options.domain, p) : weightKind === 'sampling' ? surveyDegreesOfFreedom(design, data.frame.rows) + 1 - p : nobs - p;
+  const dfResidual = design.replicates ? replicateResidualDf(design, options.domain, p) : weightKind === 'sampling' ? designDegreesOfFreedom(design, fitRows(design, data)) + 1 - p : nobs - p;
   const rss = solution.rss;
   const sigma2 = rss / (nobs - p);
   const covariance = design.replicates

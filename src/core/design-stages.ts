@@ -1,7 +1,7 @@
 import type { DataTable } from './data-table.js';
 import type { LaterStage } from './design.js';
 import { UsageError } from './errors.js';
-import { populationSizes } from './population-sizes.js';
+import { populationSizes, unitsPerGroup } from './population-sizes.js';
 
 /** A column turned into 0-based indices, with the data's value of each index. */
 export interface IndexedColumn {
@@ -62,19 +62,6 @@ export function checkNested(clusters: IndexedColumn, strata: IndexedColumn, name
       });
     }
   }
-}
-
-/** Sampled units per group (stratum or parent unit): how many distinct `units` each group has. */
-export function unitsPerGroup(groups: Int32Array | null, units: Int32Array | null, groupCount: number, nrows: number): Float64Array {
-  const counts = new Float64Array(groupCount);
-  const seen = new Set<number>();
-  for (let i = 0; i < nrows; i++) {
-    const u = units ? units[i] : i;
-    if (seen.has(u)) continue;
-    seen.add(u);
-    counts[groups ? groups[i] : 0]++;
-  }
-  return counts;
 }
 
 /** The stages of a multistage design below its PSUs, and the weights its `--fpc` implies. */

@@ -33,8 +33,6 @@ export interface Design {
   readonly lonelyPsu?: LonelyPsu;
   /** The value of each stratum index in the data, for messages. */
   readonly strataNames?: readonly string[];
-  /** The value of each PSU index in the data, for messages. */
-  readonly clusterNames?: readonly string[];
   /** The variables that defined it, for results to say which design produced them. */
   readonly spec: DesignSpec;
   /**
@@ -165,7 +163,6 @@ export function makeDesign(table: DataTable, spec: DesignSpec = {}): Design {
     laterStages: later,
     lonelyPsu: spec.lonelyPsu ?? 'fail',
     strataNames: strata?.names,
-    clusterNames: stages[0]?.names,
     spec: { ...spec },
   };
 }

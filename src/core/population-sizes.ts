@@ -16,7 +16,6 @@ export function populationSizes(table: DataTable, name: string, strata: Int32Arr
   const values = column.values;
   const stratumCount = strata ? strata.reduce((a, h) => Math.max(a, h + 1), 0) : 1;
   const given = new Float64Array(stratumCount).fill(NaN);
-  const sampled = Array.from({ length: stratumCount }, () => new Set<number>());
   for (let i = 0; i < table.nrows; i++) {
     const f = values[i];
     if (!Number.isFinite(f) || f <= 0) {
@@ -27,16 +26,29 @@ export function populationSizes(table: DataTable, name: string, strata: Int32Arr
     else if (given[h] !== f) {
       throw new UsageError(`--fpc ${name} varies within a ${group} (${given[h]} and ${f} in row ${table.sourceRows[i]})`, { hint: `give one population size (or sampling fraction) per ${group}` });
     }
-    sampled[h].add(psus ? psus[i] : i);
   }
   const sizes = given.some((f) => f > 1);
   if (sizes && given.some((f) => f < 1)) {
     throw new UsageError(`--fpc ${name} mixes population sizes (> 1) and sampling fractions (< 1)`, { hint: 'give all population sizes or all sampling fractions' });
   }
+  const sampled = unitsPerGroup(strata, psus, stratumCount, table.nrows);
   return given.map((f, h) => {
-    const n = sampled[h].size;
+    const n = sampled[h];
     const N = sizes ? f : n / f;
     if (N < n) throw new UsageError(`--fpc ${name} gives a population of ${N} PSUs where ${n} were sampled`, { hint: 'the population size must be at least the sample size' });
     return N;
   });
+}
+
+/** Sampled units per group (stratum or parent unit): how many distinct `units` each group has. */
+export function unitsPerGroup(groups: Int32Array | null, units: Int32Array | null, groupCount: number, nrows: number): Float64Array {
+  const counts = new Float64Array(groupCount);
+  const seen = new Set<number>();
+  for (let i = 0; i < nrows; i++) {
+    const u = units ? units[i] : i;
+    if (seen.has(u)) continue;
+    seen.add(u);
+    counts[groups ? groups[i] : 0]++;
+  }
+  return counts;
 }
