@@ -27,6 +27,8 @@ export interface DocxParts {
   /** Document properties. */
   title: string;
   creator?: string;
+  /** Ask the reader to update fields on opening: the body has a TOC field. */
+  updateFields?: boolean;
 }
 
 /** The relationship id by which the body's section properties name the footer. */
@@ -73,8 +75,8 @@ const PACKAGE_RELATIONSHIPS = relationships([
   ['rId3', `${OFFICE}/extended-properties`, 'docProps/app.xml'],
 ]);
 
-/** Word 2013+ layout (compatibilityMode 15), so Word opens the file without compatibility mode. */
-const SETTINGS = `${XML_DECLARATION}<w:settings ${W_NAMESPACE}><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+/** Word 2013+ layout (compatibilityMode 15), so Word opens the file without compatibility mode; with a 目录, its fields updated on opening (the page numbers). */
+const settings = (updateFields: boolean) => `${XML_DECLARATION}<w:settings ${W_NAMESPACE}>${updateFields ? '<w:updateFields w:val="true"/>' : ''}<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 
 const APP = `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>`;
 
@@ -110,7 +112,7 @@ export function docxPackage(parts: DocxParts): Buffer {
     { name: 'word/document.xml', data: `${XML_DECLARATION}<w:document ${NAMESPACES}><w:body>${parts.body}</w:body></w:document>` },
     { name: 'word/_rels/document.xml.rels', data: documentRelationships },
     { name: 'word/styles.xml', data: parts.styles },
-    { name: 'word/settings.xml', data: SETTINGS },
+    { name: 'word/settings.xml', data: settings(parts.updateFields ?? false) },
     { name: 'word/fontTable.xml', data: parts.fontTable },
     { name: 'word/footer1.xml', data: `${XML_DECLARATION}<w:ftr ${NAMESPACES}>${parts.footer}</w:ftr>` },
     // PNG is compressed already: deflating it again costs time and saves nothing.

@@ -15,8 +15,8 @@ const DOCX_FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/** Font sizes in half-points: 2号 title, 3号 headings and body, 小四 captions, 五号 cells, 小五 notes and wide tables, 4号 page numbers. */
-export const DOCX_SIZE = { title: 44, body: 32, caption: 24, cell: 21, note: 18, pageNumber: 28 } as const;
+/** Font sizes in half-points: 小初 cover heading, 2号 title, 3号 headings and body, 小四 captions and 目录 entries, 五号 cells, 小五 notes and wide tables, 4号 page numbers. */
+export const DOCX_SIZE = { cover: 72, title: 44, body: 32, caption: 24, cell: 21, note: 18, pageNumber: 28 } as const;
 
 const mm = (length: number) => Math.round((length / 25.4) * 1440);
 
@@ -57,6 +57,11 @@ export const DOCX_STYLE = {
   tableNote: 'TableNote',
   figure: 'Figure',
   footer: 'Footer',
+  listItem: 'ListItem',
+  contentsHeading: 'TOCHeading',
+  contents: ['TOC1', 'TOC2', 'TOC3'],
+  coverHeading: 'CoverHeading',
+  coverText: 'CoverText',
 } as const;
 
 /** East-Asian font `eastAsia` with Latin, symbols and complex scripts in Times New Roman. */
@@ -65,6 +70,8 @@ function docxFonts(eastAsia: string): RunFormat['font'] {
 }
 
 const noIndent = { firstLine: 0, firstLineChars: 0 };
+/** One body character (3号, 16 pt) in twips. */
+const CHAR = 20 * (DOCX_SIZE.body / 2);
 const singleLine = { line: 240, lineRule: 'auto' } as const;
 
 /** A paragraph style: its formatting and place in the style tree. */
@@ -154,6 +161,49 @@ function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFo
         basedOn: 'Normal',
         next: DOCX_STYLE.figureCaption,
         paragraph: { alignment: 'center', indent: noIndent, spacing: { ...singleLine, before: DOCX_LINE / 2 }, keepNext: true },
+      },
+      {
+        // A list item (a team's Markdown list, the 摘要's findings): its marker where a paragraph's first line starts, the text two characters on.
+        id: DOCX_STYLE.listItem,
+        name: 'List Paragraph',
+        basedOn: 'Normal',
+        paragraph: { indent: { left: 4 * CHAR, hanging: 2 * CHAR, firstLineChars: 0 } },
+      },
+      {
+        // Not a heading: the 目录 does not list itself.
+        id: DOCX_STYLE.contentsHeading,
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en },
+        paragraph: { alignment: 'center', indent: noIndent, spacing: { after: DOCX_LINE / 2 } },
+      },
+      ...DOCX_STYLE.contents.map((id, level) => ({
+        // Word's built-in toc 1–3, which its TOC field fills: a dotted leader to the page number at the right margin.
+        id,
+        name: `toc ${level + 1}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: DOCX_SIZE.caption, ...(level === 0 ? { font: docxFonts(DOCX_FONT.heading1) } : {}) },
+        paragraph: {
+          alignment: 'left' as const,
+          indent: { left: level * 2 * (DOCX_SIZE.caption * 10), firstLine: 0, firstLineChars: 0 },
+          tabs: [{ pos: DOCX_TEXT_WIDTH, align: 'right' as const, leader: 'dot' as const }],
+          spacing: { line: 440, lineRule: 'exact' as const },
+        },
+      })),
+      {
+        id: DOCX_STYLE.coverHeading,
+        name: 'Cover Heading',
+        basedOn: 'Normal',
+        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.cover, bold: en },
+        paragraph: { alignment: 'center', indent: noIndent, spacing: { line: 1200, lineRule: 'exact' } },
+      },
+      {
+        id: DOCX_STYLE.coverText,
+        name: 'Cover Text',
+        basedOn: 'Normal',
+        paragraph: { alignment: 'left', indent: noIndent, spacing: { line: 640, lineRule: 'exact' } },
       },
       {
         id: DOCX_STYLE.footer,

@@ -74,11 +74,18 @@ function naturalWidths(block: TableBlock, { size, padding }: Setting): number[] 
   return block.columns.map((c, i) => padding + Math.max(Math.min(textTwips(c, size), cjk(6)), ...block.rows.map((r) => textTwips(r[i] ?? '', size))));
 }
 
-/** Each column's least: a right-aligned (number) column its longest value on one line, since a number broken over two lines misreads; a text column four characters. */
+/**
+ * Each column's least: a right-aligned (number) column its longest value on one line, since a
+ * number broken over two lines misreads, and room for its header in at most three lines; a text
+ * column six characters (a label over three or four lines of four reads badly: a table that cannot
+ * give it six goes across a landscape page).
+ */
 function leastWidths(block: TableBlock, setting: Setting): number[] {
   const { size, padding } = setting;
   return naturalWidths(block, setting).map((w, i) =>
-    block.align[i] === 'right' ? padding + Math.max(0, ...block.rows.map((r) => textTwips(r[i] ?? '', size))) : Math.min(w, padding + 4 * size * 10),
+    block.align[i] === 'right'
+      ? padding + Math.max(Math.ceil(textTwips(block.columns[i], size) / 3), ...block.rows.map((r) => textTwips(r[i] ?? '', size)))
+      : Math.min(w, padding + 6 * size * 10),
   );
 }
 
@@ -108,6 +115,18 @@ function columnWidths(block: TableBlock, setting: Setting, width: number): numbe
   return scaled;
 }
 
+/** Room each column gets beyond its content when a table is narrower than the page: two 五号 characters. */
+const COLUMN_ROOM = 2 * DOCX_SIZE.cell * 10;
+
+/**
+ * The width of a table whose columns fit on one line each: its content and some room per column,
+ * not stretched across the page (wide gaps between three short columns read badly), but at least
+ * half the text width, so that a two-column table still reads as a table.
+ */
+function contentWidth(natural: number, columns: number, width: number): number {
+  return Math.min(width, Math.max(Math.round(width / 2), natural + columns * COLUMN_ROOM));
+}
+
 /** How a table is set: 五号 or 小五, its cell margin, its width and columns in twips, on a portrait or a landscape page. */
 export interface DocxTableLayout {
   style: string;
@@ -118,14 +137,19 @@ export interface DocxTableLayout {
 }
 
 /**
- * The first way a table fits with every number on one line: 五号 on the portrait text width, else
+ * The first way a table fits with every number on one line: 五号 on the portrait text width (as wide
+ * as its content needs, see contentWidth), else
  * 小五 with narrower cell margins, else the same two across a landscape page (a wide table on a page
  * of its own turned sideways, as printed reports do); a table too wide even for that is set in
  * 小五 across the landscape page with its columns shrunk.
  */
 export function docxTableLayout(block: TableBlock): DocxTableLayout {
   for (const [landscape, width] of [[false, DOCX_TEXT_WIDTH], [true, DOCX_LANDSCAPE_TEXT_WIDTH]] as const) {
-    if (sum(naturalWidths(block, NORMAL)) <= width) return { style: DOCX_STYLE.tableText, margin: CELL_MARGIN.cell, width, widths: columnWidths(block, NORMAL, width), landscape };
+    const natural = sum(naturalWidths(block, NORMAL));
+    if (natural <= width) {
+      const fitted = contentWidth(natural, block.columns.length, width);
+      return { style: DOCX_STYLE.tableText, margin: CELL_MARGIN.cell, width: fitted, widths: columnWidths(block, NORMAL, fitted), landscape };
+    }
     if (sum(leastWidths(block, COMPACT)) <= width) return { style: DOCX_STYLE.tableTextCompact, margin: CELL_MARGIN.compact, width, widths: columnWidths(block, COMPACT, width), landscape };
   }
   const width = DOCX_LANDSCAPE_TEXT_WIDTH;
@@ -146,7 +170,9 @@ export function docxTableXml(block: TableBlock, caption: string, layout: DocxTab
     return `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="false"/>'}</w:trPr>${cells.join('')}</w:tr>`;
   };
   const grid = `<w:tblGrid>${widths.map((w) => wElement('gridCol', { w })).join('')}</w:tblGrid>`;
-  const rows = [row(block.columns, true, block.rows.length > 0), ...block.rows.map((r, k) => row(r, false, k < block.rows.length - 1))];
+  // The last row keeps with the notes under it, so that a note never starts the next page alone.
+  const last = block.notes.length ? block.rows.length : block.rows.length - 1;
+  const rows = [row(block.columns, true, block.rows.length > 0), ...block.rows.map((r, k) => row(r, false, k < last))];
   return (
     paragraphXml({ style: DOCX_STYLE.tableCaption }, caption) +
     `<w:tbl>${tablePropertiesXml(layout.width, layout.margin)}${grid}${rows.join('')}</w:tbl>` +

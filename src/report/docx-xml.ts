@@ -18,6 +18,8 @@ export interface RunFormat {
   size?: number;
   bold?: boolean;
   italics?: boolean;
+  /** A single underline (the cover's blanks). */
+  underline?: boolean;
   language?: { value: string; eastAsia: string };
 }
 
@@ -27,8 +29,11 @@ export interface ParagraphFormat {
   style?: string;
   keepNext?: boolean;
   keepLines?: boolean;
+  /** Tab stops: position in twips, alignment and leader (the 目录's dotted right tab). */
+  tabs?: readonly { pos: number; align: 'left' | 'right'; leader?: 'dot' }[];
   spacing?: { before?: number; after?: number; line?: number; lineRule?: 'auto' | 'exact' | 'atLeast' };
-  indent?: { firstLine?: number; firstLineChars?: number };
+  /** `left` and `hanging` in twips set a list item's hanging indent. */
+  indent?: { left?: number; hanging?: number; firstLine?: number; firstLineChars?: number };
   alignment?: 'left' | 'center' | 'right' | 'both';
   outlineLevel?: number;
 }
@@ -59,6 +64,7 @@ export function runPropertiesXml(run: RunFormat | undefined): string {
     onOff('i', run.italics) +
     onOff('iCs', run.italics) +
     (size === undefined ? '' : wElement('sz', { val: size }) + wElement('szCs', { val: size })) +
+    (run.underline ? wElement('u', { val: 'single' }) : '') +
     (language ? wElement('lang', { val: language.value, eastAsia: language.eastAsia }) : '');
   return xml && `<w:rPr>${xml}</w:rPr>`;
 }
@@ -71,16 +77,17 @@ export function paragraphPropertiesXml(paragraph: ParagraphFormat | undefined): 
     (paragraph.style ? wElement('pStyle', { val: paragraph.style }) : '') +
     onOff('keepNext', paragraph.keepNext) +
     onOff('keepLines', paragraph.keepLines) +
+    (paragraph.tabs ? `<w:tabs>${paragraph.tabs.map((t) => wElement('tab', { val: t.align, leader: t.leader, pos: t.pos })).join('')}</w:tabs>` : '') +
     (spacing ? wElement('spacing', { after: spacing.after, before: spacing.before, line: spacing.line, lineRule: spacing.lineRule }) : '') +
-    (indent ? wElement('ind', { firstLine: indent.firstLine, firstLineChars: indent.firstLineChars }) : '') +
+    (indent ? wElement('ind', { left: indent.left, hanging: indent.hanging, firstLine: indent.firstLine, firstLineChars: indent.firstLineChars }) : '') +
     (paragraph.alignment ? wElement('jc', { val: paragraph.alignment }) : '') +
     (paragraph.outlineLevel === undefined ? '' : wElement('outlineLvl', { val: paragraph.outlineLevel }));
   return xml && `<w:pPr>${xml}</w:pPr>`;
 }
 
-/** A run of text, spaces kept. */
-export function textRunXml(text: string): string {
-  return `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/** A run of text, spaces kept; `format` sets the run's own properties (bold). */
+export function textRunXml(text: string, format?: RunFormat): string {
+  return `<w:r>${runPropertiesXml(format)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
 /** A paragraph of one run of text in `format`. */

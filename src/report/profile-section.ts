@@ -3,17 +3,22 @@ import type { Lang } from '../analyze/variable-labels.js';
 import { formatCount, formatFixed, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';
+import { shortLabel } from './short-label.js';
+import type { DataTable } from '../core/data-table.js';
 
-/** The 样本概况 table: each background variable's answers as n (column %), numeric ones as mean (SD), overall and by group. */
-export function profileSection(p: SampleProfile, lang: Lang): ReportBlock[] {
+/** The 样本概况 table: each background variable (by its short label) with its answers as n (column %), numeric ones as mean (SD), overall and by group. */
+export function profileSection(p: SampleProfile, table: DataTable, lang: Lang): ReportBlock[] {
   const t = REPORT_TEXT[lang];
   const open = lang === 'zh' ? '（' : ' (';
   const close = lang === 'zh' ? '）' : ')';
   const rows = p.variables.flatMap((v) => {
     if (v.kind === 'numeric') {
-      return [[v.label, lang === 'zh' ? '均值（标准差）' : 'Mean (SD)', ...v.groups.map((g) => `${formatFixed(g.mean, 1)}${open}${formatFixed(g.sd, 1)}${close}`)]];
+      // An income of 32956.5 is read to the yuan: decimals only for small magnitudes (age, household size).
+      const digits = v.groups.some((g) => Math.abs(g.mean) >= 1000) ? 0 : 1;
+      return [[shortLabel(table, v.variable, lang), lang === 'zh' ? '均值（标准差）' : 'Mean (SD)', ...v.groups.map((g) => `${formatFixed(g.mean, digits)}${open}${formatFixed(g.sd, digits)}${close}`)]];
     }
-    return v.levels.map((level, i) => [i === 0 ? v.label : '', level, ...v.counts[i].map((c, k) => `${formatCount(c)}${open}${formatPercent(v.totals[k] ? c / v.totals[k] : Number.NaN)}${close}`)]);
+    const label = shortLabel(table, v.variable, lang);
+    return v.levels.map((level, i) => [i === 0 ? label : '', level, ...v.counts[i].map((c, k) => `${formatCount(c)}${open}${formatPercent(v.totals[k] ? c / v.totals[k] : Number.NaN)}${close}`)]);
   });
   const columns = [t.item, t.answer, t.all, ...p.byLevels];
   const groups = p.byLevels.join('/');

@@ -3,8 +3,10 @@ import { DOCX_FOOTER_RELATIONSHIP, docxImageRelationship, docxPackage } from './
 import { DOCX_LINE, DOCX_PAGE, DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
 import { docxTableLayout, docxTableXml } from './docx-table.js';
 import { titleLines } from './docx-title-lines.js';
-import { paragraphPropertiesXml, paragraphXml, textRunXml, wElement } from './docx-xml.js';
-import type { ReportDocument } from './report-document.js';
+import { docxCoverXml } from './docx-cover.js';
+import { bookmarkedXml, docxContentsXml } from './docx-toc.js';
+import { paragraphPropertiesXml, paragraphXml, textRunXml, wElement, type ParagraphFormat } from './docx-xml.js';
+import type { ReportDocument, Span } from './report-document.js';
 
 /** A chart drawn as PNG; `width` and `height` are its size in pixels. */
 export interface DocxImage {
@@ -79,46 +81,86 @@ const FOOTER =
   '<w:t xml:space="preserve"> —</w:t></w:r></w:p>';
 
 const margin = DOCX_PAGE.margin;
+/** How a section is set: turned for a wide table, with the page-number footer (not the cover and 目录), numbering from 1 (the body after them). */
+interface SectionFormat {
+  landscape: boolean;
+  footer: boolean;
+  restart: boolean;
+}
+const BODY: SectionFormat = { landscape: false, footer: true, restart: false };
+
 /** A section's properties: A4 portrait (or landscape, for a wide table) with the GB/T 9704 margins of each edge, the page-number footer; pages number on across sections. */
-function sectionXml(landscape: boolean): string {
+function sectionXml({ landscape, footer, restart }: SectionFormat): string {
   const [w, h] = landscape ? [DOCX_PAGE.height, DOCX_PAGE.width] : [DOCX_PAGE.width, DOCX_PAGE.height];
   return (
-    `<w:sectPr><w:footerReference w:type="default" r:id="${DOCX_FOOTER_RELATIONSHIP}"/>` +
+    `<w:sectPr>${footer ? `<w:footerReference w:type="default" r:id="${DOCX_FOOTER_RELATIONSHIP}"/>` : ''}` +
     wElement('pgSz', { w, h, orient: landscape ? 'landscape' : 'portrait' }) +
     wElement('pgMar', { top: margin.top, right: margin.right, bottom: margin.bottom, left: margin.left, header: margin.header, footer: margin.footer, gutter: 0 }) +
+    (restart ? wElement('pgNumType', { start: 1 }) : '') +
     '<w:docGrid w:linePitch="360"/></w:sectPr>'
   );
 }
 
 /** An empty paragraph, one point high, that ends a section (the next starts on a new page). */
-const sectionBreakXml = (landscape: boolean) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectionXml(landscape)}</w:pPr></w:p>`;
+const sectionBreakXml = (format: SectionFormat) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectionXml(format)}</w:pPr></w:p>`;
+
+/** A page break in a paragraph of its own (between the cover and the 目录). */
+const PAGE_BREAK = '<w:p><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>';
+
+/**
+ * A run of Latin text a line cannot break inside (a formula, `log(income)`, `54.2%–56.2%`): justified,
+ * a line before it is stretched by spacing out its Chinese characters, so such paragraphs are set flush left.
+ */
+const UNBREAKABLE_LATIN = /[\x21-\x7e\u00b1\u00b2\u00b3\u2013\u2212]{6,}/;
+
+/** Spans as runs, bold where the team's Markdown says so. */
+const spanRunsXml = (spans: readonly Span[]) => spans.map((s) => textRunXml(s.text, s.bold ? { bold: true } : undefined)).join('');
+
+/** A list item: its number or bullet, a tab to the hanging indent, its text. */
+function listItemXml(marker: string, spans: readonly Span[], format: ParagraphFormat): string {
+  return `<w:p>${paragraphPropertiesXml({ ...format, style: DOCX_STYLE.listItem })}${textRunXml(marker)}<w:r><w:tab/></w:r>${spanRunsXml(spans)}</w:p>`;
+}
 
 /** Renders a report as Word in the 社科联 结项 format (A4, 方正 fonts, Heading1–3, numbered 三线表 and figures, "— n —" page numbers); a chart without a PNG in `images` is left out. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Buffer> {
   const caption = captioner(options.lang);
   // Space to add above the next heading or paragraph: a blank line after the title, half a line after a table or figure.
   let gap = DOCX_LINE;
-  const spaced = (style: string | undefined, text: string) => {
-    const made = paragraphXml({ style, spacing: gap ? { before: gap } : undefined }, text);
+  const format = (style: string | undefined, text: string): ParagraphFormat => {
+    const made: ParagraphFormat = { style, spacing: gap ? { before: gap } : undefined, ...(style === undefined && UNBREAKABLE_LATIN.test(text) ? { alignment: 'left' } : {}) };
     gap = 0;
     return made;
   };
-  const body = [titleXml(doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line))];
+  const spaced = (style: string | undefined, text: string) => paragraphXml(format(style, text), text);
+  const body: string[] = [];
+  // The cover and the 目录 are a section of their own without page numbers; the body numbers from 1.
+  let section: SectionFormat = BODY;
+  if (doc.cover || doc.contents) {
+    if (doc.cover) body.push(docxCoverXml(doc.cover));
+    if (doc.cover && doc.contents) body.push(PAGE_BREAK);
+    if (doc.contents) body.push(docxContentsXml(doc.contents, doc.blocks.flatMap((b) => (b.kind === 'heading' ? [{ level: b.level, text: b.text }] : []))));
+    body.push(sectionBreakXml({ landscape: false, footer: false, restart: false }));
+    section = { ...BODY, restart: true };
+  }
+  body.push(titleXml(doc.title), ...doc.byline.map((line) => paragraphXml({ style: DOCX_STYLE.byline }, line)));
   const images: Uint8Array[] = [];
+  // Headings carry the bookmarks the 目录's page numbers refer to, counted in document order.
+  let headings = 0;
   // A table too wide for a portrait page goes on landscape pages of its own, with the tables right after it that need them too.
-  let landscape = false;
   const turn = (to: boolean) => {
-    if (to === landscape) return;
-    body.push(sectionBreakXml(landscape));
-    landscape = to;
+    if (to === section.landscape) return;
+    body.push(sectionBreakXml(section));
+    section = { ...BODY, landscape: to };
     gap = 0;
   };
   for (const block of doc.blocks) {
     // A chart without a PNG is left out, so it does not end a landscape section either.
     if (block.kind !== 'table' && (block.kind !== 'chart' || options.images.has(block.id))) turn(false);
-    if (block.kind === 'heading') body.push(spaced(HEADING[block.level], block.text));
-    else if (block.kind === 'paragraph') body.push(spaced(undefined, block.text));
-    else if (block.kind === 'table') {
+    if (block.kind === 'heading') body.push(`<w:p>${paragraphPropertiesXml(format(HEADING[block.level], block.text))}${bookmarkedXml(headings++, textRunXml(block.text))}</w:p>`);
+    else if (block.kind === 'paragraph') body.push(block.spans ? `<w:p>${paragraphPropertiesXml(format(undefined, block.text))}${spanRunsXml(block.spans)}</w:p>` : spaced(undefined, block.text));
+    else if (block.kind === 'list') {
+      block.items.forEach((item, k) => body.push(listItemXml(block.ordered ? `${k + 1}.` : '•', item, format(undefined, item.map((s) => s.text).join('')))));
+    } else if (block.kind === 'table') {
       const layout = docxTableLayout(block);
       turn(layout.landscape);
       body.push(docxTableXml(block, caption('table', block.title), layout));
@@ -131,7 +173,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
       gap = DOCX_LINE / 2;
     }
   }
-  body.push(sectionXml(landscape));
+  body.push(sectionXml(section));
   return docxPackage({
     body: body.join(''),
     styles: docxStylesXml(options.lang),
@@ -140,5 +182,6 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     images,
     title: doc.title,
     creator: doc.byline[0],
+    updateFields: doc.contents !== undefined,
   });
 }

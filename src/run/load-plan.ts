@@ -9,7 +9,7 @@ import type { FormulaNode } from '../model/formula.js';
 import { parseFormula } from '../model/parse-formula.js';
 import { loadTargets } from '../weight/load-targets.js';
 import type { WeightingTargets } from '../weight/weighting-targets.js';
-import { planSchema, type Analysis, type Plan } from './plan-schema.js';
+import { planSchema, type Analysis, type Plan, type SectionName } from './plan-schema.js';
 
 /** A validated plan with its input paths resolved and its codebook loaded. */
 export interface LoadedPlan {
@@ -23,6 +23,8 @@ export interface LoadedPlan {
   codebook: Codebook;
   /** The weighting targets (`weight.targets`), loaded; null without a weight step. */
   targets: WeightingTargets | null;
+  /** The team's section texts (`sections:`), resolved and read: Markdown by section name. */
+  sections: Partial<Record<SectionName, { file: string; text: string }>>;
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
@@ -87,7 +89,10 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const rulesFile = resolve('rules', plan.rules);
   const targetsFile = resolve('weight.targets', plan.weight?.targets);
   (plan.compare ?? []).forEach((c, i) => resolve(`compare[${i}].${c.plan ? 'plan' : 'results'}`, c.plan ?? c.results));
+  const sectionFiles = Object.entries(plan.sections ?? {}).map(([section, path]) => [section as SectionName, resolve(`sections.${section}`, path) as string] as const);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
+  const sections: LoadedPlan['sections'] = {};
+  for (const [section, full] of sectionFiles) sections[section] = { file: full, text: await readInputText(full, `section ${section}`) };
   const codebook = await loadCodebook(codebookFile);
   const targets = targetsFile ? await loadTargets(targetsFile) : null;
   const known = new Set<string>([
@@ -120,5 +125,5 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   check('profile.vars', plan.profile?.vars ?? []);
   check('profile.by', plan.profile?.by ? [plan.profile.by] : []);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
-  return { file, plan, data, codebookFile, rulesFile, targetsFile, codebook, targets };
+  return { file, plan, data, codebookFile, rulesFile, targetsFile, codebook, targets, sections };
 }

@@ -53,6 +53,34 @@ export const compareSchema = z.strictObject({
   same: z.union([z.array(name), z.record(z.string(), z.string())]).optional(),
 }).refine((c) => (c.plan === undefined) !== (c.results === undefined), { error: 'give exactly one of plan or results' });
 
+/**
+ * The cover page of a 结项 report (the 社科联 结项申请书 cover): 立项编号, 项目类别, 项目名称 (default
+ * the title), 项目负责人, 所在单位 (default `unit:`), 填表日期 (default `date:`), and who issued the form.
+ */
+export const coverSchema = z.strictObject({
+  /** The large line on the cover (default 结项报告 / Final report). */
+  heading: z.string().min(1).optional(),
+  number: z.string().optional(),
+  category: z.string().optional(),
+  project: z.string().optional(),
+  leader: z.string().optional(),
+  unit: z.string().optional(),
+  date: z.string().optional(),
+  /** The body that issued the form, at the foot of the cover (巴州区社会科学界联合会制). */
+  issuer: z.string().optional(),
+});
+
+/**
+ * The team's own text for the sections a tool cannot write: Markdown files (relative to the plan)
+ * placed where a 结项 report has them — 背景 first, 对策建议 after the findings, 摘要 after the
+ * generated key findings.
+ */
+export const sectionsSchema = z.strictObject({
+  背景: z.string().min(1).optional(),
+  对策建议: z.string().min(1).optional(),
+  摘要: z.string().min(1).optional(),
+});
+
 /** The report files a run writes besides results.json and manifest.json. */
 export const OUTPUTS = ['md', 'xlsx', 'docx'] as const;
 
@@ -66,6 +94,8 @@ export const planSchema = z.strictObject({
   unit: z.string().optional(),
   date: z.string().optional(),
   lang: z.enum(['zh', 'en']).default('zh'),
+  cover: coverSchema.optional(),
+  sections: sectionsSchema.optional(),
   /** Input files, relative to the plan file. */
   data: z.string().min(1),
   codebook: z.string().min(1),
@@ -90,5 +120,9 @@ export const planSchema = z.strictObject({
 export type Plan = z.infer<typeof planSchema>;
 /** An earlier wave named by a plan's `compare:`. */
 export type CompareEntry = z.infer<typeof compareSchema>;
+/** The team's section texts a plan names (`sections:`). */
+export type SectionName = keyof z.infer<typeof sectionsSchema>;
+/** The cover fields of a plan (`cover:`). */
+export type Cover = z.infer<typeof coverSchema>;
 /** One analysis of a plan. */
 export type Analysis = z.infer<typeof analysisSchema>;

@@ -14,6 +14,7 @@ import { SOURCE_ROW } from '../ingest/ingest-file.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import type { ExcludedRows } from '../report/workbook/workbook-input.js';
 import { writeReportFiles } from './write-report-files.js';
+import { cleaningAuditor, type CleaningAudit } from './cleaning-audit.js';
 import { tableCollector } from '../ingest/table-collector.js';
 import { openAtomicWriter } from '../io/write-atomic.js';
 import type { FolderWriter } from '../io/write-folder-atomic.js';
@@ -26,7 +27,7 @@ import { prefetchChartFont } from '../report/charts/render-chart-png.js';
 import { weightDesign, type WeightingResult } from '../weight/weight-design.js';
 import { weightingJson } from '../weight/weighting-json.js';
 import type { WeightingTargets } from '../weight/weighting-targets.js';
-import type { Plan } from './plan-schema.js';
+import type { Plan, SectionName } from './plan-schema.js';
 import type { LoadedPlan } from './load-plan.js';
 import { runAnalysis, type AnalysisOutcome } from './run-analysis.js';
 import { compareWaves } from '../compare/compare-waves.js';
@@ -34,6 +35,10 @@ import { comparisonJson } from '../compare/comparison-json.js';
 import type { PreviousWave } from '../compare/load-wave.js';
 import { planWave, waveLabel } from '../compare/plan-wave.js';
 import { compareSection } from '../report/compare-section.js';
+import { chapterTitle } from '../report/chapter-number.js';
+import { coverPage } from '../report/cover-page.js';
+import { markdownBlocks } from '../report/markdown-blocks.js';
+import { keyFindings, summarySection } from '../report/summary-section.js';
 
 /** Names an analysis of the plan in messages: `analyses[7] (regress "y ~ x")`. */
 function analysisPath(a: Plan['analyses'][number], i: number): string {
@@ -69,7 +74,7 @@ async function sha256(path: string): Promise<string> {
 }
 
 /** Cleans the plan's data into the report folder (clean, excluded, issues CSVs) and collects the kept rows. */
-async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (done: number, total: number) => void): Promise<{ table: DataTable; summary: CleanSummary; excluded: ExcludedRows }> {
+async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (done: number, total: number) => void): Promise<{ table: DataTable; summary: CleanSummary; excluded: ExcludedRows; audit: CleaningAudit }> {
   const rules = loaded.rulesFile ? await loadRules(loaded.rulesFile) : defaultRules();
   const collector = tableCollector();
   const clean = openAtomicWriter(out.path('clean.csv'));
@@ -80,6 +85,7 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   const listed: { header: string[]; rows: string[][] } = { header: [], rows: [] };
   // As cleanCsvSinks: a coded input already carries _source_row among its cells.
   let addSourceRow = true;
+  const auditor = cleaningAuditor();
   await sinks.begin();
   const summary = await cleanFile(loaded.data, { codebook: loaded.codebook, rules, onProgress }, {
     ...sinks,
@@ -91,7 +97,12 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
     },
     excluded(row, reasons) {
       listed.rows.push([...row.cells, ...(addSourceRow ? [String(row.sourceRow)] : []), reasons.join(';')]);
+      auditor.excluded(row.sourceRow, reasons);
       return sinks.excluded?.(row, reasons);
+    },
+    issues(issues) {
+      auditor.issues(issues);
+      return sinks.issues?.(issues);
     },
     kept(row, flags) {
       collector.add(row);
@@ -99,7 +110,7 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
     },
   });
   await Promise.all([clean.commit(), excluded.commit(), issues.commit()]);
-  return { table: collector.finish(loaded.codebook, loaded.data), summary, excluded: listed };
+  return { table: collector.finish(loaded.codebook, loaded.data), summary, excluded: listed, audit: auditor.finish() };
 }
 
 /** The plan's weight step: `survey weight` with the plan's targets, method, variables and trimming. */
@@ -149,36 +160,57 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
         await planWave(loaded, { analyses: analysesJson }, 'results.json', waveLabel(loaded)),
       ])
     : null;
-  const compareTitle = lang === 'zh' ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
-  const blocks: ReportBlock[] = [
-    { kind: 'heading', level: 1, text: lang === 'zh' ? `一、${t.basics}` : `1. ${t.basics}` },
-    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, lang) : [{ kind: 'paragraph' as const, text: lang === 'zh' ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
-    ...(profile ? profileSection(profile, lang) : []),
+  const zh = lang === 'zh';
+  const compareTitle = zh ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
+  // The team's own text (`sections:`), its `#` headings under the chapter's.
+  const teamText = (name: SectionName) => {
+    const section = loaded.sections[name];
+    return section ? markdownBlocks(section.text, 2) : null;
+  };
+  const basics: ReportBlock[] = [
+    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, cleaned.audit, lang) : [{ kind: 'paragraph' as const, text: zh ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
+    ...(profile ? profileSection(profile, table, lang) : []),
     ...(weighting ? weightingSection(weighting, loaded.codebook, lang) : []),
-    { kind: 'heading', level: 1, text: lang === 'zh' ? `二、${t.findings}` : `2. ${t.findings}` },
-    ...outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks),
-    { kind: 'heading', level: 1, text: lang === 'zh' ? `三、${t.factors}` : `3. ${t.factors}` },
-    ...outcomes.filter((o) => o.part === 'factors').flatMap((o) => o.blocks),
-    ...(comparison ? [{ kind: 'heading' as const, level: 1 as const, text: lang === 'zh' ? `四、${compareTitle}` : `4. ${compareTitle}` }, ...compareSection(comparison, loaded.codebook, lang, { id: 'compare' })] : []),
-    { kind: 'heading', level: 1, text: lang === 'zh' ? `${comparison ? '五' : '四'}、${t.methods}` : `${comparison ? 5 : 4}. ${t.methods}` },
+  ];
+  const background = teamText('背景');
+  const recommendations = teamText('对策建议');
+  // The chapters in the order a 结项 report has them: background, the survey, findings, factors, the comparison, recommendations, methods.
+  const chapters: { title: string; blocks: readonly ReportBlock[] }[] = [
+    ...(background ? [{ title: zh ? '研究背景' : 'Background', blocks: background }] : []),
+    { title: t.basics, blocks: basics },
+    { title: t.findings, blocks: outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks) },
+    { title: t.factors, blocks: outcomes.filter((o) => o.part === 'factors').flatMap((o) => o.blocks) },
+    ...(comparison ? [{ title: compareTitle, blocks: compareSection(comparison, loaded.codebook, lang, { id: 'compare' }) }] : []),
+    ...(recommendations ? [{ title: zh ? '对策建议' : 'Recommendations', blocks: recommendations }] : []),
     {
-      kind: 'paragraph',
-      text:
-        lang === 'zh'
-          ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
-          : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
+      title: t.methods,
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: zh
+            ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
+            : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
+        },
+      ],
     },
+  ];
+  // The 摘要 opens the report: the sample, each analysis's headline, the team's additions.
+  const sample = basics[0]?.kind === 'paragraph' ? basics[0].text : null;
+  const blocks: ReportBlock[] = [
+    ...summarySection(zh ? '摘要' : 'Summary', sample, keyFindings(outcomes.map((o) => o.blocks), lang), teamText('摘要') ?? [], lang),
+    ...chapters.flatMap((c, k) => [{ kind: 'heading' as const, level: 1 as const, text: chapterTitle(k + 1, c.title, lang) }, ...c.blocks]),
   ];
   const byline = [plan.authors.join('、'), plan.unit ?? '', plan.date ?? ''].filter(Boolean);
   const title = lang === 'en' ? plan.title_en ?? plan.title : plan.title;
   const findings = outcomes.flatMap((o) => o.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
-  const report = await writeReportFiles(out, { title, byline, blocks }, {
+  const cover = plan.cover ? coverPage(plan.cover, { title, unit: plan.unit, date: plan.date }, lang) : undefined;
+  const report = await writeReportFiles(out, { title, byline, blocks, cover, contents: zh ? '目录' : 'Contents' }, {
     lang,
     outputs: plan.outputs,
     time,
     workbook: {
       lang, title, byline, findings, profile, weighting, table,
-      cleaning: cleaned ? { summary: cleaned.summary, distributed: plan.distributed ?? null, excluded: cleaned.excluded } : null,
+      cleaning: cleaned ? { summary: cleaned.summary, distributed: plan.distributed ?? null, excluded: cleaned.excluded, audit: cleaned.audit } : null,
       analyses: outcomes.map((o) => ({ estimates: o.estimates, chartIds: o.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])) })),
       comparison: comparison ? { comparison, codebook: loaded.codebook } : null,
     },

@@ -2,6 +2,7 @@ import type { Cell, CellValue } from '../../io/xlsx/xlsx-model.js';
 import type { GridColumn } from './sheet-grid.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
+import { shortLabel } from '../short-label.js';
 
 const decimal = (value: number): Cell => ({ value, style: { numFmt: '0.0' } });
 
@@ -15,11 +16,12 @@ export function profileSheet(input: WorkbookInput, name: string): SheetGrid | nu
   const body = p.variables.flatMap((v): (Cell | CellValue)[][] => {
     if (v.kind === 'numeric') {
       return [
-        [v.label, zh ? '均值' : 'Mean', ...v.groups.flatMap((g) => [decimal(g.mean), null])],
+        [shortLabel(input.table, v.variable, input.lang), zh ? '均值' : 'Mean', ...v.groups.flatMap((g) => [decimal(g.mean), null])],
         ['', zh ? '标准差' : 'SD', ...v.groups.flatMap((g) => [decimal(g.sd), null])],
       ];
     }
-    return v.levels.map((level, i) => [i === 0 ? v.label : '', level, ...v.counts[i].flatMap((c, k) => [c, v.totals[k] ? c / v.totals[k] : null])]);
+    const label = shortLabel(input.table, v.variable, input.lang);
+    return v.levels.map((level, i) => [i === 0 ? label : '', level, ...v.counts[i].flatMap((c, k) => [c, v.totals[k] ? c / v.totals[k] : null])]);
   });
   const grid = new SheetGrid(name);
   grid.table(columns, body, { title: zh ? `样本概况${p.byLevels.length ? `（${p.byLevels.join('/')}）` : ''}` : 'Sample profile', notes: [zh ? '不加权；数值变量为均值与标准差' : 'Unweighted; numeric variables as mean and SD'] });

@@ -1,3 +1,4 @@
+import { formatPClause } from '../format-number.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { SheetGrid } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
@@ -30,7 +31,7 @@ export function crosstabSheet(input: WorkbookInput, name: string): SheetGrid | n
       const total = r.counts[i].reduce((a, b) => a + b, 0);
       return [level, ...r.counts[i], total, ...r.counts[i].map((c) => (total ? c / total : null))];
     });
-    const test = `${r.test === 'rao-scott' ? 'Rao-Scott ' : ''}χ²(${r.df}) = ${r.statistic.toFixed(2)}, p = ${r.pValue < 0.001 ? '< 0.001' : r.pValue.toFixed(3)}, Cramér's V = ${r.cramersV.toFixed(3)}`;
+    const test = `${r.test === 'rao-scott' ? 'Rao-Scott ' : ''}χ²(${r.df}) = ${r.statistic.toFixed(2)}, p ${formatPClause(r.pValue)}, Cramér's V = ${r.cramersV.toFixed(3)}`;
     grid.table(columns, body, { title: `${r.rowLabel} × ${r.colLabel}`, notes: [test, zh ? '百分比为行百分比' : 'Percentages are row percentages'] });
   }
   return grid;
@@ -46,7 +47,9 @@ export function reliabilitySheet(input: WorkbookInput, name: string): SheetGrid 
     for (const r of estimates.results) {
       grid.table([{ header: input.lang === 'zh' ? '指标' : 'Statistic' }, { header: input.lang === 'zh' ? '数值' : 'Value', numFmt: '0.000' }], [
         ["Cronbach's α", r.alpha], [input.lang === 'zh' ? '标准化α' : 'Standardized α', r.standardizedAlpha], ['KMO', r.kmo],
-        [`Bartlett χ²(${r.bartlett.df})`, r.bartlett.statistic], ['Bartlett p', r.bartlett.pValue], [input.lang === 'zh' ? '完整回答人数' : 'Complete answers', r.n],
+        [`Bartlett χ²(${r.bartlett.df})`, r.bartlett.statistic], ['Bartlett p', r.bartlett.pValue],
+        // A count among statistics: its own format, not 9415.000.
+        [input.lang === 'zh' ? '完整回答人数' : 'Complete answers', { value: r.n, style: { numFmt: '0' } }],
       ], { title: estimates.title });
       grid.table([{ header: t.item }, { header: t.mean, numFmt: '0.00' }, { header: t.sd, numFmt: '0.00' }, { header: t.itemTotal, numFmt: '0.000' }, { header: t.alphaIfDeleted, numFmt: '0.000' }],
         r.items.map((i) => [i.label, i.mean, i.sd, i.itemTotalR, i.alphaIfDeleted]));

@@ -1,6 +1,7 @@
 import type { SampleProfile } from '../../analyze/profile-sample.js';
 import type { Lang } from '../../analyze/variable-labels.js';
 import type { CleanSummary } from '../../clean/clean-file.js';
+import type { CleaningAudit } from '../../run/cleaning-audit.js';
 import type { DataTable } from '../../core/data-table.js';
 import type { AnalysisEstimates } from '../../run/run-analysis.js';
 import type { WeightingResult } from '../../weight/weight-design.js';
@@ -23,7 +24,7 @@ export interface WorkbookInput {
   byline: readonly string[];
   /** The report's narrative sentences about the findings, in order (概览). */
   findings: readonly string[];
-  cleaning: { summary: CleanSummary; distributed: number | null; excluded: ExcludedRows } | null;
+  cleaning: { summary: CleanSummary; distributed: number | null; excluded: ExcludedRows; audit: CleaningAudit } | null;
   profile: SampleProfile | null;
   weighting: WeightingResult | null;
   analyses: readonly { estimates: AnalysisEstimates; chartIds: readonly string[] }[];
