@@ -16,6 +16,8 @@ export interface PrerenderedSheet {
   part: DeflatedEntry;
   styles: StyleTableState;
   strings: SharedStringsState;
+  /** Rows printed on every page (the workbook names them as the sheet's print titles). */
+  repeatRows?: number;
 }
 
 /**
@@ -33,5 +35,5 @@ export async function prerenderSheet(sheet: Sheet): Promise<PrerenderedSheet> {
   const out = new AsciiBuffer(PIECE, (piece) => deflater.write(piece));
   writeSheetXml(sheet, { styles, strings, selected: false }, out);
   deflater.write(out.result());
-  return { name: sheet.name, part: await deflater.end(), styles: styles.state(), strings: strings.state() };
+  return { name: sheet.name, part: await deflater.end(), styles: styles.state(), strings: strings.state(), ...(sheet.print?.repeatRows ? { repeatRows: sheet.print.repeatRows } : {}) };
 }

@@ -62,7 +62,7 @@ export function writeXlsx(workbook: Workbook): Buffer {
     },
     { name: 'docProps/core.xml', data: coreXml(workbook.title, workbook.creator) },
     { name: 'docProps/app.xml', data: appXml() },
-    { name: 'xl/workbook.xml', data: workbookXml(workbook.sheets.map((s) => s.name)) },
+    { name: 'xl/workbook.xml', data: workbookXml(workbook.sheets.map((s) => s.name), workbook.sheets.map((s) => ('part' in s ? s.repeatRows : s.print?.repeatRows) ?? 0)) },
     { name: 'xl/_rels/workbook.xml.rels', data: relationshipsXml(workbookLinks) },
     { name: 'xl/styles.xml', data: styles.xml() },
     ...(strings.empty ? [] : [{ name: 'xl/sharedStrings.xml', data: strings.xml() }]),

@@ -63,6 +63,14 @@ export interface Sheet {
   images?: readonly SheetImage[];
   /** Tab colour 'RRGGBB'. */
   tabColor?: string;
+  /** How the sheet prints: on A4 scaled to the page's width (as many pages down as it takes), turned when wide, its first `repeatRows` rows on every page. */
+  print?: SheetPrint;
+}
+
+/** A sheet's print setup (see Sheet.print). */
+export interface SheetPrint {
+  landscape: boolean;
+  repeatRows: number;
 }
 
 /** A workbook: its sheets in tab order (at most one rendered ahead by prerenderSheet) and document properties. */

@@ -33,13 +33,19 @@ export function contentTypesXml(contents: PackageContents): string {
   );
 }
 
-/** xl/workbook.xml: the sheets in tab order, linked as rId1… by the workbook's relationships. */
-export function workbookXml(sheetNames: readonly string[]): string {
+/** xl/workbook.xml: the sheets in tab order, linked as rId1… by the workbook's relationships, and the rows each repeats on every printed page. */
+export function workbookXml(sheetNames: readonly string[], repeatRows: readonly number[] = []): string {
   const sheets = sheetNames.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+  // Print titles: the rows each sheet repeats at the top of every printed page ('名'!$1:$2).
+  const titles = sheetNames.flatMap((name, i) =>
+    repeatRows[i] ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`'${name.replace(/'/g, "''")}'!$1:$${repeatRows[i]}`)}</definedName>`] : [],
+  );
   return (
     HEADER +
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.join('')}</sheets></workbook>`
+    `<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.join('')}</sheets>` +
+    (titles.length ? `<definedNames>${titles.join('')}</definedNames>` : '') +
+    '</workbook>'
   );
 }
 

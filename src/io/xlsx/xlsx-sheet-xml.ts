@@ -44,7 +44,7 @@ export function writeSheetXml(sheet: Sheet, parts: SheetParts, out: AsciiBuffer)
   out.text(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      (sheet.tabColor === undefined ? '' : `<sheetPr><tabColor rgb="${argb(sheet.tabColor, 'tab colour')}"/></sheetPr>`) +
+      sheetProperties(sheet) +
       `<dimension ref="${width === 0 ? 'A1' : `A1:${cellReference(sheet.rows.length - 1, width - 1)}`}"/>` +
       sheetViews(sheet, parts.selected) +
       '<sheetFormatPr defaultRowHeight="13.5"/>' +
@@ -54,6 +54,8 @@ export function writeSheetXml(sheet: Sheet, parts: SheetParts, out: AsciiBuffer)
   out.text(
     mergeCells(sheet) +
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      // A4 (paperSize 9), one page wide and as many down as it takes (fitToHeight 0).
+      (sheet.print ? `<pageSetup paperSize="9" orientation="${sheet.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` : '') +
       (parts.drawing ? `<drawing r:id="${parts.drawing}"/>` : '') +
       '</worksheet>',
   );
@@ -128,6 +130,13 @@ function tooLong(sheet: string, row: number, col: number, length: number): Usage
     `sheet "${sheet}" cell ${cellReference(row, col)} (row ${row + 1}, column ${col + 1}) holds ${length} characters; Excel allows at most ${MAX_TEXT} in a cell`,
     { path: `${sheet}!${cellReference(row, col)}`, hint: 'shorten the text or leave it out of the workbook (the CSV and Markdown outputs have no such limit)' },
   );
+}
+
+/** `<sheetPr>`: the tab colour, and fit-to-page printing when the sheet has a print setup. */
+function sheetProperties(sheet: Sheet): string {
+  const tab = sheet.tabColor === undefined ? '' : `<tabColor rgb="${argb(sheet.tabColor, 'tab colour')}"/>`;
+  const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : '';
+  return tab || fit ? `<sheetPr>${tab}${fit}</sheetPr>` : '';
 }
 
 function sheetViews(sheet: Sheet, selected: boolean): string {

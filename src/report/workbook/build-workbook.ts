@@ -1,5 +1,5 @@
 import type { Workbook } from '../../io/xlsx/xlsx-model.js';
-import { cleaningSheet } from './cleaning-sheet.js';
+import { cleaningSheet, excludedSheet } from './cleaning-sheet.js';
 import { codebookSheet } from './codebook-sheet.js';
 import { comparisonSheet } from './comparison-sheet.js';
 import { overviewSheet } from './overview-sheet.js';
@@ -12,7 +12,7 @@ import { SHEET_NAMES } from './sheet-names.js';
 import type { WorkbookInput } from './workbook-input.js';
 
 /**
- * The report workbook: 概览, 样本概况, 清洗, 频数, 满意度, 多选题, 交叉表, 信度, 回归, 码本, 数据 — a sheet
+ * The report workbook: 概览, 样本概况, 清洗, 剔除明细, 频数, 满意度, 多选题, 交叉表, 信度, 回归, 码本, 数据 — a sheet
  * is left out when the plan has nothing for it; 数据 is the one given (see dataSheet). Numbers stay numbers (with formats), not text.
  */
 export function buildWorkbook(input: WorkbookInput): Workbook {
@@ -22,6 +22,7 @@ export function buildWorkbook(input: WorkbookInput): Workbook {
     [overviewSheet(input, n.overview), 0],
     [profileSheet(input, n.profile), 2],
     [cleaningSheet(input, n.cleaning), 0],
+    [excludedSheet(input, n.excluded), 2],
     [frequencySheet(input, n.freq), 0],
     [sharesSheet(input, n.shares), 0],
     [multiSheet(input, n.multi), 0],

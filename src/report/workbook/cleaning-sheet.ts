@@ -5,7 +5,7 @@ import type { WorkbookInput } from './workbook-input.js';
 // Excel's limit is 1,048,576 rows; a listing that long is unreadable anyway — excluded.csv has them all.
 const MAX_LISTED = 50_000;
 
-/** 清洗: the reconciliation (回收 = 剔除, by first reason, + 有效), the issues per rule, then every excluded row with its reasons. */
+/** 清洗: the reconciliation (回收 = 剔除, by first reason, + 有效) and the issues per rule (the rows set aside have a sheet of their own, excludedSheet). */
 export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | null {
   const c = input.cleaning;
   if (!c) return null;
@@ -26,8 +26,18 @@ export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | n
     c.audit.issues.map((i) => [i.rule, i.count, i.inKept]),
     { title: zh ? '逐项问题（见 issues.csv）' : 'Answer-level issues (issues.csv)' },
   );
+  return grid;
+}
+
+/**
+ * 剔除明细: every excluded row as excluded.csv has it (original cells, source row, reasons), on a
+ * sheet of its own, so that its width does not shrink the 清洗 tables when printed to the page width.
+ */
+export function excludedSheet(input: WorkbookInput, name: string): SheetGrid | null {
+  const c = input.cleaning;
+  if (!c) return null;
+  const zh = input.lang === 'zh';
   const listed = c.excluded.rows.slice(0, MAX_LISTED);
   const notes = c.excluded.rows.length > MAX_LISTED ? [zh ? `仅列出前${MAX_LISTED}行，全部见 excluded.csv` : `First ${MAX_LISTED} rows; all are in excluded.csv`] : [zh ? '原始单元格、原始行号（_source_row）与剔除原因（_reasons）' : 'Original cells, source row (_source_row) and reasons (_reasons)'];
-  grid.table(c.excluded.header.map((header) => ({ header })), listed, { title: zh ? `被剔除的问卷（${s.excludedRows}份）` : `Set-aside questionnaires (${s.excludedRows})`, notes });
-  return grid;
+  return new SheetGrid(name).table(c.excluded.header.map((header) => ({ header })), listed, { title: zh ? `被剔除的问卷（${c.summary.excludedRows}份）` : `Set-aside questionnaires (${c.summary.excludedRows})`, notes });
 }

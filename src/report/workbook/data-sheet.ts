@@ -1,5 +1,6 @@
 import { codeLabel, variableOf, type Lang } from '../../analyze/variable-labels.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
+import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
 import type { DataTable } from '../../core/data-table.js';
@@ -47,5 +48,5 @@ export function dataSheet(table: DataTable, lang: Lang, name: string): Sheet {
     rows.push(row);
   }
   const widths = [10, ...columns.map((c, k) => Math.min(24, Math.max(8, textWidth(c.name) + 2, labelled[k] ? 10 : 0)))];
-  return { name, rows, columnWidths: widths, freeze: { rows: 2, cols: 1 } };
+  return { name, rows, columnWidths: widths, freeze: { rows: 2, cols: 1 }, print: printSetup(widths, 2) };
 }

@@ -1,4 +1,4 @@
-import type { Cell, CellStyle, CellValue, Sheet, SheetImage } from '../../io/xlsx/xlsx-model.js';
+import type { Cell, CellStyle, CellValue, Sheet, SheetImage, SheetPrint } from '../../io/xlsx/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
 
@@ -12,6 +12,14 @@ export interface GridColumn {
 const TITLE: CellStyle = { bold: true, size: 12 };
 const NOTE: CellStyle = { italic: true, size: 9, color: '555555' };
 const MAX_WIDTH = 60;
+/** Characters of the default font across an A4 portrait page inside Excel's default margins; a wider sheet prints landscape. */
+const PORTRAIT_CHARS = 94;
+
+/** How a report sheet prints: fitted to the page width, landscape when wider than a portrait page, its frozen header rows on every page. */
+export function printSetup(columnWidths: readonly number[], repeatRows: number): SheetPrint {
+  const width = columnWidths.reduce((sum, w) => sum + (w || 8.43), 0);
+  return { landscape: width > PORTRAIT_CHARS, repeatRows };
+}
 
 /**
  * Builds a sheet top to bottom — titles, 三线表 tables (a medium rule above the header, a thin one
@@ -52,7 +60,8 @@ export class SheetGrid {
   /** A paragraph of wrapped text in column `col` (after a short label in the columns before), not widening the column. */
   paragraph(text: string, label: CellValue = null, col = 1): this {
     const cells: (Cell | CellValue)[] = new Array(col).fill(null);
-    cells[0] = label;
+    // The label stays beside the paragraph's first line.
+    cells[0] = label === null ? null : { value: label, style: { valign: 'top', align: 'left' } };
     cells[col] = { value: text, style: { wrap: true, valign: 'top' } };
     this.rows.push(cells);
     return this;
@@ -110,14 +119,16 @@ export class SheetGrid {
     return this;
   }
 
-  /** The finished sheet; `freeze` keeps the first rows in view when scrolling. */
+  /** The finished sheet; `freeze` keeps the first rows in view when scrolling, and on every printed page. */
   sheet(options: { freeze?: number } = {}): Sheet {
+    const columnWidths = Array.from(this.widths, (w, k) => (this.fixed.has(k) ? w : Math.min(MAX_WIDTH, Math.max(8, (w ?? 0) + 2))));
     return {
       name: this.name,
       rows: this.rows,
-      columnWidths: Array.from(this.widths, (w, k) => (this.fixed.has(k) ? w : Math.min(MAX_WIDTH, Math.max(8, (w ?? 0) + 2)))),
+      columnWidths,
       ...(options.freeze ? { freeze: { rows: options.freeze } } : {}),
       ...(this.images.length ? { images: this.images } : {}),
+      print: printSetup(columnWidths, options.freeze ?? 0),
     };
   }
 
