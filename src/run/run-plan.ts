@@ -123,7 +123,12 @@ function weightPlan(design: Design, targets: WeightingTargets, spec: NonNullable
  * Runs a loaded plan into `out`: clean → derive → analyses → results.json, report.md and
  * manifest.json. The same inputs give the same report.md and results.json, byte for byte.
  */
-export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { version: string; onStage?: (stage: string) => void; onProgress?: (done: number, total: number) => void; previous?: readonly PreviousWave[]; folder?: string }): Promise<RunSummary> {
+export async function runPlan(
+  loaded: LoadedPlan,
+  out: FolderWriter,
+  /** `onProgress` reports the current stage's progress: bytes read while cleaning, analyses done. */
+  options: { version: string; onStage?: (stage: string) => void; onProgress?: (done: number, total: number) => void; previous?: readonly PreviousWave[]; folder?: string },
+): Promise<RunSummary> {
   const { plan } = loaded;
   const lang = plan.lang;
   const t = REPORT_TEXT[lang];
@@ -145,7 +150,11 @@ export async function runPlan(loaded: LoadedPlan, out: FolderWriter, options: { 
   const designs = { plain, weighted: weighting?.calibrated.design ?? null };
   const profile = plan.profile ? await time('profile', () => inPlan(loaded.file, 'profile', () => profileSample(plain, { vars: resolveVariables(table, plan.profile!.vars), by: plan.profile!.by, lang }))) : null;
   const outcomes: AnalysisOutcome[] = await time('analyses', () =>
-    plan.analyses.map((a, i) => inPlan(loaded.file, analysisPath(a, i), () => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang))),
+    plan.analyses.map((a, i) => {
+      const outcome = inPlan(loaded.file, analysisPath(a, i), () => runAnalysis(designs, a, `${String(i + 1).padStart(2, '0')}-${a.command}`, lang));
+      options.onProgress?.(i + 1, plan.analyses.length);
+      return outcome;
+    }),
   );
 
   const base = dirname(loaded.file);

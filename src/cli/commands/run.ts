@@ -7,9 +7,10 @@ import { openFolderAtomic } from '../../io/write-folder-atomic.js';
 import { loadPlan } from '../../run/load-plan.js';
 import { previousWaves } from '../../compare/load-wave.js';
 import { runPlan } from '../../run/run-plan.js';
+import { reportFolder } from '../../run/report-folder.js';
 import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { startProgress } from '../progress.js';
+import { startRunProgress } from '../run-progress.js';
 import { assertFolderApart } from '../../io/assert-outputs-apart.js';
 
 interface RunCliOptions extends CommonOptions {
@@ -21,7 +22,8 @@ interface RunCliOptions extends CommonOptions {
 async function run(planFile: string, options: RunCliOptions, langGiven: boolean, { io }: CliContext): Promise<void> {
   // Everything about the plan is checked before any work starts.
   const loaded = await loadPlan(planFile);
-  // --lang on the command line overrides the plan's lang.
+  // --lang on the command line overrides the plan's lang; a report in another language goes to a folder of its own.
+  const planLang = loaded.plan.lang;
   if (langGiven && options.lang) loaded.plan.lang = options.lang;
   // `data:` naming the collection database (SQLite file or postgres://): its submissions, exported
   // as the coded table `survey ingest` writes, are the data the run reads.
@@ -37,7 +39,7 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     }
     loaded.data = join(snapshot, 'responses.csv');
   }
-  const folder = join(options.out ?? 'reports', loaded.plan.name);
+  const folder = reportFolder(options.out ?? 'reports', loaded.plan.name, planLang, loaded.plan.lang);
   assertFolderApart(folder, [
     { path: loaded.file, role: 'the plan' },
     { path: loaded.data, role: 'the plan\'s data' },
@@ -51,13 +53,13 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     await out.abort();
     throw err;
   });
-  const progress = startProgress(io, 'clean');
+  const progress = startRunProgress(io);
   try {
     const summary = await runPlan(loaded, out, {
       version,
       previous,
       folder,
-      onStage: (stage) => io.stderr.write(`survey run: ${stage}…\n`),
+      onStage: (stage) => progress.stage(stage),
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();
