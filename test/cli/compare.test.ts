@@ -138,7 +138,9 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     expect(run.stderr).toMatch(/earlier wave bazhou-2024: running/);
     const md = readFileSync(join(dir, 'bazhou-2025/report.md'), 'utf8');
     expect(md).toMatch(/## 四、与上年比较/);
-    expect(md).toMatch(/## 五、数据与方法/);
+    // The team's 对策建议 (sections:) after the comparison, then the methods.
+    expect(md).toMatch(/## 五、对策建议/);
+    expect(md).toMatch(/## 六、数据与方法/);
     expect(md).toMatch(/“比较幸福\/非常幸福”的比例（加权）由2024年的\d+\.\d%上升到2025年的\d+\.\d%，上升\d\.\d个百分点（变化的95%置信区间：\d\.\d至\d\.\d个百分点，p < 0\.001），差异显著/);
     expect(md).toMatch(/农村下降\d\.\d个百分点（显著）/);
     const results = JSON.parse(readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8'));

@@ -11,7 +11,8 @@ import { runCli, tempDir } from '../helpers/run-cli.js';
 
 const plan = fileURLToPath(new URL('../../data-samples/bazhou-2025/plan.yaml', import.meta.url));
 const dir = tempDir('survey-reports-');
-const folder = join(dir, 'out', 'bazhou-2025');
+// --lang en on a zh plan: a folder of its own beside the Chinese report's.
+const folder = join(dir, 'out', 'bazhou-2025-en');
 const file = (name: string) => join(folder, name);
 
 /** The cells of the n-th sheet (1-based), row by row: numbers as numbers, text as text, read from the sheet's XML. */
@@ -50,14 +51,16 @@ beforeAll(() => {
 describe('survey run --lang en: the reports a team hands in', () => {
   it('writes the Markdown report in English, organised like a 结项 report', () => {
     const report = readFileSync(file('report.md'), 'utf8');
-    expect(report.match(/^## .*/gm)).toEqual(['## 1. About the survey', '## 2. Main findings', '## 3. What goes with the outcomes', '## 4. Comparison with the previous wave', '## 5. Data and methods']);
+    // The 目录 and the 摘要 first; no cover and no team sections: their text is in the plan's language.
+    expect(report).not.toContain('Project number');
+    expect(report.match(/^## .*/gm)).toEqual(['## Contents', '## Summary', '## 1. About the survey', '## 2. Main findings', '## 3. What goes with the outcomes', '## 4. Comparison with the previous wave', '## 5. Data and methods']);
     expect(report).toMatch(/Weighted to the population, the share is 56\.3% \(95% CI 55\.\d%–57\.\d%\)\./);
   });
 
   it('writes a workbook with the report sheets in order, numbers as numbers, and the clean data with labels', async () => {
     const xlsx = file('report.xlsx');
     const book = await readXlsxWorkbook(xlsx, await readZipEntries(xlsx, statSync(xlsx).size));
-    expect(book.sheets.map((s) => s.name)).toEqual(['Overview', 'Sample', 'Cleaning', 'Frequencies', 'Shares', 'Crosstabs', 'Reliability', 'Regression', 'Waves', 'Codebook', 'Data']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Overview', 'Sample', 'Cleaning', 'Set aside', 'Frequencies', 'Shares', 'Crosstabs', 'Reliability', 'Regression', 'Waves', 'Codebook', 'Data']);
     const data = await openTable(xlsx, { sheet: 'Data' });
     expect(data.header.slice(0, 3)).toEqual(['_source_row', 'id', 'submitted_at']);
     const rows: string[][] = [];
@@ -66,7 +69,7 @@ describe('survey run --lang en: the reports a team hands in', () => {
     const area = data.header.indexOf('area');
     expect(new Set(rows.slice(1).map((r) => r[area]))).toEqual(new Set(['Urban', 'Rural']));
     const results = JSON.parse(readFileSync(file('results.json'), 'utf8'));
-    const shares = await sheetCells(xlsx, 5);
+    const shares = await sheetCells(xlsx, 6);
     const first = shares.find((row) => row[1]?.text === 'All') ?? [];
     // The first share row: n, count, share — numbers (the share formatted 0.0%), as in results.json.
     const all = results.analyses[0].results[0].groups[0];

@@ -25,6 +25,11 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
   // --lang on the command line overrides the plan's lang; a report in another language goes to a folder of its own.
   const planLang = loaded.plan.lang;
   if (langGiven && options.lang) loaded.plan.lang = options.lang;
+  // The team's cover values and section texts are written in the plan's language: a report in another leaves them out.
+  if (loaded.plan.lang !== planLang) {
+    loaded.plan.cover = undefined;
+    loaded.sections = {};
+  }
   // `data:` naming the collection database (SQLite file or postgres://): its submissions, exported
   // as the coded table `survey ingest` writes, are the data the run reads.
   let snapshot: string | null = null;

@@ -130,19 +130,23 @@ describe('renderDocx: the 结项 format', () => {
       expect(row).toContain('<w:cantSplit/>');
       expect(row).not.toContain('<w:tcBorders>');
     }
-    expect(table).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+    // Sized to its content (and room), not stretched across the 8845-twip text width, but at least half of it; centred.
+    const tableWidth = Number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(table)![1]);
+    expect(tableWidth).toBeGreaterThanOrEqual(4423);
+    expect(tableWidth).toBeLessThan(8845);
+    expect(table).toContain('<w:jc w:val="center"/>');
     const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(tableWidth);
     expect(rows[0]).toContain('<w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">6055</w:t>');
-    // Every row but the last keeps with the next, so a short table is not split.
+    // Every row keeps with the next, so a short table is not split, and the last with the note under it, so the note never starts a page alone.
     expect(rows[0]).toContain('<w:keepNext/>');
-    expect(rows[1]).not.toContain('<w:keepNext/>');
+    expect(rows[1]).toContain('<w:keepNext/>');
     expect(style(zh.get('word/styles.xml')!, 'TableText')).toContain('<w:sz w:val="21"/>');
   });
 
   it('sets a table too wide for 五号 in 小五 and keeps every number on one line', async () => {
     const columns = ['题项', '有效样本', '全部', '95%置信区间', '城市', '农村', '城市−农村（百分点）', 'p', '加权占比', '加权95%置信区间'];
-    const row = ['公共服务供给（教育、养老、文体）', '10030', '24.6%', '23.7%–25.4%', '27.0%', '20.9%', '6.1', '< 0.001', '24.9%', '24.1%–25.8%'];
+    const row = ['家庭生活', '10030', '24.6%', '23.7%–25.4%', '27.0%', '20.9%', '6.1', '< 0.001', '24.9%', '24.1%–25.8%'];
     const wide = await parts({ title: 't', byline: [], blocks: [tableBlock('各项满意比例', columns, [row, row])] }, 'zh', new Map());
     const table = /<w:tbl>.*?<\/w:tbl>/.exec(wide.get('word/document.xml')!)![0];
     expect(table).toContain('<w:pStyle w:val="TableTextCompact"/>');
@@ -180,7 +184,20 @@ describe('renderDocx: the 结项 format', () => {
     expect(widths.reduce((a, b) => a + b, 0)).toBe(13777);
     // Each interval on one line at 9 pt in DejaVu (6 digits of 0.636 em, 2 points of 0.318, 2 % of 0.95, – of 0.5), with 1 mm cell margins.
     for (const width of widths.slice(1)) expect(width).toBeGreaterThanOrEqual(Math.ceil(6.852 * 180) + 114);
-    expect(narrow).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+    // The narrow table back on a portrait page, as wide as its content needs but at least half the text width.
+    expect(narrow).toContain('<w:tblW w:type="dxa" w:w="4423"/>');
+    // A table without notes: its last row keeps with nothing.
+    expect(narrow).toContain('<w:keepNext w:val="false"/>');
+  });
+
+  it('gives a label column six characters before numbers their room: a grid of long labels goes across a landscape page', async () => {
+    const columns = ['题项', '有效样本', '全部', '95%置信区间', '城市', '农村', '城市−农村（百分点）', 'p', '加权占比', '加权95%置信区间'];
+    const row = ['公共服务供给（教育、养老、文体）', '10030', '24.6%', '23.7%–25.4%', '27.0%', '20.9%', '6.1', '< 0.001', '24.9%', '24.1%–25.8%'];
+    const body = (await parts({ title: 't', byline: [], blocks: [tableBlock('各项满意比例', columns, [row])] }, 'zh', new Map())).get('word/document.xml')!;
+    expect(body).toContain('w:orient="landscape"');
+    const widths = [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // At least six 小五 characters (180 twips each) beside the cell margins.
+    expect(widths[0]).toBeGreaterThanOrEqual(6 * 180);
   });
 
   it('numbers tables and figures in order, above tables and below figures, keeping numbers a title has', () => {
