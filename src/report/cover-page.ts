@@ -26,7 +26,7 @@ function coverDate(date: string, lang: Lang): string {
 
 /**
  * The cover page of a 结项 report in the 社科联 结项申请书 layout, from the plan's `cover:` with the
- * title, `unit:` and `date:` standing in for 项目名称, 所在单位 and 填表日期 when it leaves them out.
+ * title (less 结项报告), `unit:` and `date:` standing in for 项目名称, 所在单位 and 填表日期 when it leaves them out.
  * A field with no value at all is still listed, blank, for the team to fill in by hand.
  */
 export function coverPage(cover: CoverFields, defaults: { title: string; unit?: string; date?: string }, lang: Lang): CoverPage {
@@ -37,7 +37,8 @@ export function coverPage(cover: CoverFields, defaults: { title: string; unit?: 
     heading: cover.heading ?? w.heading,
     fields: [
       [w.category, cover.category ?? ''],
-      [w.project, cover.project ?? defaults.title],
+      // The title without its 结项报告, which the cover's heading says already.
+      [w.project, cover.project ?? (defaults.title.replace(/\s*结项报告$/, '') || defaults.title)],
       [w.leader, cover.leader ?? ''],
       [w.unit, cover.unit ?? defaults.unit ?? ''],
       [w.date, date ? coverDate(date, lang) : ''],

@@ -77,10 +77,10 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   }
   const plan = shape.data;
   const problems: Problem[] = [];
-  const resolve = (key: string, path: string | undefined) => {
+  const resolve = (key: string, path: string | undefined, what = '') => {
     if (path === undefined) return null;
     const full = isAbsolute(path) ? path : join(dirname(file), path);
-    if (!existsSync(full) || statSync(full).isDirectory()) problems.push({ path: key, message: `no such file: ${full}` });
+    if (!existsSync(full) || statSync(full).isDirectory()) problems.push({ path: key, message: `no such file: ${full}${what}` });
     return full;
   };
   // A PostgreSQL address (collected submissions) is not a file; `survey run` exports it first.
@@ -89,7 +89,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const rulesFile = resolve('rules', plan.rules);
   const targetsFile = resolve('weight.targets', plan.weight?.targets);
   (plan.compare ?? []).forEach((c, i) => resolve(`compare[${i}].${c.plan ? 'plan' : 'results'}`, c.plan ?? c.results));
-  const sectionFiles = Object.entries(plan.sections ?? {}).map(([section, path]) => [section as SectionName, resolve(`sections.${section}`, path) as string] as const);
+  const sectionFiles = Object.entries(plan.sections ?? {}).map(([section, path]) => [section as SectionName, resolve(`sections.${section}`, path, ` (the team's ${section} text in Markdown: write it there, or take the line out of the plan)`) as string] as const);
   if (problems.length) throw new ProblemsError(file, 'plan', problems);
   const sections: LoadedPlan['sections'] = {};
   for (const [section, full] of sectionFiles) sections[section] = { file: full, text: await readInputText(full, `section ${section}`) };

@@ -207,7 +207,8 @@ export async function runPlan(
   const sample = basics[0]?.kind === 'paragraph' ? basics[0].text : null;
   const blocks: ReportBlock[] = [
     ...summarySection(zh ? '摘要' : 'Summary', sample, keyFindings(outcomes.map((o) => o.blocks), lang), teamText('摘要') ?? [], lang),
-    ...chapters.flatMap((c, k) => [{ kind: 'heading' as const, level: 1 as const, text: chapterTitle(k + 1, c.title, lang) }, ...c.blocks]),
+    // A chapter the plan has nothing for (影响因素分析 without a model) is left out, not printed empty.
+    ...chapters.filter((c) => c.blocks.length).flatMap((c, k) => [{ kind: 'heading' as const, level: 1 as const, text: chapterTitle(k + 1, c.title, lang) }, ...c.blocks]),
   ];
   const byline = [plan.authors.join('、'), plan.unit ?? '', plan.date ?? ''].filter(Boolean);
   const title = lang === 'en' ? plan.title_en ?? plan.title : plan.title;

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTable } from '../../src/ingest/open-table.js';
 import { entryText } from '../../src/ingest/zip-entry-text.js';
 import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
 import { readZipEntries } from '../../src/ingest/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { convertWithLibreOffice } from '../helpers/soffice.js';
 
 const plan = fileURLToPath(new URL('../../data-samples/bazhou-2025/plan.yaml', import.meta.url));
 const dir = tempDir('survey-reports-');
@@ -35,11 +36,6 @@ async function sheetCells(xlsx: string, n: number): Promise<{ number: number | n
     }
     return cells;
   });
-}
-
-/** LibreOffice headless, with a profile of its own so parallel test files do not collide. */
-function soffice(args: string[]): string {
-  return execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
 }
 
 // The English report: the plan says zh, --lang en overrides it.
@@ -77,13 +73,13 @@ describe('survey run --lang en: the reports a team hands in', () => {
     expect(first.slice(2, 5).every((c) => c.text === null)).toBe(true);
   });
 
-  it('opens in LibreOffice: the workbook converts headless, the Word report becomes a PDF with its text', () => {
-    soffice(['--convert-to', 'csv', '--outdir', dir, file('report.xlsx')]);
-    expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toContain('Happiness Survey');
-    soffice(['--convert-to', 'pdf', '--outdir', dir, file('report.docx')]);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }))?.[1]);
+  it('opens in LibreOffice: the workbook converts headless, the Word report becomes a PDF with its text', async () => {
+    const csv = await convertWithLibreOffice(file('report.xlsx'), 'csv', dir);
+    expect(readFileSync(csv, 'utf8')).toContain('Happiness Survey');
+    const pdf = await convertWithLibreOffice(file('report.docx'), 'pdf', dir);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(5);
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('Main findings');
     expect(text).toMatch(/Figure 1/);
     expect(text).toMatch(/—\s*2\s*—/);
