@@ -245,6 +245,8 @@ export async function runPlan(
     plan_file: loaded.file,
     plan,
     inputs: await Promise.all(inputs.map(async (p) => ({ path: rel(p), sha256: await sha256(p) }))),
+    // The team's texts: recorded, but not inputs of results.json (a changed 对策建议 does not make a wave's results stale).
+    ...(Object.keys(loaded.sections).length ? { sections: await Promise.all(Object.entries(loaded.sections).map(async ([name, t]) => ({ name, path: rel(t.file), sha256: await sha256(t.file) }))) } : {}),
     ...(previous.length ? { previous_waves: previous.map((p) => ({ label: p.wave.label, results: relative(options.folder ?? '.', p.results).split('\\').join('/'), sha256: p.sha256, reused: p.reused })) } : {}),
     outputs: [...report.files, 'results.json', ...(cleaned ? ['clean.csv', 'excluded.csv', 'issues.csv'] : []), 'manifest.json'],
     warnings: report.warnings,
