@@ -8,12 +8,18 @@ const RULE = wElement('bottom', { val: 'single', color: '000000', sz: 6 });
 const LABEL = 7 * 20 * (DOCX_SIZE.body / 2);
 const TABLE = DOCX_TEXT_WIDTH;
 
-/** The labelled fields as a borderless table, each value over a rule; a long value wraps within its cell. */
+/** The 3号 characters a value's cell holds on one line, less the cell's default margins. */
+const VALUE_CHARS = Math.floor((TABLE - LABEL - 2 * 108) / (20 * (DOCX_SIZE.body / 2)));
+
+/** The labelled fields as a borderless table, each value over a rule; a value too long for a 3号 line is set in 4号, and wraps only if that is not enough. */
 function fieldsXml(fields: CoverPage['fields']): string {
-  const cell = (text: string, width: number, rule: boolean, align: 'left' | 'center') =>
-    `<w:tc><w:tcPr>${wElement('tcW', { type: 'dxa', w: width })}${rule ? `<w:tcBorders>${RULE}</w:tcBorders>` : ''}<w:vAlign w:val="bottom"/></w:tcPr>` +
-    paragraphXml({ style: DOCX_STYLE.coverText, alignment: align }, text) +
-    '</w:tc>';
+  const cell = (text: string, width: number, rule: boolean, align: 'left' | 'center') => {
+    const size = [...text].length > VALUE_CHARS ? DOCX_SIZE.pageNumber : undefined;
+    return (
+      `<w:tc><w:tcPr>${wElement('tcW', { type: 'dxa', w: width })}${rule ? `<w:tcBorders>${RULE}</w:tcBorders>` : ''}<w:vAlign w:val="bottom"/></w:tcPr>` +
+      `<w:p>${paragraphPropertiesXml({ style: DOCX_STYLE.coverText, alignment: align })}${textRunXml(text, size ? { size } : undefined)}</w:p></w:tc>`
+    );
+  };
   const rows = fields.map(([label, value]) => `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(`${label}：`, LABEL, false, 'left')}${cell(value, TABLE - LABEL, true, 'center')}</w:tr>`);
   const properties =
     `<w:tblPr>${wElement('tblW', { type: 'dxa', w: TABLE })}${wElement('jc', { val: 'center' })}` +

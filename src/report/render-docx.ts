@@ -121,7 +121,11 @@ function listItemXml(marker: string, spans: readonly Span[], format: ParagraphFo
   return `<w:p>${paragraphPropertiesXml({ ...format, style: DOCX_STYLE.listItem })}${textRunXml(marker)}<w:r><w:tab/></w:r>${spanRunsXml(spans)}</w:p>`;
 }
 
-/** Renders a report as Word in the 社科联 结项 format (A4, 方正 fonts, Heading1–3, numbered 三线表 and figures, "— n —" page numbers); a chart without a PNG in `images` is left out. */
+/**
+ * Renders a report as Word in the 社科联 结项 format: the cover page and 目录 when the document has
+ * them (unnumbered), then the body — A4, 方正 fonts, Heading1–3, numbered 三线表 and figures, "— n —"
+ * page numbers from 1; a chart without a PNG in `images` is left out.
+ */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Buffer> {
   const caption = captioner(options.lang);
   // Space to add above the next heading or paragraph: a blank line after the title, half a line after a table or figure.
