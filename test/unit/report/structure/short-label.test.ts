@@ -8,12 +8,15 @@ const sample = (name: string) => fileURLToPath(new URL(`../../../../data-samples
 
 describe('shortLabel: how a 样本概况 row names a question', () => {
   it('cuts a question text to its words', () => {
-    expect(shortenQuestion('您的性别是？')).toBe('性别');
-    expect(shortenQuestion('您的年龄是（周岁）？')).toBe('年龄（周岁）');
-    expect(shortenQuestion('您目前的职业是？')).toBe('职业');
-    expect(shortenQuestion('您家共同生活的人口有几人？')).toBe('共同生活的人口');
-    expect(shortenQuestion('过去一年，您家人均可支配收入大约是多少元？')).toBe('人均可支配收入');
-    expect(shortenQuestion('总体而言，您觉得自己的生活幸福吗？')).toBe('觉得自己的生活幸福');
+    const cases: [string, string][] = [
+      ['您的性别是？', '性别'],
+      ['您的年龄是（周岁）？', '年龄（周岁）'],
+      ['您目前的职业是？', '职业'],
+      ['您家共同生活的人口有几人？', '共同生活的人口'],
+      ['过去一年，您家人均可支配收入大约是多少元？', '人均可支配收入'],
+      ['总体而言，您觉得自己的生活幸福吗？', '觉得自己的生活幸福'],
+    ];
+    for (const [question, short] of cases) expect(shortenQuestion(question), question).toBe(short);
   });
 
   it('prefers the codebook\'s short label, keeps a short non-question label, adds a number\'s unit, and leaves English labels whole', async () => {
