@@ -12,6 +12,7 @@ export { readCollectionPlan, type CollectionPlan } from './read-collection-plan.
 export { exportSubmissions, exportColumns, codedRows, type ExportSummary, type ReviewExportOptions } from './export-submissions.js';
 export { listForReview, findForReview, reviewSubmission, resubmitSubmission, setSupervisor, type ReviewDecision } from './storage/review-store.js';
 export { SCHEMA_VERSION, ROLE_NAMES, REVIEW_STATUSES, AUDIT_ACTIONS } from './storage/schema.js';
-export { enumeratorQuality, type QualityReport, type EnumeratorQuality, type DistributionTest, type QualityOptions } from './quality/enumerator-quality.js';
+export { enumeratorQuality, type QualityReport, type EnumeratorQuality, type QualityOptions } from './quality/enumerator-quality.js';
+export { interviewerEffects, type DistributionTest, type VariableCounts } from './quality/interviewer-effects.js';
 export { chisquareVsRest, holmAdjust, type ChisquareTest } from './quality/chisquare-vs-rest.js';
 export { QUALITY_THRESHOLDS, type QualityFlag, type QualityRule } from './quality/quality-flags.js';

@@ -6,23 +6,10 @@ import { profileRows } from '../../clean/profile-rows.js';
 import { UsageError, type Codebook, type CodedRow } from '../../index.js';
 import type { Lang } from '../server/ui-text.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
-import { chisquareVsRest, holmAdjust } from './chisquare-vs-rest.js';
 import { codedSubmissions, exportOutputs } from './coded-submissions.js';
 import { clusteredPoints } from './gps-clusters.js';
+import { interviewerEffects, type DistributionTest } from './interviewer-effects.js';
 import { QUALITY_THRESHOLDS as T, flagReason, type QualityFlag, type QualityRule } from './quality-flags.js';
-
-/** One enumerator's answers to one variable tested against everyone else's. */
-export interface DistributionTest {
-  variable: string;
-  /** This enumerator's answers to it, and the others'. */
-  n: number;
-  nRest: number;
-  statistic: number;
-  df: number;
-  p: number;
-  /** Holm-adjusted over every test of the view. */
-  pHolm: number;
-}
 
 /** What the quality view shows of one enumerator. */
 export interface EnumeratorQuality {
@@ -37,7 +24,7 @@ export interface EnumeratorQuality {
   duplicates: number;
   inBursts: number;
   gps: { points: number; clustered: number } | null;
-  tests: DistributionTest[];
+  tests: Omit<DistributionTest, 'enumerator'>[];
   flags: QualityFlag[];
 }
 
@@ -50,6 +37,8 @@ export interface QualityReport {
   /** The variables whose distributions were compared. */
   variables: string[];
   tests: number;
+  /** Enumerators left out of the reference distribution as clear deviators (interviewer-effects.ts). */
+  setAside: string[];
   alpha: number;
   burst: { max: number; minutes: number };
   enumerators: EnumeratorQuality[];
@@ -121,30 +110,25 @@ export function enumeratorQuality(codebook: Codebook, submissions: readonly Subm
   const nonresponse = rows.map((row) => nonresponseOf(ctx, row));
   const totalNonresponse = nonresponse.reduce((sum, [u, a]) => [sum[0] + u, sum[1] + a], [0, 0]);
 
-  // Distribution tests: every enumerator × key variable with enough answers, adjusted together.
+  // Distribution tests: every enumerator × key variable with enough answers, against the reference enumerators.
   const variables = keyVariables(ctx, options.variables);
-  const tests: (DistributionTest & { enumerator: string })[] = [];
-  for (const item of variables) {
+  const counted = variables.map((item) => {
     const k = item.columns[0];
-    const codes = [...(item.variable.choices ?? []), ...(item.variable.missing ?? [])].map((c) => String(c.code));
-    const counts = (indices: number[]) => {
+    // Substantive answers only: 说不清/拒答 are item non-response (measured above), and their rare
+    // cells would make the chi-square approximation unreliable.
+    const codes = (item.variable.choices ?? []).map((c) => String(c.code));
+    const counts = new Map<string, number[]>();
+    for (const [enumerator, indices] of byEnumerator) {
       const n = codes.map(() => 0);
       for (const i of indices) {
         const at = rows[i].values[k] === null ? -1 : codes.indexOf(String(rows[i].values[k]));
         if (at >= 0) n[at]++;
       }
-      return n;
-    };
-    const all = counts(rows.map((_, i) => i));
-    for (const [enumerator, indices] of byEnumerator) {
-      const mine = counts(indices);
-      const rest = all.map((n, c) => n - mine[c]);
-      const n = mine.reduce((a, b) => a + b, 0);
-      const test = n >= T.minAnswers ? chisquareVsRest(mine, rest) : null;
-      if (test) tests.push({ enumerator, variable: item.variable.name, n, nRest: rest.reduce((a, b) => a + b, 0), ...test, pHolm: Number.NaN });
+      counts.set(enumerator, n);
     }
-  }
-  holmAdjust(tests.map((t) => t.p)).forEach((p, i) => (tests[i].pHolm = p));
+    return { variable: item.variable.name, counts };
+  });
+  const { tests, setAside } = interviewerEffects(counted, alpha, T.minAnswers);
 
   const enumerators = [...byEnumerator].map(([enumerator, indices]): EnumeratorQuality => {
     const count = (test: (i: number) => boolean) => indices.filter(test).length;
@@ -174,6 +158,7 @@ export function enumeratorQuality(codebook: Codebook, submissions: readonly Subm
     speederSeconds: decisions.speederSeconds,
     variables: variables.map((v) => v.variable.name),
     tests: tests.length,
+    setAside,
     alpha,
     burst: { max: burstRule.max_per_ip, minutes: burstRule.window_minutes },
     enumerators,

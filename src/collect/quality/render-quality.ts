@@ -18,7 +18,7 @@ export const QUALITY_HEADINGS = {
     flags: '提示',
     none: '无',
     summary: (r: QualityReport) =>
-      `共 ${r.interviews} 份有效问卷；用时中位数 ${r.medianDuration ?? '—'} 秒，过快阈值 ${r.speederSeconds === null ? '—' : Math.round(r.speederSeconds)} 秒；答案分布检验 ${r.tests} 项（${r.variables.length} 个变量，Holm 校正，α = ${r.alpha}）。`,
+      `共 ${r.interviews} 份有效问卷；用时中位数 ${r.medianDuration ?? '—'} 秒，过快阈值 ${r.speederSeconds === null ? '—' : Math.round(r.speederSeconds)} 秒；答案分布检验 ${r.tests} 项（${r.variables.length} 个变量，Holm 校正，α = ${r.alpha}）${r.setAside.length ? `，参照分布中剔除了明显偏离者 ${r.setAside.join('、')}` : ''}。`,
   },
   en: {
     title: 'Enumerator quality',
@@ -34,7 +34,7 @@ export const QUALITY_HEADINGS = {
     flags: 'Flags',
     none: 'none',
     summary: (r: QualityReport) =>
-      `${r.interviews} active interviews; median duration ${r.medianDuration ?? '—'} s, speeder threshold ${r.speederSeconds === null ? '—' : Math.round(r.speederSeconds)} s; ${r.tests} distribution tests (${r.variables.length} variables, Holm-adjusted, α = ${r.alpha}).`,
+      `${r.interviews} active interviews; median duration ${r.medianDuration ?? '—'} s, speeder threshold ${r.speederSeconds === null ? '—' : Math.round(r.speederSeconds)} s; ${r.tests} distribution tests (${r.variables.length} variables, Holm-adjusted, α = ${r.alpha})${r.setAside.length ? `; clear deviators left out of the reference: ${r.setAside.join(', ')}` : ''}.`,
   },
 };
 

@@ -30,13 +30,14 @@ function submissions(): SubmissionRecord[] {
 }
 
 describe('the quality view\'s interviewer-effect tests match R', () => {
-  it('each enumerator vs the rest per key variable: chisq.test(correct = FALSE), then p.adjust(holm)', () => {
+  it('each enumerator vs the reference enumerators per key variable: chisq.test(correct = FALSE), p.adjust(holm), the clear deviator set aside', () => {
     const report = enumeratorQuality(parseCodebook(CODEBOOK, 'q.yaml'), submissions(), { variables: ['happiness', 'area', 'sat_income'] });
     const ours = report.enumerators.flatMap((e) => e.tests.map((t) => ({ enumerator: e.enumerator, ...t })));
     const key = (t: { variable: string; enumerator: string }) => `${t.variable}/${t.enumerator}`;
     const byKey = new Map(ours.map((t) => [key(t), t]));
     expect(ours.map(key).sort()).toEqual(r.tests.map(key).sort());
     expect(report.tests).toBe(r.tests.length);
+    expect(report.setAside).toEqual([r.set_aside].flat());
     const mine = r.tests.map((t: { variable: string; enumerator: string }) => byKey.get(key(t))!);
     expect(mine.map((t: { n: number; df: number }) => [t.n, t.df])).toEqual(r.tests.map((t: { n: number; df: number }) => [t.n, t.df]));
     expectClose(mine.map((t: { statistic: number }) => t.statistic), r.tests.map((t: { statistic: number }) => t.statistic), { ...closedForm, label: 'X-squared' });
