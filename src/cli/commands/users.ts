@@ -93,7 +93,7 @@ export const registerUsers: RegisterCommand = (program, ctx) => {
     await withStore(options, async (store) => {
       // The supervisor is looked up first: a wrong name adds nobody.
       const supervisor = options.supervisor === undefined ? null : await supervisorNamed(store, options.supervisor);
-      if (supervisor && supervisor.role !== 'supervisor') throw new UsageError(`--supervisor ${supervisor.name}: a ${supervisor.role}, not a supervisor`);
+      if (supervisor && supervisor.role !== 'supervisor') throw new UsageError(`--supervisor ${supervisor.name}: not a supervisor (role ${supervisor.role})`);
       const user = await store.addUser(userName, role, hash);
       if (supervisor) await setSupervisor(store, user, supervisor);
     });

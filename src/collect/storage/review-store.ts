@@ -111,7 +111,7 @@ export async function resubmitSubmission(store: SubmissionStore, seq: number, en
 
 /** Puts an enumerator in a supervisor's team (or in none, with null). */
 export async function setSupervisor(store: SubmissionStore, enumerator: UserRecord, supervisor: UserRecord | null): Promise<void> {
-  if (enumerator.role !== 'enumerator') throw new UsageError(`${enumerator.name} is a ${enumerator.role}: only enumerators are in a supervisor's team`);
-  if (supervisor && supervisor.role !== 'supervisor') throw new UsageError(`${supervisor.name} is a ${supervisor.role}, not a supervisor`);
+  if (enumerator.role !== 'enumerator') throw new UsageError(`${enumerator.name} is not an enumerator (role ${enumerator.role}): only enumerators are in a supervisor's team`);
+  if (supervisor && supervisor.role !== 'supervisor') throw new UsageError(`${supervisor.name} is not a supervisor (role ${supervisor.role})`);
   await store.driver.run('UPDATE users SET supervisor_id = ? WHERE user_id = ?', [supervisor?.userId ?? null, enumerator.userId]);
 }
