@@ -222,6 +222,9 @@ describe.each(backends)('supervision on $name', ({ name, location }) => {
       expect((await store.getSubmission(seq))?.reviewStatus).toBe('rejected');
       expect((await store.getSubmission(own))?.reviewStatus).toBe('approved');
       // The quality view is the supervisors' and the admin's.
+      // A reviewer following the list's correction link lands on the review page.
+      expect((await li.request(`/review/${seq}/correct`)).headers.get('location')).toBe(`/review/${seq}`);
+      expect(((await (await wang.request('/api/submissions')).json()) as { submissions: { seq: number; review_status: string }[] }).submissions.find((s) => s.seq === own)).toMatchObject({ review_status: 'approved' });
       const quality = await (await li.request('/quality')).text();
       expect(quality).toContain('调查员质量');
       expect(quality).toContain('王五');

@@ -122,6 +122,7 @@ describe('survey quality on a simulated fieldwork', () => {
     expect(bad.stderr).toContain('--vars income: not a single-choice question of the codebook');
     expect(bad.stderr).not.toContain('    at ');
     expect(runCli(['quality', plan, '--db', db, '--alpha', '2']).code).toBe(2);
+    expect(runCli(['quality', '--help']).stdout).toContain('Examples:');
     const empty = runCli(['quality', plan, '--db', join(tempDir('survey-quality-'), 'empty.sqlite'), '--json']);
     expect(empty.code, empty.stderr).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ interviews: 0, enumerators: [] });

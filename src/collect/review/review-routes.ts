@@ -120,7 +120,9 @@ export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions
     const asked = new Set(checkCorrection(form, input).asked);
     return show(c, t.correctTitle, correctionHtml(s, input as SubmissionRecord['answers'], spec, asked, errors, lang, t, csrfOf(c)), status);
   };
-  app.get('/review/:seq/correct', enumerators, async (c) => {
+  app.get('/review/:seq/correct', requireRole('enumerator', 'admin', 'supervisor'), async (c) => {
+    // The list's "correct" link, followed by a reviewer, leads to the review page instead.
+    if (userOf(c).role !== 'enumerator') return c.redirect(`/review/${seqOf(c) ?? ''}`, 303);
     const s = await ownRejected(c);
     return s ? correctionPage(c, s, s.answers, []) : problem(c, 404, text.notFound);
   });

@@ -328,5 +328,7 @@ function publicSubmission(s: SubmissionRecord) {
     status: s.status,
     status_reason: s.statusReason,
     version: s.version,
+    review_status: s.reviewStatus,
+    review_comment: s.reviewComment,
   };
 }
