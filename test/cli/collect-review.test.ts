@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, reviewSubmission, setSupervisor, type SubmissionStore } from '../../src/index.js';
+import { compileForm, formSpec, openStore, parseCodebook, reviewSubmission, setSupervisor, type SubmissionStore } from '../../src/index.js';
+import { checkCorrection, correctionInput } from '../../src/collect/review/read-correction.js';
 import { openPostgresDriver } from '../../src/collect/storage/postgres-driver.js';
 import { openSqliteDriver } from '../../src/collect/storage/sqlite-driver.js';
 import { addAccount, fixtureApp, TestClient } from '../helpers/collect-fixture.js';
@@ -229,5 +230,32 @@ describe.each(backends)('supervision on $name', ({ name, location }) => {
       expect(quality).toContain('调查员质量');
       expect(quality).toContain('王五');
     });
+  });
+});
+
+describe('the correction form', () => {
+  it('reads ranks, multi-selects and cleared answers as the form script sends them, and drops answers the skip logic no longer asks', () => {
+    const form = compileForm(
+      formSpec(
+        parseCodebook(
+          `id: rank-form
+variables:
+  - {name: area, type: single, choices: {1: 城市, 2: 农村}, required: true}
+  - {name: farm_years, type: numeric, relevant: area == 2}
+  - {name: top, type: rank, choices: {1: 教育, 2: 医疗, 3: 就业}}
+  - {name: hobby, type: multi, choices: {1: 运动, 2: 阅读}}
+  - {name: note, type: text}
+`,
+          'q.yaml',
+        ),
+      ),
+    );
+    const fields = new FormData();
+    for (const [k, v] of [['area', '1'], ['farm_years', '12'], ['top.1', '2'], ['top.2', '1'], ['top.3', ''], ['hobby', '1'], ['hobby', '2'], ['note', '  ']]) fields.append(k, v);
+    const input = correctionInput(form, fields);
+    expect(input).toEqual({ area: '1', farm_years: '12', top: ['2', '1'], hobby: ['1', '2'] });
+    const checked = checkCorrection(form, input);
+    expect(checked.errors).toEqual([]);
+    expect(checked.answers).toEqual({ area: 1, top: [2, 1], hobby: [1, 2] });
   });
 });

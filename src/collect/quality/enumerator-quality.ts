@@ -105,7 +105,11 @@ export function enumeratorQuality(codebook: Codebook, submissions: readonly Subm
     burstRule.window_minutes * 60,
   );
   const byEnumerator = new Map<string, number[]>();
-  active.forEach((s, i) => byEnumerator.set(s.enumerator, [...(byEnumerator.get(s.enumerator) ?? []), i]));
+  active.forEach((s, i) => {
+    const list = byEnumerator.get(s.enumerator);
+    if (list) list.push(i);
+    else byEnumerator.set(s.enumerator, [i]);
+  });
   const has = (i: number, ...rules: string[]) => (decisions.reasons[i] ?? []).some((r) => rules.includes(r));
   const nonresponse = rows.map((row) => nonresponseOf(ctx, row));
   const totalNonresponse = nonresponse.reduce((sum, [u, a]) => [sum[0] + u, sum[1] + a], [0, 0]);
