@@ -109,8 +109,8 @@ describe('survey quality on a simulated fieldwork', () => {
     const zh = runCli(['quality', plan, '--db', db]);
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain('调查员\t问卷数\t用时中位数（秒）');
-    expect(zh.stdout).toMatch(new RegExp(`${FABRICATOR}: \\d+ 份问卷集中完成（60 分钟内超过 5 份）`));
-    expect(zh.stdout).toContain(`${FABRICATOR}: 30 个访问地点中 30 个（100%）与本人另一访问相距不到 15 米`);
+    expect(zh.stdout).toMatch(new RegExp(`${FABRICATOR}：\\d+ 份问卷集中完成（60 分钟内超过 5 份）`));
+    expect(zh.stdout).toContain(`${FABRICATOR}：30 个访问地点中 30 个（100%）与本人另一访问相距不到 15 米`);
     const en = runCli(['quality', plan, '--db', db, '--lang', 'en', '--vars', 'happiness']);
     expect(en.stdout).toContain(`${FABRICATOR}: answers distributed unlike the other enumerators' on happiness (chi-square test, Holm-adjusted p < 0.05)`);
     expect(en.stdout).toMatch(/6 distribution tests \(1 variables/);

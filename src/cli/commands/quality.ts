@@ -16,8 +16,8 @@ function qualityText(report: QualityReport, lang: 'zh' | 'en'): string {
   const h = QUALITY_HEADINGS[lang];
   const rows = [...report.enumerators].sort((a, b) => b.flags.length - a.flags.length || a.enumerator.localeCompare(b.enumerator));
   const table = [[h.enumerator, h.interviews, h.median, h.speeders, h.straight, h.nonresponse, h.duplicates, h.bursts, h.gps], ...rows.map(qualityCells)];
-  const flags = rows.flatMap((q) => q.flags.map((f) => `${q.enumerator}: ${f.reason}`));
-  return [h.summary(report), ...table.map((cells) => cells.join('\t')), '', `${h.flags}:`, ...(flags.length ? flags.map((f) => `  ${f}`) : [`  ${h.none}`])].join('\n') + '\n';
+  const flags = rows.flatMap((q) => q.flags.map((f) => `${q.enumerator}${lang === 'en' ? ': ' : '：'}${f.reason}`));
+  return [h.summary(report), ...table.map((cells) => cells.join('\t')), '', `${h.flags}${lang === 'en' ? ':' : '：'}`, ...(flags.length ? flags.map((f) => `  ${f}`) : [`  ${h.none}`])].join('\n') + '\n';
 }
 
 async function qualityAction(planFile: string, options: QualityOptions, { io, state }: CliContext): Promise<void> {
