@@ -2,7 +2,7 @@ import type { AnswerProblem, Answers } from '../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, type SafeHtml } from '../server/html.js';
 import { localDateTime } from '../server/render-tables.js';
-import type { Lang } from '../server/ui-text.js';
+import type { Lang, UiText } from '../server/ui-text.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
 import type { ReviewText } from './review-text.js';
 
@@ -19,15 +19,15 @@ export function reviewStatusText(status: SubmissionRecord['reviewStatus'], t: Re
  * The supervisor's queue: the submissions of their team in one review state (pending first), with
  * the last comment; every text (names, comments) goes through `html`, so it stays inert.
  */
-export function reviewQueueHtml(list: SubmissionRecord[], filter: ReviewFilter, t: ReviewText): SafeHtml {
+export function reviewQueueHtml(list: SubmissionRecord[], filter: ReviewFilter, t: ReviewText, text: UiText): SafeHtml {
   const tabs = [...FILTERS, 'all' as const].map((f) =>
     f === filter ? html`<strong>${f === 'all' ? t.all : t[f]}</strong>` : html`<a href="/review?status=${f}">${f === 'all' ? t.all : t[f]}</a>`,
   );
   const table = list.length
-    ? html`<table><thead><tr><th class="n">#</th><th>${t.review}</th><th>${t.commentShort}</th><th class="n">${t.version}</th><th></th></tr></thead><tbody>
+    ? html`<table><thead><tr><th class="n">#</th><th>${text.enumerator}</th><th>${text.receivedAt}</th><th class="n">${text.duration}</th><th>${t.review}</th><th>${t.commentShort}</th><th class="n">${t.version}</th></tr></thead><tbody>
 ${list.map(
   (s) =>
-    html`<tr><td class="n"><a href="/review/${s.seq}">${s.seq}</a></td><td>${reviewStatusText(s.reviewStatus, t)}</td><td>${s.reviewComment ?? ''}</td><td class="n">${s.version}</td><td>${s.enumerator} · ${localDateTime(s.receivedAt).replace('T', ' ')}${s.durationS === null ? '' : ` · ${s.durationS}s`}</td></tr>`,
+    html`<tr><td class="n"><a href="/review/${s.seq}">${s.seq}</a></td><td>${s.enumerator}</td><td>${localDateTime(s.receivedAt).replace('T', ' ')}</td><td class="n">${s.durationS ?? ''}</td><td>${reviewStatusText(s.reviewStatus, t)}</td><td>${s.reviewComment ?? ''}</td><td class="n">${s.version}</td></tr>`,
 )}</tbody></table>`
     : html`<p>${t.nothingToReview}</p>`;
   return html`<h1>${t.queue} (${list.length})</h1><p class="tabs">${tabs.map((tab, i) => html`${i ? ' · ' : ''}${tab}`)}</p>${table}`;

@@ -80,7 +80,7 @@ export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions
     const asked = c.req.query('status') ?? 'pending';
     const filter: ReviewFilter = FILTERS.has(asked as ReviewFilter) ? (asked as ReviewFilter) : 'pending';
     const list = await listForReview(store, userOf(c), filter === 'all' ? undefined : filter);
-    return show(c, t.queue, reviewQueueHtml(list, filter, t));
+    return show(c, t.queue, reviewQueueHtml(list, filter, t, text));
   });
   const reviewPage = async (c: Context<Env>, s: SubmissionRecord, status = 200) => {
     const body = html`${submissionHtml(s, await store.auditLog(s.seq), spec, lang, text, null)}${decisionFormHtml(s, csrfOf(c), t)}`;
