@@ -11,7 +11,8 @@ export interface RowDecisions {
   speederSeconds: number | null;
 }
 
-function median(values: number[]): number | null {
+/** The median of the finite values, or null when there are none. */
+export function median(values: number[]): number | null {
   // A typed array sorts numbers natively, without a comparator call per comparison.
   const sorted = Float64Array.from(values.filter(Number.isFinite)).sort();
   if (!sorted.length) return null;

@@ -74,12 +74,25 @@ export function exportColumns(codebook: Codebook): ExportColumn[] {
   return columns;
 }
 
-/** The coded rows of the active submissions (withdrawn ones stay in the database, out of the table). */
-export function codedRows(codebook: Codebook, submissions: SubmissionRecord[]): { header: string[]; rows: Cell[][] } {
+/** Which reviewed submissions an export holds, and whether it says where each stands in review. */
+export interface ReviewExportOptions {
+  /** Only submissions a supervisor approved (the default holds every active one, whatever its review). */
+  approvedOnly?: boolean;
+  /** Adds `_review_status` (pending / approved / rejected) as the last column. */
+  reviewStatus?: boolean;
+}
+
+/**
+ * The coded rows of the active submissions (withdrawn ones stay in the database, out of the
+ * table). A rejection asks for a correction and withdraws nothing: a rejected submission not yet
+ * corrected is exported unless `approvedOnly`.
+ */
+export function codedRows(codebook: Codebook, submissions: SubmissionRecord[], review: ReviewExportOptions = {}): { header: string[]; rows: Cell[][] } {
   const columns = exportColumns(codebook);
+  if (review.reviewStatus) columns.push({ name: '_review_status', value: (s) => s.reviewStatus });
   return {
     header: columns.map((c) => c.name),
-    rows: submissions.filter((s) => s.status === 'active').map((s) => columns.map((c) => c.value(s))),
+    rows: submissions.filter((s) => s.status === 'active' && (!review.approvedOnly || s.reviewStatus === 'approved')).map((s) => columns.map((c) => c.value(s))),
   };
 }
 
@@ -88,6 +101,8 @@ export interface ExportSummary {
   file: string;
   rows: number;
   withdrawn: number;
+  /** Active submissions left out by `approvedOnly` (not approved yet). */
+  unapproved: number;
   columns: number;
 }
 
@@ -95,9 +110,9 @@ export interface ExportSummary {
  * Writes the submissions as the coded table `survey ingest` writes (CSV, header always, even
  * before the first submission), atomically; an existing file only with `force`.
  */
-export async function exportSubmissions(store: SubmissionStore, codebook: Codebook, out: string, options: { force?: boolean } = {}): Promise<ExportSummary> {
+export async function exportSubmissions(store: SubmissionStore, codebook: Codebook, out: string, options: { force?: boolean } & ReviewExportOptions = {}): Promise<ExportSummary> {
   const all = await store.listSubmissions();
-  const { header, rows } = codedRows(codebook, all);
+  const { header, rows } = codedRows(codebook, all, options);
   const writer = openAtomicWriter(out, { force: options.force });
   try {
     await writer.write(csvLine(header));
@@ -110,5 +125,6 @@ export async function exportSubmissions(store: SubmissionStore, codebook: Codebo
     await writer.abort();
     throw err;
   }
-  return { file: out, rows: rows.length, withdrawn: all.length - rows.length, columns: header.length };
+  const withdrawn = all.filter((s) => s.status !== 'active').length;
+  return { file: out, rows: rows.length, withdrawn, unapproved: all.length - withdrawn - rows.length, columns: header.length };
 }

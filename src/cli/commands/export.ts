@@ -5,6 +5,8 @@ interface ExportOptions extends CommonOptions {
   db?: string;
   out: string;
   force?: boolean;
+  approvedOnly?: boolean;
+  reviewStatus?: boolean;
 }
 
 async function exportAction(planFile: string, options: ExportOptions, { io }: CliContext): Promise<void> {
@@ -12,9 +14,9 @@ async function exportAction(planFile: string, options: ExportOptions, { io }: Cl
   const plan = await readCollectionPlan(planFile);
   const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id });
   try {
-    const summary = await exportSubmissions(store, plan.codebook, options.out, { force: options.force });
-    if (options.json) printJson(io, { file: summary.file, rows: summary.rows, withdrawn: summary.withdrawn, columns: summary.columns, database: store.driver.location });
-    io.stderr.write(`wrote ${summary.file}: ${summary.rows} submissions × ${summary.columns} columns${summary.withdrawn ? ` (${summary.withdrawn} withdrawn left out)` : ''} from ${store.driver.location}\n`);
+    const summary = await exportSubmissions(store, plan.codebook, options.out, { force: options.force, approvedOnly: options.approvedOnly, reviewStatus: options.reviewStatus });
+    if (options.json) printJson(io, { file: summary.file, rows: summary.rows, withdrawn: summary.withdrawn, unapproved: summary.unapproved, columns: summary.columns, database: store.driver.location });
+    io.stderr.write(`wrote ${summary.file}: ${summary.rows} submissions × ${summary.columns} columns${summary.withdrawn ? ` (${summary.withdrawn} withdrawn left out)` : ''}${summary.unapproved ? ` (${summary.unapproved} not approved left out)` : ''} from ${store.driver.location}\n`);
   } finally {
     await store.close();
   }
@@ -28,11 +30,14 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .argument('<plan>', 'the plan (or codebook) the submissions were collected with')
     .requiredOption('--out <responses.csv>', 'the coded CSV to write (_source_row and id = the submission number)')
     .option('--db <file|postgres://…>', 'the database (default: submissions.sqlite beside the plan)')
-    .option('--force', 'overwrite --out if it exists');
+    .option('--force', 'overwrite --out if it exists')
+    .option('--approved-only', 'only submissions a supervisor approved (default: every active one, rejected-but-not-corrected included)')
+    .option('--review-status', 'add a last column _review_status: pending, approved or rejected');
   withCommonOptions(cmd);
   withExamples(cmd, [
     'survey export data-samples/bazhou-2025/plan.yaml --out responses.csv     # 导出为编码表，可直接 clean/run',
     'survey export plan.yaml --db postgres://survey@localhost/bazhou --out responses.csv --json',
+    'survey export plan.yaml --out approved.csv --approved-only          # 只导出督导审核通过的问卷',
   ]);
   cmd.action((plan: string, options: ExportOptions) => exportAction(plan, options, ctx));
 };

@@ -19,6 +19,7 @@ import { registerWeight } from './weight.js';
 import { registerServe } from './serve.js';
 import { registerUsers } from './users.js';
 import { registerExport } from './export.js';
+import { registerQuality } from './quality.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
 export const commands: RegisterCommand[] = [
@@ -42,4 +43,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerUsers,
   registerExport,
+  registerQuality,
 ];

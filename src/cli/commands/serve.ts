@@ -1,4 +1,5 @@
 import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer } from '../../index.js';
+import { planRules } from '../../collect/quality/plan-rules.js';
 import { withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface ServeOptions extends CommonOptions {
@@ -19,11 +20,12 @@ async function serveAction(planFile: string, options: ServeOptions, { io }: CliC
   const lang = options.lang === 'en' ? 'en' : 'zh';
   const plan = await readCollectionPlan(planFile);
   const db = databaseFor(planFile, options.db);
+  const rules = await planRules(planFile);
   const store = await openStore(db, { formId: plan.codebook.id });
   const assets = collectAssets();
   let server;
   try {
-    server = await startServer({ store, spec: formSpec(plan.codebook), lang, quotas: plan.quotas, assets, host: options.host, port: portOf(options.port), secureCookies: options.secureCookies });
+    server = await startServer({ store, spec: formSpec(plan.codebook), lang, quotas: plan.quotas, assets, host: options.host, port: portOf(options.port), secureCookies: options.secureCookies, rules });
   } catch (err) {
     await store.close();
     const code = (err as { code?: string }).code;

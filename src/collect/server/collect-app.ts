@@ -10,6 +10,8 @@ import { renderForm, page, type Viewer } from './render-pages.js';
 import { LoginLimiter, SECURITY_HEADERS, hashToken, randomToken, sameSecret } from './security.js';
 import { dashboardHtml, submissionHtml, submissionsHtml, type Quotas } from './render-tables.js';
 import { uiText, type Lang } from './ui-text.js';
+import type { CleanRules } from '../../clean/clean-rules.js';
+import { registerReviewRoutes } from '../review/review-routes.js';
 
 /** What the collection server needs: the database, the questionnaire, and how to talk. */
 export interface CollectAppOptions {
@@ -27,6 +29,8 @@ export interface CollectAppOptions {
   limiter?: LoginLimiter;
   /** The client address of a request (the socket's, with @hono/node-server); tests leave it out. */
   clientAddress?: (c: Context) => string | null;
+  /** The plan's cleaning rules, for the quality view (default: survey clean's). */
+  rules?: CleanRules;
 }
 
 type Env = { Variables: { user: UserRecord | null; session: SessionRecord | null } };
@@ -128,7 +132,7 @@ export function createCollectApp(options: CollectAppOptions): Hono<Env> {
       if (!roles.includes(user.role)) return c.req.path.startsWith('/api/') ? c.json({ error: 'not allowed' }, 403) : message(c, text.forbidden, 403);
       return next();
     };
-  const anyone = requireRole('admin', 'enumerator', 'viewer');
+  const anyone = requireRole('admin', 'supervisor', 'enumerator', 'viewer');
 
   // ---- static files: a fixed list, never a path on disk.
   app.get('/static/:name', (c) => {
@@ -210,7 +214,7 @@ ${notice ? html`<p class="notice" role="alert">${notice}</p>` : ''}<input type="
     return c.redirect('/login', 303);
   });
 
-  app.get('/', anyone, (c) => c.redirect((c.get('user') as UserRecord).role === 'enumerator' ? '/form' : '/dashboard', 303));
+  app.get('/', anyone, (c) => c.redirect({ enumerator: '/form', supervisor: '/review' }[(c.get('user') as UserRecord).role as string] ?? '/dashboard', 303));
 
   // ---- the questionnaire
   app.get('/form', requireRole('admin', 'enumerator'), (c) => htmlPage(c, renderForm(spec, lang, text, viewerOf(c))));
@@ -296,10 +300,12 @@ ${notice ? html`<p class="notice" role="alert">${notice}</p>` : ''}<input type="
   });
 
   // ---- progress
-  app.get('/dashboard', requireRole('admin', 'viewer'), async (c) => {
+  app.get('/dashboard', requireRole('admin', 'supervisor', 'viewer'), async (c) => {
     const all = await store.listSubmissions({ status: 'active' });
     return htmlPage(c, page(lang, text, text.dashboard, dashboardHtml(all, spec, options.quotas ?? {}, lang, text), viewerOf(c)));
   });
+
+  registerReviewRoutes(app, { store, spec, form, lang, text, rules: options.rules, requireRole, show: (c, title, body, status = 200) => htmlPage(c, page(lang, text, title, body, viewerOf(c)), status) });
 
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {
@@ -322,5 +328,7 @@ function publicSubmission(s: SubmissionRecord) {
     status: s.status,
     status_reason: s.statusReason,
     version: s.version,
+    review_status: s.reviewStatus,
+    review_comment: s.reviewComment,
   };
 }

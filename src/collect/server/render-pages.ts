@@ -15,7 +15,7 @@ const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang =
 export function page(lang: Lang, text: UiText, title: string, body: SafeHtml, viewer?: Viewer, scripts: string[] = []): string {
   const nav = viewer
     ? html`<nav class="top"><span class="who">${viewer.name} · ${viewer.role}</span>
-<a href="/form">${text.form}</a> <a href="/submissions">${text.submissions}</a>${viewer.role !== 'enumerator' ? html` <a href="/dashboard">${text.dashboard}</a>` : ''}
+<a href="/form">${text.form}</a> <a href="/submissions">${text.submissions}</a>${viewer.role !== 'enumerator' ? html` <a href="/dashboard">${text.dashboard}</a>` : ''}${viewer.role === 'admin' || viewer.role === 'supervisor' ? html` <a href="/review">${text.review}</a> <a href="/quality">${text.quality}</a>` : ''}
 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><button type="submit" class="link">${text.logout}</button></form></nav>`
     : '';
   return `<!doctype html>${html`<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">

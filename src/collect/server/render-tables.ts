@@ -29,10 +29,17 @@ function answerText(q: FormQuestion, value: unknown, lang: Lang): string {
 /** The submissions table (newest last): number, enumerator, time, duration, status. */
 export function submissionsHtml(list: SubmissionRecord[], text: UiText): SafeHtml {
   if (!list.length) return html`<h1>${text.submissions}</h1><p>${text.noSubmissions}</p>`;
-  return html`<h1>${text.submissions} (${list.length})</h1><table><thead><tr><th class="n">#</th><th>${text.enumerator}</th><th>${text.receivedAt}</th><th class="n">${text.duration}</th><th>${text.status}</th></tr></thead><tbody>
+  return html`<h1>${text.submissions} (${list.length})</h1><table><thead><tr><th class="n">#</th><th>${text.enumerator}</th><th>${text.receivedAt}</th><th class="n">${text.duration}</th><th>${text.status}</th><th>${text.review}</th></tr></thead><tbody>
 ${list.map(
-  (s) => html`<tr><td class="n"><a href="/submissions/${s.seq}">${s.seq}</a></td><td>${s.enumerator}</td><td>${localDateTime(s.receivedAt).replace('T', ' ')}</td><td class="n">${s.durationS ?? ''}</td><td>${s.status === 'active' ? text.active : html`${text.withdrawn}: ${s.statusReason ?? ''}`}</td></tr>`,
+  (s) => html`<tr><td class="n"><a href="/submissions/${s.seq}">${s.seq}</a></td><td>${s.enumerator}</td><td>${localDateTime(s.receivedAt).replace('T', ' ')}</td><td class="n">${s.durationS ?? ''}</td><td>${s.status === 'active' ? text.active : html`${text.withdrawn}: ${s.statusReason ?? ''}`}</td><td>${reviewCell(s, text)}</td></tr>`,
 )}</tbody></table>`;
+}
+
+/** Where a submission stands in review; a rejected one shows the supervisor's comment and, to its enumerator, the way to correct it. */
+function reviewCell(s: SubmissionRecord, text: UiText): SafeHtml {
+  const status = text.reviewStatus[s.reviewStatus];
+  if (s.reviewStatus !== 'rejected' || s.status !== 'active') return html`${status}`;
+  return html`<strong>${status}</strong>: ${s.reviewComment ?? ''} <a href="/review/${s.seq}/correct">${text.correct}</a>`;
 }
 
 /** One submission: every answer with its question, its history, and (for an admin) the withdraw form. */

@@ -43,6 +43,10 @@ const zh = {
   unit: '单位',
   rankHint: '按顺序填写名次（1 为第一）',
   account: '账号',
+  review: '审核',
+  quality: '质量',
+  reviewStatus: { pending: '待审核', approved: '已通过', rejected: '已退回' },
+  correct: '更正',
 };
 
 const en: typeof zh = {
@@ -87,6 +91,10 @@ const en: typeof zh = {
   unit: 'Unit',
   rankHint: 'Give the ranks in order (1 = first)',
   account: 'Account',
+  review: 'Review',
+  quality: 'Quality',
+  reviewStatus: { pending: 'pending', approved: 'approved', rejected: 'rejected' },
+  correct: 'Correct',
 };
 
 export type UiText = typeof zh;

@@ -8,23 +8,63 @@
  *   current answers and the status (active / withdrawn with its reason) change, each change
  *   written to `audit_log` in the same transaction.
  * - `audit_log`: append-only (triggers refuse UPDATE and DELETE): who, when, what, before, after.
+ *
+ * Version 2 added supervision (Survey Solutions-style review): the `supervisor` role, an
+ * enumerator's `supervisor_id` (their team), a submission's `review_status` and `review_comment`,
+ * and the audit actions approve / reject / resubmit. upgrade-schema.ts brings a version-1 database up.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Account roles: admin everything; supervisor reviews; enumerator fills in; viewer reads. */
+export const ROLE_NAMES = ['admin', 'supervisor', 'enumerator', 'viewer'] as const;
+/** Where a submission stands in review: waiting (new or resubmitted), approved, or sent back. */
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** What an audit entry records. */
+export const AUDIT_ACTIONS = ['submit', 'amend', 'withdraw', 'restore', 'approve', 'reject', 'resubmit'] as const;
+
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+/** The CHECK constraints a version-2 database has (upgrade-schema.ts writes the same). */
+export const ROLE_CHECK = `role IN (${sqlList(ROLE_NAMES)})`;
+export const REVIEW_CHECK = `review_status IN (${sqlList(REVIEW_STATUSES)})`;
+export const ACTION_CHECK = `action IN (${sqlList(AUDIT_ACTIONS)})`;
+
+/** The columns version 2 added to `submissions` and `users` (ALTER TABLE … ADD COLUMN on a version-1 database). */
+export const ADDED_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: 'submissions', column: `review_status TEXT NOT NULL DEFAULT 'pending' CHECK (${REVIEW_CHECK})` },
+  { table: 'submissions', column: 'review_comment TEXT' },
+  { table: 'users', column: 'supervisor_id INTEGER REFERENCES users (user_id)' },
+];
+
+/** The accounts table under a name (SQLite rebuilds it under another to change its CHECK). */
+export const usersTable = (key: string, name = 'users') => `CREATE TABLE IF NOT EXISTS ${name} (
+  user_id ${key},
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (${ROLE_CHECK}),
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 1,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  supervisor_id INTEGER REFERENCES users (user_id)
+);`;
+
+/** The audit log under a name (as usersTable). */
+export const auditLogTable = (key: string, name = 'audit_log') => `CREATE TABLE IF NOT EXISTS ${name} (
+  entry_id ${key},
+  submission_seq INTEGER NOT NULL REFERENCES submissions (seq),
+  user_id INTEGER NOT NULL REFERENCES users (user_id),
+  at TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (${ACTION_CHECK}),
+  before TEXT,
+  after TEXT,
+  reason TEXT
+);`;
 
 const tables = (key: string) => `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS users (
-  user_id ${key},
-  name TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'enumerator', 'viewer')),
-  password_hash TEXT NOT NULL,
-  must_change_password INTEGER NOT NULL DEFAULT 1,
-  disabled INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL
-);
+${usersTable(key)}
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES users (user_id),
@@ -49,26 +89,20 @@ CREATE TABLE IF NOT EXISTS submissions (
   status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn')),
   status_reason TEXT,
   version INTEGER NOT NULL DEFAULT 1,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  ${ADDED_COLUMNS.filter((c) => c.table === 'submissions').map((c) => c.column).join(',\n  ')}
 );
 CREATE INDEX IF NOT EXISTS submissions_enumerator ON submissions (enumerator_id, seq);
-CREATE TABLE IF NOT EXISTS audit_log (
-  entry_id ${key},
-  submission_seq INTEGER NOT NULL REFERENCES submissions (seq),
-  user_id INTEGER NOT NULL REFERENCES users (user_id),
-  at TEXT NOT NULL,
-  action TEXT NOT NULL CHECK (action IN ('submit', 'amend', 'withdraw', 'restore')),
-  before TEXT,
-  after TEXT,
-  reason TEXT
-);
+${auditLogTable(key)}
 CREATE INDEX IF NOT EXISTS audit_log_submission ON audit_log (submission_seq, entry_id);
 `;
 
 const FIXED_COLUMNS = ['seq', 'id', 'form_id', 'enumerator_id', 'started_at', 'ended_at', 'received_at', 'duration_s', 'device', 'ip', 'latitude', 'longitude'];
 
+export const SQLITE_KEY = 'INTEGER PRIMARY KEY AUTOINCREMENT';
+
 /** The SQLite schema: AUTOINCREMENT keys (never reused), RAISE(ABORT) triggers. */
-export const SQLITE_SCHEMA = `${tables('INTEGER PRIMARY KEY AUTOINCREMENT')}
+export const SQLITE_SCHEMA = `${tables(SQLITE_KEY)}
 CREATE TRIGGER IF NOT EXISTS submissions_never_deleted BEFORE DELETE ON submissions
 BEGIN SELECT RAISE(ABORT, 'submissions are never deleted: withdraw them'); END;
 CREATE TRIGGER IF NOT EXISTS submissions_fixed BEFORE UPDATE OF ${FIXED_COLUMNS.join(', ')} ON submissions

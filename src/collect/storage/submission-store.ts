@@ -1,11 +1,12 @@
 import { UsageError } from '../../index.js';
 import type { Answers } from '../form/check-answers.js';
-import { POSTGRES_SCHEMA, SCHEMA_VERSION, SQLITE_SCHEMA } from './schema.js';
+import { AUDIT_ACTIONS, POSTGRES_SCHEMA, REVIEW_STATUSES, ROLE_NAMES, SCHEMA_VERSION, SQLITE_SCHEMA } from './schema.js';
+import { upgradeSchema } from './upgrade-schema.js';
 import type { SqlDriver, SqlRow, SqlTransaction } from './sql-driver.js';
 
-/** What an account may do: admin everything; enumerator fill in and see own submissions; viewer read. */
-export type Role = 'admin' | 'enumerator' | 'viewer';
-export const ROLES: readonly Role[] = ['admin', 'enumerator', 'viewer'];
+/** What an account may do: admin everything; supervisor review; enumerator fill in and see own submissions; viewer read. */
+export type Role = (typeof ROLE_NAMES)[number];
+export const ROLES: readonly Role[] = ROLE_NAMES;
 
 /** An account (the password only as its hash). */
 export interface UserRecord {
@@ -16,6 +17,8 @@ export interface UserRecord {
   mustChangePassword: boolean;
   disabled: boolean;
   createdAt: string;
+  /** The supervisor whose team the account is in (enumerators), or null. */
+  supervisorId: number | null;
 }
 
 /** A login session: the cookie's token is stored only hashed. */
@@ -49,10 +52,13 @@ export interface SubmissionRecord {
   statusReason: string | null;
   version: number;
   updatedAt: string;
+  /** Where the submission stands in review (review-store.ts), with the reviewer's last comment. */
+  reviewStatus: (typeof REVIEW_STATUSES)[number];
+  reviewComment: string | null;
 }
 
 /** A new submission as the server accepted it. */
-export type NewSubmission = Omit<SubmissionRecord, 'seq' | 'enumerator' | 'status' | 'statusReason' | 'version' | 'updatedAt'>;
+export type NewSubmission = Omit<SubmissionRecord, 'seq' | 'enumerator' | 'status' | 'statusReason' | 'version' | 'updatedAt' | 'reviewStatus' | 'reviewComment'>;
 
 /** One change to a submission: who, when, what, before and after. */
 export interface AuditEntry {
@@ -60,7 +66,7 @@ export interface AuditEntry {
   submissionSeq: number;
   user: string;
   at: string;
-  action: 'submit' | 'amend' | 'withdraw' | 'restore';
+  action: (typeof AUDIT_ACTIONS)[number];
   before: unknown;
   after: unknown;
   reason: string | null;
@@ -85,13 +91,14 @@ function userOf(row: SqlRow): UserRecord {
     mustChangePassword: Number(row.must_change_password) === 1,
     disabled: Number(row.disabled) === 1,
     createdAt: String(row.created_at),
+    supervisorId: num(row.supervisor_id),
   };
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function submissionOf(row: SqlRow): SubmissionRecord {
+export function submissionOf(row: SqlRow): SubmissionRecord {
   return {
     seq: Number(row.seq),
     id: String(row.id),
@@ -111,10 +118,12 @@ function submissionOf(row: SqlRow): SubmissionRecord {
     statusReason: text(row.status_reason),
     version: Number(row.version),
     updatedAt: String(row.updated_at),
+    reviewStatus: row.review_status as SubmissionRecord['reviewStatus'],
+    reviewComment: text(row.review_comment),
   };
 }
 
-const SUBMISSION_SELECT = `SELECT s.*, u.name AS enumerator FROM submissions s JOIN users u ON u.user_id = s.enumerator_id`;
+export const SUBMISSION_SELECT = `SELECT s.*, u.name AS enumerator FROM submissions s JOIN users u ON u.user_id = s.enumerator_id`;
 
 /** Stable JSON of answers (keys sorted), to tell an identical retry from a different submission. */
 function canonical(answers: Answers): string {
@@ -130,6 +139,7 @@ export class SubmissionStore {
 
   /** Creates the tables (idempotent) and binds the database to one questionnaire (its codebook id). */
   async migrate(formId?: string): Promise<void> {
+    await upgradeSchema(this.driver);
     if (this.driver.kind === 'postgres') {
       await this.driver.exec(`BEGIN; SELECT pg_advisory_xact_lock(72511826); ${POSTGRES_SCHEMA} COMMIT;`);
     } else {
@@ -353,7 +363,7 @@ export class SubmissionStore {
   }
 }
 
-async function audit(tx: SqlTransaction, seq: number, userId: number, action: AuditEntry['action'], before: unknown, after: unknown, reason: string | null, at: string): Promise<void> {
+export async function audit(tx: SqlTransaction, seq: number, userId: number, action: AuditEntry['action'], before: unknown, after: unknown, reason: string | null, at: string): Promise<void> {
   await tx.run('INSERT INTO audit_log (submission_seq, user_id, at, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     seq,
     userId,
