@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -44,12 +45,19 @@ describe('chart PNG', () => {
   });
 
   it('draws several charts with one subset and leaves no temporary files', async () => {
-    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('survey-font-')).length;
-    const svgs = [renderChartSvg(sharesByGroup), renderChartSvg(oddsRatios)];
-    const many = await renderChartsPng(svgs);
-    expect(many.map((p) => p.height)).toEqual(svgs.map((svg) => 2 * svgHeight(svg)));
-    expect(many[1].png.equals((await renderChartPng(svgs[1])).png)).toBe(true);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('survey-font-')).length).toBe(before);
+    // A private TMPDIR: other test files running at the same time make survey-font-* folders of their own.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'chart-test-'));
+    vi.stubEnv('TMPDIR', privateTmp);
+    try {
+      const svgs = [renderChartSvg(sharesByGroup), renderChartSvg(oddsRatios)];
+      const many = await renderChartsPng(svgs);
+      expect(many.map((p) => p.height)).toEqual(svgs.map((svg) => 2 * svgHeight(svg)));
+      expect(many[1].png.equals((await renderChartPng(svgs[1])).png)).toBe(true);
+      expect(readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(privateTmp, { recursive: true, force: true });
+    }
   });
 
   it('fails clearly, naming SURVEY_CJK_FONT, when it points to a missing file', async () => {
