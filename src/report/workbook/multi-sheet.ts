@@ -4,6 +4,7 @@ import { MULTI_TEXT } from '../multi-section.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
+import { formatPClause } from '../format-number.js';
 
 /**
  * 多选题: every multi-select analysis — per group and option the responses, % of responses and %
@@ -45,6 +46,6 @@ function rowsOf(r: MultiResult, w: MultiResult | null, lang: Lang): (string | nu
 function testNotes(r: MultiResult, lang: Lang): string[] {
   if (!r.tests.length) return [];
   const name = r.tests[0].test === 'rao-scott' ? 'Rao-Scott F' : 'χ²';
-  const each = r.tests.map((x) => `${x.label}: ${name} = ${x.statistic.toFixed(2)}, p = ${x.pValue < 0.001 ? '< 0.001' : x.pValue.toFixed(3)}`);
+  const each = r.tests.map((x) => `${x.label}: ${name} = ${x.statistic.toFixed(2)}, p ${formatPClause(x.pValue)}`);
   return [lang === 'zh' ? `逐项检验（按${r.byLabel}）：${each.join('；')}` : `Per option, by ${r.byLabel}: ${each.join('; ')}`];
 }

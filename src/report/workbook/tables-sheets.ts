@@ -1,6 +1,8 @@
 import { REPORT_TEXT } from '../report-text.js';
 import { SheetGrid } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
+import { missingLabel } from '../../locale/missing-words.js';
+import { formatPClause } from '../format-number.js';
 
 /** 频数: each frequency table — answers with count, %, valid % and cumulative %, then missing by reason. */
 export function frequencySheet(input: WorkbookInput, name: string): SheetGrid | null {
@@ -11,7 +13,7 @@ export function frequencySheet(input: WorkbookInput, name: string): SheetGrid | 
   for (const f of tables) {
     const body = [
       ...f.levels.map((l) => [l.label, l.count, l.percent / 100, l.validPercent / 100, l.cumulativePercent / 100]),
-      ...f.missing.map((m) => [input.lang === 'zh' ? `缺失（${m.reason}）` : `Missing (${m.reason})`, m.count, m.percent / 100, null, null]),
+      ...f.missing.map((m) => [missingLabel(m.reason, input.lang), m.count, m.percent / 100, null, null]),
     ];
     grid.table([{ header: t.answer }, { header: t.count, numFmt: '0' }, { header: t.percent, numFmt: '0.0%' }, { header: t.validPercent, numFmt: '0.0%' }, { header: t.cumulative, numFmt: '0.0%' }], body, { title: f.label, notes: [input.lang === 'zh' ? `样本量 ${f.total}，有效 ${f.valid}` : `n = ${f.total}, valid ${f.valid}`] });
   }
@@ -30,7 +32,7 @@ export function crosstabSheet(input: WorkbookInput, name: string): SheetGrid | n
       const total = r.counts[i].reduce((a, b) => a + b, 0);
       return [level, ...r.counts[i], total, ...r.counts[i].map((c) => (total ? c / total : null))];
     });
-    const test = `${r.test === 'rao-scott' ? 'Rao-Scott ' : ''}χ²(${r.df}) = ${r.statistic.toFixed(2)}, p = ${r.pValue < 0.001 ? '< 0.001' : r.pValue.toFixed(3)}, Cramér's V = ${r.cramersV.toFixed(3)}`;
+    const test = `${r.test === 'rao-scott' ? 'Rao-Scott ' : ''}χ²(${r.df}) = ${r.statistic.toFixed(2)}, p ${formatPClause(r.pValue)}, Cramér's V = ${r.cramersV.toFixed(3)}`;
     grid.table(columns, body, { title: `${r.rowLabel} × ${r.colLabel}`, notes: [test, zh ? '百分比为行百分比' : 'Percentages are row percentages'] });
   }
   return grid;
