@@ -98,7 +98,11 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       const estimate = (design: Design) => variables.map((variable) => estimateMeans(design, { variable, by: a.by, lang }));
       const results = estimate(plain);
       const w = weighted ? estimate(weighted) : undefined;
-      const unitOf = (name: string) => table.codebook.variables.find((v) => v.name === name)?.unit;
+      // The codebook's unit is in Chinese (元): an English report leaves it out rather than mix scripts.
+      const unitOf = (name: string) => {
+        const unit = table.codebook.variables.find((v) => v.name === name)?.unit;
+        return lang === 'en' && unit && /[\u3000-\u9fff]/.test(unit) ? undefined : unit;
+      };
       const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], unit: unitOf(r.variable) }));
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
