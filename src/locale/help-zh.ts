@@ -141,6 +141,19 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'the plan (or codebook) the submissions were collected with': '采集时使用的计划（或码本）',
   'the coded CSV to write (_source_row and id = the submission number)': '要写出的编码 CSV（_source_row 和 id 为提交序号）',
   'the database (default: submissions.sqlite beside the plan)': '数据库（默认：计划旁的 submissions.sqlite）',
+  // Commands merged on main after this table was written (supervisor review, survey quality).
+  'accounts of the collection server (admin, supervisor, enumerator, viewer)': '数据采集服务器的账号（admin 管理员、supervisor 督导、enumerator 调查员、viewer 查看者）',
+  'admin | supervisor | enumerator | viewer': 'admin（管理员）| supervisor（督导）| enumerator（调查员）| viewer（查看者）',
+  "an enumerator's supervisor (their team); without it every supervisor reviews them": '调查员的督导（所属小组）；不指定时由所有督导审核',
+  "put an enumerator in a supervisor's team (without --supervisor: in none)": '把调查员分到某个督导的小组（不给 --supervisor：不属于任何小组）',
+  'the supervisor': '督导',
+  'only submissions a supervisor approved (default: every active one, rejected-but-not-corrected included)': '只导出督导已通过的提交（默认：所有有效提交，含被退回但尚未更正的）',
+  'add a last column _review_status: pending, approved or rejected': '最后加一列 _review_status：pending 待审、approved 通过或 rejected 退回',
+  'per-enumerator fieldwork quality from the collected submissions: durations, speeders, straight-lining, non-response, answer distributions (chi-square vs the others, Holm), bursts, GPS clusters; exit 1 when an enumerator is flagged': '按调查员检查采集数据的质量：答题时长、答题过快、矩阵题全选同一项、未答、答案分布（与其他调查员做卡方检验，Holm 校正）、集中提交、GPS 聚集；有调查员被标记时退出码为1',
+  'the plan (its codebook:, rules:) or a codebook YAML': '分析计划（其 codebook:、rules:）或码本 YAML',
+  "cleaning rules for the speeder, straight-lining and burst thresholds (default: the plan's rules:)": '答题过快、矩阵题全选同一项和集中提交的阈值所用的清洗规则（默认：计划中的 rules:）',
+  'key single-choice variables whose answer distributions are compared (default: every single-choice question)': '比较答案分布的关键单选题（默认：所有单选题）',
+  'family-wise error rate of the distribution tests (Holm)': '分布检验的族错误率（Holm 校正）',
 };
 
 /** The fixed words of commander's help layout and the project's help additions. */
