@@ -1,8 +1,9 @@
 import type { DataTable } from '../core/data-table.js';
 import type { Code, Variable } from '../core/types.js';
+import type { Lang } from '../locale/lang.js';
 
-/** Which language labels are shown in (codebook `label` or `label_en`). */
-export type Lang = 'zh' | 'en';
+// Lang's home is src/locale; re-exported here until every importer takes it from there.
+export type { Lang };
 
 /** The codebook variable behind a column, if the codebook describes it. */
 export function variableOf(table: DataTable, column: string): Variable | undefined {

@@ -2,6 +2,9 @@ import { SOURCE_ROW } from '../ingest/ingest-file.js';
 import { csvLine } from '../io/format-csv.js';
 import type { AtomicWriter } from '../io/write-atomic.js';
 import { ISSUE_COLUMNS } from '../io/write-issues.js';
+import type { Codebook } from '../core/types.js';
+import type { Lang } from '../locale/lang.js';
+import { issueMessage } from '../locale/issue-message.js';
 import type { CleanSinks } from './clean-file.js';
 
 const FLAGS = '_flags';
@@ -13,11 +16,18 @@ export interface CleanWriters {
   issues?: AtomicWriter | null;
 }
 
+/** The language of issues.csv messages, and the codebook their words come from; without it, the messages as written. */
+export interface IssueWords {
+  lang: Lang;
+  codebook: Codebook;
+}
+
 /**
  * Sinks writing the DESIGN §2 files: clean.csv (`_source_row`, coded values, `_flags`),
- * excluded.csv (original cells, `_source_row`, `_reasons`) and issues.csv. Call `begin()` first.
+ * excluded.csv (original cells, `_source_row`, `_reasons`) and issues.csv (messages in `words.lang`).
+ * Call `begin()` first.
  */
-export function cleanCsvSinks(writers: CleanWriters): CleanSinks & { begin(): Promise<void> } {
+export function cleanCsvSinks(writers: CleanWriters, words?: IssueWords): CleanSinks & { begin(): Promise<void> } {
   const { clean, excluded, issues } = writers;
   let addSourceRow = true;
   // Cleaning a clean.csv again: its old `_flags` column is replaced by this run's flags.
@@ -35,6 +45,6 @@ export function cleanCsvSinks(writers: CleanWriters): CleanSinks & { begin(): Pr
     // Not async: a row waits only when its file is behind (see AtomicWriter.write).
     kept: (row, flags) => clean?.write(csvLine([row.sourceRow, ...values(row), flags.join(';')])),
     excluded: (row, reasons) => excluded?.write(csvLine([...row.cells, ...(addSourceRow ? [row.sourceRow] : []), reasons.join(';')])),
-    issues: (list) => issues?.write(list.map((i) => csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, i.message])).join('')),
+    issues: (list) => issues?.write(list.map((i) => csvLine([i.sourceRow, i.variable, i.rawValue, i.rule, i.severity, words ? issueMessage(i, words.lang, words.codebook) : i.message])).join('')),
   };
 }

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
+import { examplesText } from './localize-help.js';
 
 /** Options every command accepts. */
 export interface CommonOptions {
@@ -45,9 +46,9 @@ export function withCommonOptions(cmd: Command, { json = true } = {}): Command {
     .option('--verbose', 'show details, including stack traces of internal errors');
 }
 
-/** Appends an "Examples:" block to a command's --help. */
+/** Appends an "Examples:" block (示例：in a Chinese help) to a command's --help. */
 export function withExamples(cmd: Command, examples: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  return cmd.addHelpText('after', () => examplesText(cmd, examples));
 }
 
 /** Prints a JSON result on stdout (the `--json` contract). */

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadCodebook } from '../codebook/load-codebook.js';
 import { LONELY_PSU, describeDesign, makeDesign, type Design, type LonelyPsu } from '../core/design.js';
 import type { Io } from './base.js';
+import { helpLangOf } from './localize-help.js';
 import { readDataTable } from '../ingest/read-data-table.js';
 import { UsageError } from '../core/errors.js';
 import { calibrateDesign } from '../weight/calibrate-design.js';
@@ -45,11 +46,17 @@ export function withDesignOptions(cmd: Command): Command {
     .option('--mse', 'centre replicate variances on the full-sample estimate, not the replicates\' mean (R mse = TRUE)')
     .option('--replicates <type>', 'make replicate weights from --weight/--strata/--cluster/--fpc: JK1, JKn, BRR (2 PSUs per stratum) or Fay (R as.svrepdesign)')
     .option('--sheet <name>', 'worksheet of an .xlsx/.xls input')
-    .addHelpText('after', `
-Replicate weights (R svrepdesign / as.svrepdesign; every SE from the replicates):
+    .addHelpText('after', () => replicateExamples(cmd));
+}
+
+/** The replicate-weight examples under a design command's help, headed in the help's language. */
+function replicateExamples(cmd: Command): string {
+  const zh = helpLangOf(cmd) === 'zh';
+  return `
+${zh ? '重复权数（R svrepdesign / as.svrepdesign；标准误均由重复权数计算）：' : 'Replicate weights (R svrepdesign / as.svrepdesign; every SE from the replicates):'}
   $ survey ${cmd.name()} acs-pums.csv --weight PWGTP --repweights '^PWGTP[0-9]+$' --rep-type other --scale 0.05 --mse …
-  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (a regular expression, as R)
-  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (JK1 unstratified; BRR: 2 PSUs a stratum)`);
+  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (${zh ? '正则表达式，同 R' : 'a regular expression, as R'})
+  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (${zh ? 'JK1 不分层；BRR：每层2个初级抽样单位' : 'JK1 unstratified; BRR: 2 PSUs a stratum'})`;
 }
 
 /** Says on stderr which design the results come from, when it is not a simple random sample. */

@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, SurveyError, formatError } from '../core/errors.js';
-import { processIo, stderrColors, type Io, type RunState } from './base.js';
+import { processIo, stderrColors, withExamples, type Io, type RunState } from './base.js';
+import { helpLang, localizeHelp } from './localize-help.js';
+import type { Lang } from '../locale/lang.js';
 import { commands } from './commands/index.js';
 import { version } from '../version.js';
 import { installProcessGuards } from './process-guards.js';
 
 
 /** Builds the `survey` program; each command module registers itself. */
-export function buildProgram(io: Io, state: RunState): Command {
+export function buildProgram(io: Io, state: RunState, lang: Lang = 'en'): Command {
   const program = new Command('survey')
     .description('Questionnaire surveys from the raw export to the report: ingest, clean, weight, analyse, report.')
     .version(version)
@@ -17,19 +19,15 @@ export function buildProgram(io: Io, state: RunState): Command {
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride();
-  program.addHelpText(
-    'after',
-    [
-      '',
-      'Examples:',
-      '  $ survey run data-samples/bazhou-2025/plan.yaml',
-      '  $ survey ingest export.xlsx --codebook q.yaml --out coded.csv',
-      '  $ survey clean export.xlsx --codebook q.yaml --out clean.csv --excluded excluded.csv',
-      '  $ survey shares clean.csv --codebook q.yaml --var happiness --top 2 --by area',
-      '',
-    ].join('\n'),
-  );
+  withExamples(program, [
+    'survey run data-samples/bazhou-2025/plan.yaml',
+    'survey ingest export.xlsx --codebook q.yaml --out coded.csv',
+    'survey clean export.xlsx --codebook q.yaml --out clean.csv --excluded excluded.csv',
+    'survey shares clean.csv --codebook q.yaml --var happiness --top 2 --by area',
+  ]);
   for (const register of commands) register(program, { io, state });
+  // Help in the user's language (--lang, else the locale): after every command has registered.
+  localizeHelp(program, lang);
   return program;
 }
 
@@ -38,7 +36,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const state: RunState = { exitCode: EXIT.ok };
   if (io === processIo) installProcessGuards();
   const verbose = argv.includes('--verbose');
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, helpLang(argv));
   try {
     await program.parseAsync(argv);
     return state.exitCode;

@@ -34,6 +34,8 @@ const variableShape = {
   name: identifierSchema,
   label: text.nullish(),
   label_en: text.nullish(),
+  short_label: text.nullish(),
+  short_label_en: text.nullish(),
   type: z.enum(variableTypes),
   choices: choiceMap.nullish(),
   ordered: z.boolean().nullish(),
@@ -52,8 +54,8 @@ const variableShape = {
 /** One entry of `variables:`, read into a Variable. */
 export const variableSchema = z
   .strictObject(variableShape, { error: 'expected a map with name, type, label, ...' })
-  .transform(({ label_en, constraint_message, aliases, ...rest }): Variable =>
-    omitAbsent({ ...rest, labelEn: label_en, constraintMessage: constraint_message, aliases: aliases ?? [] }),
+  .transform(({ label_en, short_label, short_label_en, constraint_message, aliases, ...rest }): Variable =>
+    omitAbsent({ ...rest, labelEn: label_en, shortLabel: short_label, shortLabelEn: short_label_en, constraintMessage: constraint_message, aliases: aliases ?? [] }),
   );
 
 const checkShape = { name: text.pipe(z.string().min(1, 'must not be empty')), check: text, message: text.nullish(), message_en: text.nullish() };
@@ -70,18 +72,23 @@ export const deriveSchema = z
   .strictObject(deriveShape, { error: 'expected a map with name, expr, label' })
   .transform(({ label_en, ...rest }): Derivation => omitAbsent({ ...rest, labelEn: label_en }));
 
+const groupLabel = z
+  .preprocess((v) => (typeof v === 'string' ? { label: v } : v), z.strictObject({ label: text, label_en: text.nullish() }, { error: 'expected a label or {label, label_en}' }))
+  .transform(({ label, label_en }) => omitAbsent({ label, labelEn: label_en }));
+
 const codebookShape = {
   id: text.pipe(z.string().min(1, 'must not be empty')),
   title: text.nullish(),
   title_en: text.nullish(),
   variables: z.array(variableSchema).min(1, 'list at least one variable'),
+  groups: z.record(z.string(), groupLabel).nullish(),
   checks: z.array(checkSchema).nullish(),
   derive: z.array(deriveSchema).nullish(),
 };
 
 /** A whole codebook document (DESIGN §3, snake_case keys), read into the normalised Codebook. */
 export const codebookSchema = z
-  .strictObject(codebookShape, { error: 'expected a map with id, title, variables, checks, derive' })
+  .strictObject(codebookShape, { error: 'expected a map with id, title, variables, groups, checks, derive' })
   .transform(({ title_en, checks, derive, ...rest }): Codebook =>
     omitAbsent({ ...rest, titleEn: title_en, checks: checks ?? [], derive: derive ?? [] }),
   );

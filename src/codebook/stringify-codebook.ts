@@ -28,6 +28,8 @@ export function stringifyCodebook(cb: Codebook): string {
       name: v.name,
       label: v.label,
       label_en: v.labelEn,
+      short_label: v.shortLabel,
+      short_label_en: v.shortLabelEn,
       type: v.type,
       unit: v.unit,
       group: v.group,
@@ -52,6 +54,7 @@ export function stringifyCodebook(cb: Codebook): string {
     title: cb.title,
     title_en: cb.titleEn,
     variables: cb.variables.map(variable),
+    groups: cb.groups && node(Object.fromEntries(Object.entries(cb.groups).map(([name, g]) => [name, line(omitAbsent({ label: g.label, label_en: g.labelEn }))]))),
     checks: listOrNothing(
       cb.checks.map((c) => line(omitAbsent({ name: c.name, check: c.check, message: c.message, message_en: c.messageEn }))),
     ),

@@ -30,6 +30,9 @@ export interface Variable {
   /** Question text (Chinese by default). */
   label?: string;
   labelEn?: string;
+  /** A few words naming the variable in tables and narrative (城乡 for 您目前的居住地是？). */
+  shortLabel?: string;
+  shortLabelEn?: string;
   type: VariableType;
   /** Answer options, low → high when `ordered`. */
   choices?: Choice[];
@@ -75,6 +78,8 @@ export interface Codebook {
   title?: string;
   titleEn?: string;
   variables: Variable[];
+  /** What each `group` (a grid or scale) is called: `satisfaction` → 生活各方面满意度. */
+  groups?: Record<string, { label: string; labelEn?: string }>;
   checks: Check[];
   derive: Derivation[];
 }

@@ -1,5 +1,7 @@
 import type { MeansResult } from '../analyze/estimate-means.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import { differenceWords } from '../locale/difference-words.js';
+import type { Lang } from '../locale/lang.js';
+import { methodName } from '../locale/method-names.js';
 import { formatFixed, formatPClause } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';
@@ -8,9 +10,9 @@ const number = (x: number) => (Math.abs(x) >= 1000 ? formatFixed(x, 0) : formatF
 
 /**
  * A means analysis: a row per group (with `weighted`, the weighted mean and interval beside) and,
- * for two groups, the difference and its test.
+ * for two groups, the difference in words with its unit (the codebook's `unit`: 元) and its test.
  */
-export function meansSection(r: MeansResult, lang: Lang, options: { title?: string; weighted?: MeansResult } = {}): ReportBlock[] {
+export function meansSection(r: MeansResult, lang: Lang, options: { title?: string; weighted?: MeansResult; unit?: string } = {}): ReportBlock[] {
   const t = REPORT_TEXT[lang];
   const w = options.weighted;
   const rows = r.groups.map((g, k) => {
@@ -19,16 +21,19 @@ export function meansSection(r: MeansResult, lang: Lang, options: { title?: stri
     return v ? [...cells, number(v.mean), `${number(v.confLow)}–${number(v.confHigh)}`] : cells;
   });
   const columns = [t.group, t.n, t.mean, t.sd, t.se, t.ci, ...(w ? [t.weightedMean, t.weightedCi] : [])];
-  const blocks: ReportBlock[] = [tableBlock(options.title ?? r.label, columns, rows)];
+  const notes = options.unit ? [lang === 'zh' ? `单位：${options.unit}` : `Unit: ${options.unit}`] : [];
+  const blocks: ReportBlock[] = [tableBlock(options.title ?? r.label, columns, rows, { notes })];
   const d = r.difference;
   if (d) {
     const significant = d.pValue < 0.05;
+    const { claim, interval } = differenceWords(d, lang, number, options.unit ?? '');
+    const test = methodName('test', d.method, lang);
     blocks.unshift({
       kind: 'paragraph',
       text:
         lang === 'zh'
-          ? `“${r.label}”的均值，${d.first}比${d.second}${d.estimate >= 0 ? '高' : '低'}${number(Math.abs(d.estimate))}（95%置信区间：${number(d.confLow)}至${number(d.confHigh)}，${d.method}，p ${formatPClause(d.pValue)}），${significant ? '差异显著' : '差异不显著'}。`
-          : `The mean of "${r.label}" is ${number(Math.abs(d.estimate))} ${d.estimate >= 0 ? 'higher' : 'lower'} for ${d.first} than for ${d.second} (95% CI ${number(d.confLow)} to ${number(d.confHigh)}, ${d.method}, p ${formatPClause(d.pValue)}); the difference is ${significant ? '' : 'not '}significant.`,
+          ? `“${r.label}”的均值，${claim}（${interval}，${test}，p ${formatPClause(d.pValue)}），${significant ? '差异显著' : '差异不显著'}。`
+          : `The mean of "${r.label}": ${claim} (${interval}, ${test}, p ${formatPClause(d.pValue)}); the difference is ${significant ? '' : 'not '}significant.`,
     });
   }
   return blocks;

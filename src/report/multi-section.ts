@@ -1,5 +1,6 @@
 import type { MultiResult } from '../analyze/estimate-multi.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
+import { methodName } from '../locale/method-names.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -60,8 +61,8 @@ export function multiSection(r: MultiResult, lang: Lang, options: { title?: stri
   rows.push([m.total, formatFixed(all.responses, 0), '100.0%', formatPercent(all.responses / all.weightedN), '', ...(w ? ['', ''] : [])]);
   const columns = [t.answer, m.responses, m.ofResponses, m.ofCases, t.ci, ...(w ? [m.weightedOfCases, t.weightedCi] : [])];
   const note = lang === 'zh'
-    ? `回答人数 ${all.n}${all.none ? `（其中未选任何选项 ${formatFixed(all.none, 0)}）` : ''}；个案百分比之和可超过100%；置信区间：${r.ciMethod}${w ? `，加权：${w.ciMethod}` : ''}`
-    : `n answering ${all.n}${all.none ? ` (${formatFixed(all.none, 0)} chose none)` : ''}; % of cases may sum to over 100%; interval: ${r.ciMethod}${w ? `, weighted: ${w.ciMethod}` : ''}`;
+    ? `回答人数 ${all.n}${all.none ? `（其中未选任何选项 ${formatFixed(all.none, 0)}）` : ''}；个案百分比之和可超过100%；置信区间：${methodName('interval', r.ciMethod, lang)}${w ? `，加权：${methodName('interval', w.ciMethod, lang)}` : ''}`
+    : `n answering ${all.n}${all.none ? ` (${formatFixed(all.none, 0)} chose none)` : ''}; % of cases may sum to over 100%; interval: ${methodName('interval', r.ciMethod, lang)}${w ? `, weighted: ${methodName('interval', w.ciMethod, lang)}` : ''}`;
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 2, text: lang === 'zh' ? `${m.heading}：${r.label}` : `${m.heading}: ${r.label}` },
     { kind: 'paragraph', text: narrateMulti(r, lang, w) },
@@ -77,8 +78,8 @@ export function multiSection(r: MultiResult, lang: Lang, options: { title?: stri
     });
     byRows.push([t.n, ...groups.map((g) => String(g.n)), '', '']);
     const byNote = lang === 'zh'
-      ? `个案百分比；每个选项单独检验选择比例与“${r.byLabel}”是否独立（${r.tests[0]?.test === 'rao-scott' ? 'Rao-Scott 二阶校正 F 检验' : 'Pearson χ² 检验'}），未作多重比较校正`
-      : `% of cases; each option tested for independence of ${r.byLabel} (${r.tests[0]?.test === 'rao-scott' ? 'Rao-Scott second-order F' : 'Pearson χ²'}), without a multiple-comparison correction`;
+      ? `个案百分比；每个选项单独检验选择比例与“${r.byLabel}”是否独立（${methodName('test', r.tests[0]?.test ?? 'pearson', lang)}），未作多重比较校正`
+      : `% of cases; each option tested for independence of ${r.byLabel} (${methodName('test', r.tests[0]?.test ?? 'pearson', lang)}), without a multiple-comparison correction`;
     blocks.push(tableBlock(lang === 'zh' ? `${r.label}：按${r.byLabel}` : `${r.label} by ${r.byLabel}`, [t.answer, ...groups.map((g) => g.level), testName, 'p'], byRows, { notes: [byNote] }));
   }
   // The chart shows what the tables show first: the sample's % of cases (by group when given).

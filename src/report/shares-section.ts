@@ -1,5 +1,7 @@
 import type { SharesResult } from '../analyze/estimate-shares.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import { differenceWords } from '../locale/difference-words.js';
+import type { Lang } from '../locale/lang.js';
+import { methodName } from '../locale/method-names.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -12,14 +14,15 @@ function answersOf(r: SharesResult, lang: Lang): string {
   return r.valueLabels.map((l) => (lang === 'zh' ? `“${l}”` : `"${l}"`)).join(lang === 'zh' ? '和' : ' or ');
 }
 
-/** The two-group difference in words, with its interval and whether it is significant at 0.05. */
+/** The two-group difference in words, its interval in the same direction, and whether it is significant at 0.05. */
 function narrateDifference(r: SharesResult, lang: Lang): string {
   const d = r.difference;
   if (!d) return '';
   const significant = d.pValue < 0.05;
+  const { claim, interval: ci } = differenceWords(d, lang, pp, lang === 'zh' ? '个百分点' : 'percentage points');
   return lang === 'zh'
-    ? `${d.first}比${d.second}${d.estimate >= 0 ? '高' : '低'}${pp(Math.abs(d.estimate))}个百分点（差值95%置信区间：${pp(d.confLow)}至${pp(d.confHigh)}，p ${formatPClause(d.pValue)}），${significant ? '差异在0.05水平上显著' : '差异在0.05水平上不显著'}。`
-    : `${d.first} minus ${d.second}: ${pp(d.estimate)} percentage points (95% CI ${pp(d.confLow)} to ${pp(d.confHigh)}, p ${formatPClause(d.pValue)}); ${significant ? 'the difference is significant at the 0.05 level' : 'the difference is not significant at the 0.05 level'}.`;
+    ? `${claim}（${ci}，p ${formatPClause(d.pValue)}），${significant ? '差异在0.05水平上显著' : '差异在0.05水平上不显著'}。`
+    : `${claim} (${ci}, p ${formatPClause(d.pValue)}); ${significant ? 'the difference is significant at the 0.05 level' : 'the difference is not significant at the 0.05 level'}.`;
 }
 
 /**
@@ -55,8 +58,9 @@ function shareTitle(r: SharesResult, lang: Lang): string {
 }
 
 function methodNote(r: SharesResult, weighted: SharesResult | undefined, lang: Lang): string {
-  const w = weighted ? (lang === 'zh' ? `；加权：${weighted.ciMethod}（线性化标准误）` : `; weighted: ${weighted.ciMethod} (linearization SE)`) : '';
-  return lang === 'zh' ? `置信区间方法：${r.ciMethod}${w}` : `Interval: ${r.ciMethod}${w}`;
+  const interval = methodName('interval', r.ciMethod, lang);
+  const w = weighted ? (lang === 'zh' ? `；加权：${methodName('interval', weighted.ciMethod, lang)}（线性化标准误）` : `; weighted: ${methodName('interval', weighted.ciMethod, lang)} (linearization SE)`) : '';
+  return lang === 'zh' ? `置信区间：${interval}${w}` : `Interval: ${interval}${w}`;
 }
 
 /**

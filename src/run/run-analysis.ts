@@ -22,7 +22,8 @@ import { reliabilityJson } from '../analyze/reliability-json.js';
 import { resolveVariables } from '../analyze/resolve-variables.js';
 import { sharesJson } from '../analyze/shares-json.js';
 import { tabulateFrequencies, type FrequencyTable } from '../analyze/tabulate-frequencies.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
+import { groupWords, variableWords } from '../locale/variable-words.js';
 import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
 import { freqSection } from '../report/freq-section.js';
@@ -97,7 +98,12 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       const estimate = (design: Design) => variables.map((variable) => estimateMeans(design, { variable, by: a.by, lang }));
       const results = estimate(plain);
       const w = weighted ? estimate(weighted) : undefined;
-      const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k] }));
+      // The codebook's unit is in Chinese (元): an English report leaves it out rather than mix scripts.
+      const unitOf = (name: string) => {
+        const unit = table.codebook.variables.find((v) => v.name === name)?.unit;
+        return lang === 'en' && unit && /[\u3000-\u9fff]/.test(unit) ? undefined : unit;
+      };
+      const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], unit: unitOf(r.variable) }));
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
     case 'totals':
@@ -117,13 +123,14 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
     }
     case 'crosstab': {
       const result = estimateCrosstab(plain, { rows: a.rows, cols: a.cols, lang });
-      return { command: a.command, estimates: { command: a.command, results: [result] }, part: 'findings', results: [crosstabJson(result)], weightedResults: null, blocks: crosstabSection(result, lang, a.title) };
+      return { command: a.command, estimates: { command: a.command, results: [result] }, part: 'findings', results: [crosstabJson(result)], weightedResults: null, blocks: crosstabSection(result, lang, a.title, table.codebook) };
     }
     case 'reliability': {
       const items = resolveVariables(table, a.items ?? [a.group as string]);
       const result = estimateReliability(plain, { items, lang });
-      const title = a.title ?? (lang === 'zh' ? `量表信度（${a.group ?? items.join('、')}）` : `Reliability (${a.group ?? items.join(', ')})`);
-      return { command: a.command, estimates: { command: a.command, results: [result], title }, part: 'findings', results: [reliabilityJson(result)], weightedResults: null, blocks: reliabilitySection(result, lang, title) };
+      const scale = a.group ? groupWords(table.codebook, a.group, lang) : items.map((item) => variableWords(table.codebook, item, lang)).join(lang === 'zh' ? '、' : ', ');
+      const title = a.title ?? (lang === 'zh' ? `${scale}量表信度` : `Reliability of ${scale}`);
+      return { command: a.command, estimates: { command: a.command, results: [result], title }, part: 'findings', results: [reliabilityJson(result)], weightedResults: null, blocks: reliabilitySection(result, lang, title, scale) };
     }
     case 'regress': {
       const result = fit(plain, a);

@@ -23,6 +23,7 @@ import { REPORT_TEXT } from '../report/report-text.js';
 import { cleaningSection } from '../report/cleaning-section.js';
 import { profileSection } from '../report/profile-section.js';
 import { weightingSection } from '../report/weighting-section.js';
+import { regressionFormulaLine } from '../report/regression-section.js';
 import { prefetchChartFont } from '../report/charts/render-chart-png.js';
 import { weightDesign, type WeightingResult } from '../weight/weight-design.js';
 import { weightingJson } from '../weight/weighting-json.js';
@@ -80,7 +81,7 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   const clean = openAtomicWriter(out.path('clean.csv'));
   const excluded = openAtomicWriter(out.path('excluded.csv'));
   const issues = openAtomicWriter(out.path('issues.csv'));
-  const sinks = cleanCsvSinks({ clean, excluded, issues });
+  const sinks = cleanCsvSinks({ clean, excluded, issues }, { lang: loaded.plan.lang, codebook: loaded.codebook });
   // The workbook's 清洗 sheet lists the excluded rows as excluded.csv has them.
   const listed: { header: string[]; rows: string[][] } = { header: [], rows: [] };
   // As cleanCsvSinks: a coded input already carries _source_row among its cells.
@@ -170,6 +171,8 @@ export async function runPlan(
       ])
     : null;
   const zh = lang === 'zh';
+  // Tables name models in words; the formulas a reader needs to refit them are in 数据与方法.
+  const formulas = outcomes.flatMap((o) => (o.estimates.command === 'regress' ? o.estimates.results.map((r) => regressionFormulaLine(r, loaded.codebook, lang)) : []));
   const compareTitle = zh ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
   // The team's own text (`sections:`), its `#` headings under the chapter's.
   const teamText = (name: SectionName) => {
@@ -177,7 +180,7 @@ export async function runPlan(
     return section ? markdownBlocks(section.text, 2) : null;
   };
   const basics: ReportBlock[] = [
-    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, cleaned.audit, lang) : [{ kind: 'paragraph' as const, text: zh ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
+    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, cleaned.audit, lang, loaded.codebook.checks) : [{ kind: 'paragraph' as const, text: zh ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
     ...(profile ? profileSection(profile, table, lang) : []),
     ...(weighting ? weightingSection(weighting, loaded.codebook, lang) : []),
   ];
@@ -197,8 +200,8 @@ export async function runPlan(
         {
           kind: 'paragraph',
           text: zh
-            ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
-            : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
+            ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}${formulas.length ? `回归模型的R公式：${formulas.join('；')}（变量名与题目的对应见码本）。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
+            : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}${formulas.length ? `Regression models as R formulas: ${formulas.join('; ')} (the codebook maps names to questions). ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
         },
       ],
     },

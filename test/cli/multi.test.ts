@@ -66,7 +66,7 @@ describe('survey multi', () => {
     const report = readFileSync(join(dir, 'reports/hobbies/report.md'), 'utf8');
     expect(report).toContain('### 多选题：兴趣爱好');
     expect(report).toContain('| 选项 | 响应数 | 响应百分比 | 个案百分比 | 95%置信区间 |');
-    expect(report).toContain('Pearson χ² 检验');
+    expect(report).toContain('Pearson χ²检验');
     expect(existsSync(join(dir, 'reports/hobbies/charts/01-multi.svg'))).toBe(true);
     const results = JSON.parse(readFileSync(join(dir, 'reports/hobbies/results.json'), 'utf8'));
     const multi = results.analyses.find((a: { command: string }) => a.command === 'multi');

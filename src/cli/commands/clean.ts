@@ -61,7 +61,7 @@ async function run(file: string, options: CleanCliOptions, { io, state }: CliCon
   const issues = open(options.issues);
   let errors = 0;
   const progress = startProgress(io, 'clean');
-  const sinks = cleanCsvSinks({ clean, excluded, issues });
+  const sinks = cleanCsvSinks({ clean, excluded, issues }, { lang: options.lang ?? 'zh', codebook });
   let summary: CleanSummary;
   try {
     await sinks.begin();

@@ -7,14 +7,16 @@ import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { frequenciesJson } from '../../analyze/frequencies-json.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface FreqCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { answer: '选项', count: '频数', percent: '百分比', valid: '有效百分比', cumulative: '累计百分比', total: '合计', missing: '缺失' },
-  en: { answer: 'Answer', count: 'Count', percent: 'Percent', valid: 'Valid %', cumulative: 'Cumulative %', total: 'Total', missing: 'Missing' },
+  zh: { ...REPORT_TEXT.zh, count: '频数', valid: '有效百分比', total: '合计', missing: '缺失' },
+  en: { ...REPORT_TEXT.en, count: 'Count', valid: 'Valid %', total: 'Total', missing: 'Missing' },
 };
 
 function consoleText(f: FrequencyTable, lang: Lang): string {

@@ -7,15 +7,17 @@ import { formatTable } from '../../report/format-table.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { meansJson } from '../../analyze/means-json.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
   by?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '样本量', mean: '均值', sd: '标准差', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析', wald: '组间均值相等的 Wald 检验 (regTermTest)' },
-  en: { all: 'All', group: 'Group', n: 'n', mean: 'Mean', sd: 'SD', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA', wald: 'Wald test of equal means (regTermTest)' },
+  zh: { ...REPORT_TEXT.zh, n: '样本量', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析', wald: '组间均值相等的 Wald 检验 (regTermTest)' },
+  en: { ...REPORT_TEXT.en, n: 'n', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA', wald: 'Wald test of equal means (regTermTest)' },
 };
 
 function consoleText(r: MeansResult, lang: Lang): string {

@@ -6,15 +6,17 @@ import { formatCount, formatFixed, formatPercent, formatPValue } from '../../rep
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface MultiCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
   by?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { option: '选项', count: '响应数', responses: '响应百分比', cases: '个案百分比', ci: '95% 置信区间', total: '合计', n: '回答人数', none: '未选任何选项', all: '全部', test: '检验', by: '按', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
-  en: { option: 'Option', count: 'Responses', responses: '% of responses', cases: '% of cases', ci: '95% CI', total: 'Total', n: 'n answering', none: 'chose no option', all: 'All', test: 'Test', by: 'by', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
+  zh: { ...REPORT_TEXT.zh, option: '选项', count: '响应数', responses: '响应百分比', cases: '个案百分比', ci: '95% 置信区间', total: '合计', n: '回答人数', none: '未选任何选项', test: '检验', by: '按', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
+  en: { ...REPORT_TEXT.en, option: 'Option', count: 'Responses', responses: '% of responses', cases: '% of cases', ci: '95% CI', total: 'Total', n: 'n answering', none: 'chose no option', test: 'Test', by: 'by', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
 };
 
 function overallTable(r: MultiResult, lang: Lang): string {

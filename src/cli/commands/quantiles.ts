@@ -9,6 +9,7 @@ import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface QuantilesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -17,9 +18,10 @@ interface QuantilesCliOptions extends CommonOptions, DesignCliOptions {
   by?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '样本量', prob: '分位点', quantile: '分位数', ci: '95% 置信区间 (Woodruff)' },
-  en: { all: 'All', group: 'Group', n: 'n', prob: 'p', quantile: 'Quantile', ci: '95% CI (Woodruff)' },
+  zh: { ...REPORT_TEXT.zh, n: '样本量', prob: '分位点', quantile: '分位数', ci: '95% 置信区间 (Woodruff)' },
+  en: { ...REPORT_TEXT.en, n: 'n', prob: 'p', quantile: 'Quantile', ci: '95% CI (Woodruff)' },
 };
 
 function consoleText(r: QuantilesResult, lang: Lang): string {

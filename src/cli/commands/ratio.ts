@@ -7,6 +7,7 @@ import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface RatioCliOptions extends CommonOptions, DesignCliOptions {
   num: string;
@@ -14,9 +15,10 @@ interface RatioCliOptions extends CommonOptions, DesignCliOptions {
   by?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '样本量', ratio: '比值', ci: '95% 置信区间' },
-  en: { all: 'All', group: 'Group', n: 'n', ratio: 'Ratio', ci: '95% CI' },
+  zh: { ...REPORT_TEXT.zh, n: '样本量', ratio: '比值', ci: '95% 置信区间' },
+  en: { ...REPORT_TEXT.en, n: 'n', ratio: 'Ratio', ci: '95% CI' },
 };
 
 function consoleText(r: RatioResult, lang: Lang): string {

@@ -8,15 +8,17 @@ import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { reliabilityJson } from '../../analyze/reliability-json.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
   items?: string[];
   group?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { item: '题项', mean: '均值', sd: '标准差', r: '校正项总相关', drop: '删除后 α', reversed: '（反向计分）', n: '完整个案' },
-  en: { item: 'Item', mean: 'Mean', sd: 'SD', r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
+  zh: { ...REPORT_TEXT.zh, r: '校正项总相关', drop: '删除后 α', reversed: '（反向计分）', n: '完整个案' },
+  en: { ...REPORT_TEXT.en, r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
 };
 
 function consoleText(r: ReliabilityResult, lang: Lang): string {

@@ -9,6 +9,7 @@ import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } 
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 import { sharesJson } from '../../analyze/shares-json.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -18,9 +19,10 @@ interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   ci?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { all: '全部', group: '组别', n: '有效样本', count: '人数', share: '占比', ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答', equal: '各组占比相同的检验' },
-  en: { all: 'All', group: 'Group', n: 'n', count: 'Count', share: 'Share', ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers', equal: 'Test of equal shares' },
+  zh: { ...REPORT_TEXT.zh, ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答', equal: '各组占比相同的检验' },
+  en: { ...REPORT_TEXT.en, ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers', equal: 'Test of equal shares' },
 };
 
 function differenceNote(r: SharesResult, lang: Lang): string | null {

@@ -7,15 +7,17 @@ import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { REPORT_TEXT } from '../../locale/report-words.js';
 
 interface TotalsCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
   by?: string;
 }
 
+// The words a console table shares with the report come from it; these are the console's own.
 const TEXT = {
-  zh: { all: '全部', group: '组别', value: '类别', n: '样本量', total: '总量', ci: '95% 置信区间', unweighted: '未加权：总量为样本合计（R svydesign(ids = ~1, weights = ~one)），不代表总体。' },
-  en: { all: 'All', group: 'Group', value: 'Category', n: 'n', total: 'Total', ci: '95% CI', unweighted: 'Unweighted: the total is the sample sum (R svydesign(ids = ~1, weights = ~one)), not a population total.' },
+  zh: { ...REPORT_TEXT.zh, value: '类别', n: '样本量', total: '总量', ci: '95% 置信区间', unweighted: '未加权：总量为样本合计（R svydesign(ids = ~1, weights = ~one)），不代表总体。' },
+  en: { ...REPORT_TEXT.en, value: 'Category', n: 'n', total: 'Total', ci: '95% CI', unweighted: 'Unweighted: the total is the sample sum (R svydesign(ids = ~1, weights = ~one)), not a population total.' },
 };
 
 function consoleText(r: TotalsResult, lang: Lang): string {

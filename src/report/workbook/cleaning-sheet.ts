@@ -1,6 +1,7 @@
 import type { Cell } from '../../io/xlsx/xlsx-model.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
+import { ruleName } from '../../locale/rule-names.js';
 
 // Excel's limit is 1,048,576 rows; a listing that long is unreadable anyway — excluded.csv has them all.
 const MAX_LISTED = 50_000;
@@ -17,13 +18,13 @@ export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | n
     ...(c.distributed !== null ? [[zh ? '发放' : 'Handed out', c.distributed]] : []),
     [zh ? '回收' : 'Returned', s.inputRows],
     [zh ? '剔除' : 'Set aside', s.excludedRows],
-    ...c.audit.excludedBy.map(([reason, n]) => [indent(reason), n]),
+    ...c.audit.excludedBy.map(([reason, n]) => [indent(ruleName(reason, input.lang, input.table.codebook.checks)), n]),
     [zh ? '有效' : 'Valid', s.keptRows],
     [indent(zh ? '其中保留但标记' : 'of which flagged'), s.flaggedRows],
   ], { title: zh ? '清洗汇总（份）' : 'Cleaning summary (questionnaires)', notes: [zh ? '剔除的问卷按首要原因各计一次，合计等于剔除份数' : 'Each set-aside questionnaire counted once, under its first reason'] });
   grid.table(
     [{ header: zh ? '规则' : 'Rule' }, { header: zh ? '问题数' : 'Issues', numFmt: '0' }, { header: zh ? '其中在有效问卷中' : 'In valid questionnaires', numFmt: '0' }],
-    c.audit.issues.map((i) => [i.rule, i.count, i.inKept]),
+    c.audit.issues.map((i) => [ruleName(i.rule, input.lang, input.table.codebook.checks), i.count, i.inKept]),
     { title: zh ? '逐项问题（见 issues.csv）' : 'Answer-level issues (issues.csv)' },
   );
   return grid;

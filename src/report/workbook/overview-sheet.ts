@@ -1,6 +1,7 @@
 import type { Cell } from '../../io/xlsx/xlsx-model.js';
 import type { WorkbookInput } from './workbook-input.js';
 import { SheetGrid } from './sheet-grid.js';
+import { methodName } from '../../locale/method-names.js';
 
 /** 概览: the title, the sample in one table (发放/回收/有效/有效率, weighting), and the key findings in words. */
 export function overviewSheet(input: WorkbookInput, name: string): SheetGrid {
@@ -23,7 +24,7 @@ export function overviewSheet(input: WorkbookInput, name: string): SheetGrid {
   }
   const w = input.weighting;
   if (w) {
-    facts.push([zh ? '加权方法' : 'Weighting', w.calibrated.method], [zh ? '加权设计效应（Kish）' : "Kish's design effect", value(w.diagnostics.kishDeff, '0.000')], [zh ? '有效样本量' : 'Effective n', value(w.diagnostics.effectiveN, '0')]);
+    facts.push([zh ? '加权方法' : 'Weighting', methodName('weighting', w.calibrated.method, input.lang)], [zh ? '加权设计效应（Kish）' : "Kish's design effect", value(w.diagnostics.kishDeff, '0.000')], [zh ? '有效样本量' : 'Effective n', value(w.diagnostics.effectiveN, '0')]);
   }
   // Column B holds both the values and the findings' text, so it is wide and its values sit left.
   grid.width(1, 100);

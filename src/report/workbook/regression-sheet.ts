@@ -2,8 +2,9 @@ import type { CoefficientRow, RegressionResult } from '../../analyze/regression-
 import { REPORT_TEXT, stars } from '../report-text.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
-
-const MODEL = { zh: { ols: 'OLS', logit: 'Logit', ologit: '有序Logit', oprobit: '有序Probit' }, en: { ols: 'OLS', logit: 'Logit', ologit: 'Ordinal logit', oprobit: 'Ordinal probit' } };
+import { methodName } from '../../locale/method-names.js';
+import { termWords } from '../../locale/term-words.js';
+import { regressionFormulaLine } from '../regression-section.js';
 
 /**
  * 回归: the models side by side as a 三线表 — a row per term (thresholds after), per model the
@@ -19,21 +20,22 @@ export function regressionSheet(input: WorkbookInput, name: string): SheetGrid |
   const thresholds = [...new Set(models.flatMap((m) => m.thresholds.map((c) => c.term)))];
   const columns: GridColumn[] = [
     { header: t.term },
-    ...models.flatMap((m, k) => [{ header: `(${k + 1}) ${MODEL[lang][m.model]} ${t.estimate}`, numFmt: '0.000' }, { header: '' }, { header: t.se, numFmt: '0.000' }, { header: 'p', numFmt: '0.000' }]),
+    ...models.flatMap((m, k) => [{ header: `(${k + 1}) ${methodName('model', m.model, lang)} ${t.estimate}`, numFmt: '0.000' }, { header: '' }, { header: t.se, numFmt: '0.000' }, { header: 'p', numFmt: '0.000' }]),
   ];
   const cells = (row: CoefficientRow | undefined, withStars: boolean) => (row ? [row.estimate, withStars ? stars(row.pValue) : '', row.standardError, withStars ? row.pValue : null] : [null, '', null, null]);
   const fitRow = (label: string, pick: (m: RegressionResult) => number | null) => [label, ...models.flatMap((m) => [pick(m), '', null, null])];
   const body = [
-    ...terms.map((term) => [term, ...models.flatMap((m) => cells(m.coefficients.find((c) => c.term === term), true))]),
+    ...terms.map((term) => [termWords(input.table.codebook, term, lang).label, ...models.flatMap((m) => cells(m.coefficients.find((c) => c.term === term), true))]),
     ...thresholds.map((term) => [`${t.threshold} ${term}`, ...models.flatMap((m) => cells(m.thresholds.find((c) => c.term === term), false))]),
     fitRow('N', (m) => m.nobs),
     fitRow('R²', (m) => m.fit.rSquared),
-    fitRow('adj. R²', (m) => m.fit.adjRSquared),
-    fitRow('log L', (m) => m.fit.logLik),
+    fitRow(lang === 'zh' ? '调整R²' : 'adj. R²', (m) => m.fit.adjRSquared),
+    fitRow(lang === 'zh' ? '对数似然' : 'log L', (m) => m.fit.logLik),
     fitRow('AIC', (m) => m.fit.aic),
   ];
   const grid = new SheetGrid(name);
-  const formulas = models.map((m, k) => `(${k + 1}) ${m.formula}; SE: ${m.seType}`);
+  // The R formula stays here, beside the words, for a reader who refits the model.
+  const formulas = models.map((m, k) => `(${k + 1}) ${regressionFormulaLine(m, input.table.codebook, lang)}${lang === 'zh' ? '；' : '; '}${methodName('se', m.seType, lang)}`);
   grid.table(columns, body, { title: lang === 'zh' ? '回归模型' : 'Regression models', notes: [...formulas, t.stars] });
   return grid.charts(analyses.flatMap((a) => a.chartIds), input.images);
 }

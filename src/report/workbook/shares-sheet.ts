@@ -3,6 +3,7 @@ import type { Lang } from '../../analyze/variable-labels.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
+import { methodName } from '../../locale/method-names.js';
 
 /**
  * 满意度: every share analysis as one table — item × group with n, count, share and interval,
@@ -21,7 +22,7 @@ export function sharesSheet(input: WorkbookInput, name: string): SheetGrid {
     ];
     const body = estimates.results.flatMap((r, k) => rowsOf(r, weighted?.[k] ?? null, lang));
     const first = estimates.results[0];
-    grid.table(columns, body, { title: titleOf(estimates.results, lang), notes: [lang === 'zh' ? `“是”的回答：${first.valueLabels.join(' / ')}；区间：${first.ciMethod}${weighted ? `，加权：${weighted[0].ciMethod}` : ''}` : `Counted: ${first.valueLabels.join(' / ')}; interval: ${first.ciMethod}${weighted ? `, weighted: ${weighted[0].ciMethod}` : ''}`] });
+    grid.table(columns, body, { title: titleOf(estimates.results, lang), notes: [lang === 'zh' ? `“是”的回答：${first.valueLabels.join(' / ')}；区间：${methodName('interval', first.ciMethod, lang)}${weighted ? `，加权：${methodName('interval', weighted[0].ciMethod, lang)}` : ''}` : `Counted: ${first.valueLabels.join(' / ')}; interval: ${first.ciMethod}${weighted ? `, weighted: ${weighted[0].ciMethod}` : ''}`] });
     grid.charts(chartIds, input.images);
   }
   return grid;

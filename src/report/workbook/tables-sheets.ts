@@ -2,6 +2,7 @@ import { formatPClause } from '../format-number.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { SheetGrid } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
+import { missingLabel } from '../../locale/missing-words.js';
 
 /** 频数: each frequency table — answers with count, %, valid % and cumulative %, then missing by reason. */
 export function frequencySheet(input: WorkbookInput, name: string): SheetGrid | null {
@@ -12,7 +13,7 @@ export function frequencySheet(input: WorkbookInput, name: string): SheetGrid | 
   for (const f of tables) {
     const body = [
       ...f.levels.map((l) => [l.label, l.count, l.percent / 100, l.validPercent / 100, l.cumulativePercent / 100]),
-      ...f.missing.map((m) => [input.lang === 'zh' ? `缺失（${m.reason}）` : `Missing (${m.reason})`, m.count, m.percent / 100, null, null]),
+      ...f.missing.map((m) => [missingLabel(m.reason, input.lang), m.count, m.percent / 100, null, null]),
     ];
     grid.table([{ header: t.answer }, { header: t.count, numFmt: '0' }, { header: t.percent, numFmt: '0.0%' }, { header: t.validPercent, numFmt: '0.0%' }, { header: t.cumulative, numFmt: '0.0%' }], body, { title: f.label, notes: [input.lang === 'zh' ? `样本量 ${f.total}，有效 ${f.valid}` : `n = ${f.total}, valid ${f.valid}`] });
   }

@@ -108,7 +108,7 @@ describe('parseCodebook: shape problems', () => {
 
   test('an unknown key with no close match lists the known keys', () => {
     expect(problems('id: t\nzzz: 1\nvariables:\n  - {name: q, type: text}\n')).toEqual([
-      '(top level): unknown key "zzz" (known keys: id, title, title_en, variables, checks, derive)',
+      '(top level): unknown key "zzz" (known keys: id, title, title_en, variables, groups, checks, derive)',
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('parseCodebook: shape problems', () => {
       'variables[0].name: required but missing',
     ]);
     expect(problems('id: t\nvariables: []\n')).toEqual(['variables: list at least one variable']);
-    expect(problems('- a\n- b\n')).toEqual(['(top level): expected a map with id, title, variables, checks, derive']);
+    expect(problems('- a\n- b\n')).toEqual(['(top level): expected a map with id, title, variables, groups, checks, derive']);
   });
 
   test('names must be ASCII identifiers and not keywords', () => {

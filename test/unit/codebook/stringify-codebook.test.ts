@@ -12,6 +12,15 @@ describe('stringifyCodebook', () => {
     expect(roundTrip(cb)).toStrictEqual(cb);
   });
 
+  test('round-trips short labels and group labels (the words a report names variables and sets by)', () => {
+    const yaml = 'id: t\ngroups:\n  sat: {label: 生活各方面满意度, label_en: Satisfaction}\n  other: 其他题组\nvariables:\n  - {name: area, label: 您目前的居住地是？, short_label: 城乡, short_label_en: Area, type: single, choices: {1: 城市, 2: 农村}}\n  - {name: s1, label: 收入, type: single, group: sat, choices: {1: 不满意, 2: 满意}}\n';
+    const cb = parseCodebook(yaml, 'q.yaml');
+    expect(cb.variables[0]).toMatchObject({ shortLabel: '城乡', shortLabelEn: 'Area' });
+    expect(cb.groups).toEqual({ sat: { label: '生活各方面满意度', labelEn: 'Satisfaction' }, other: { label: '其他题组' } });
+    expect(roundTrip(cb)).toStrictEqual(cb);
+    expect(stringifyCodebook(cb)).toContain('\n    short_label: 城乡\n');
+  });
+
   test('writes the DESIGN §3 format: snake_case keys, short choices and derives on one line', () => {
     const yaml = stringifyCodebook(parseCodebook(designCodebookYaml, 'q.yaml'));
     expect(yaml).toContain('title_en: Bazhou urban and rural well-being survey (2025)\n');

@@ -71,9 +71,9 @@ describe('the Word report in LibreOffice', () => {
     // The 2号 title takes two lines.
     expect(text.replace(/\s+/g, '')).toContain('巴州区城乡居民幸福生活调查（2025）结项报告');
     expect(text).toMatch(/表\s*1\s*总体而言，您觉得自己的生活幸福吗？/);
-    expect(text).toMatch(/图\s*3\s*线性回归/);
+    expect(text).toMatch(/图\s*3\s*“幸福感”的影响因素：线性回归/);
     expect(text).toMatch(/城市\s+\d{4}\s+\d{4}\s+\d+\.\d%/);
-    expect(text).toContain('log(income)');
+    expect(text).toContain('人均可支配收入（取对数）');
     // The wide grid's numbers each stay on one line: a row reads as one line of values.
     expect(text).toMatch(/生态环境\s+\d{4,5}\s+\d+\.\d%\s+\d+\.\d%–\d+\.\d%\s+\d+\.\d%\s+\d+\.\d%/);
     // Every item's row, a long label wrapped or not: n, share, interval, the two areas' shares, their difference and p.

@@ -71,10 +71,11 @@ describe('the report workbook', () => {
   it('puts the models side by side, one row per term, thresholds after, then N', () => {
     const sheet = buildWorkbook(input).sheets[3];
     const header = sheet.rows[1].map(value);
-    expect(header[1]).toBe('(1) OLS 系数');
-    expect(header[5]).toBe('(2) 有序Logit 系数');
+    expect(header[1]).toBe('(1) 线性回归（OLS） 系数');
+    expect(header[5]).toBe('(2) 有序Logistic回归 系数');
     const terms = sheet.rows.slice(2).map((r) => value(r[0]));
-    expect(terms.slice(0, 4)).toEqual(['(Intercept)', 'log(income)', 'area农村', 'sat_health_cost']);
+    // Terms by their labels (the formula is in the table's note).
+    expect(terms.slice(0, 4)).toEqual(['截距', '人均可支配收入（取对数）', '城乡：农村', '医疗费用负担']);
     const intercept = sheet.rows[2];
     expect(value(intercept[5])).toBeNull(); // the ordinal model has thresholds, not an intercept
     expect(terms).toContain('N');
