@@ -26,17 +26,17 @@ export function shortenQuestion(label: string): string {
 }
 
 /**
- * How a table row names a variable: the codebook's short label, else its label when short and not
+ * How a table row names a variable: the codebook's short label (with a number's unit in zh), else its label when short and not
  * a question, else the question text shortened (shortenQuestion, with the unit of a number: 人均可支配收入（元）)
  * when that leaves a few words, else the label whole.
  */
 export function shortLabel(table: DataTable, column: string, lang: Lang): string {
   const v = variableOf(table, column) as Labelled | undefined;
-  const given = lang === 'en' ? v?.shortLabelEn ?? v?.shortLabel : v?.shortLabel;
-  if (given) return given;
+  const withUnit = (short: string) => (v?.unit && !short.endsWith('）') ? `${short}（${v.unit}）` : short);
+  if (lang === 'zh' && v?.shortLabel) return withUnit(v.shortLabel);
+  if (lang === 'en' && (v?.shortLabelEn ?? v?.shortLabel)) return (v.shortLabelEn ?? v.shortLabel) as string;
   const label = variableLabel(table, column, lang);
   if (lang === 'en' || ([...label].length <= SHORT && !/[？?]$/.test(label))) return label;
   const short = shortenQuestion(label);
-  if (short.length < 2) return label;
-  return v?.unit && !short.endsWith('）') ? `${short}（${v.unit}）` : short;
+  return short.length < 2 ? label : withUnit(short);
 }

@@ -26,11 +26,11 @@ describe('the cleaning tables: questionnaires and issues apart', () => {
     expect(sentence).toEqual({ kind: 'paragraph', text: '本次调查发放问卷12份，回收10份，经清洗剔除3份，有效问卷7份，有效率70.0%。' });
     if (rows.kind !== 'table' || issues.kind !== 'table') throw new Error('two tables');
     expect(rows.columns).toEqual(['项目', '份数', '占回收']);
-    expect(rows.rows.map((r) => [r[0].trim(), r[1]])).toEqual([['发放', '12'], ['回收', '10'], ['剔除', '3'], ['其中：speeder', '2'], ['blank', '1'], ['有效', '7']]);
+    expect(rows.rows.map((r) => [r[0].trim(), r[1]])).toEqual([['发放', '12'], ['回收', '10'], ['剔除', '3'], ['其中：答题时间过短', '2'], ['空白问卷', '1'], ['有效', '7']]);
     // The reasons add up to 剔除.
     expect(rows.rows.slice(3, -1).reduce((sum, r) => sum + Number(r[1]), 0)).toBe(summary.excludedRows);
     expect(issues.columns).toEqual(['规则', '问题数', '其中在有效问卷中']);
-    expect(issues.rows).toEqual([['required-missing', '3', '1'], ['out-of-range', '1', '1']]);
+    expect(issues.rows).toEqual([['必答题未答', '3', '1'], ['数值超出范围', '1', '1']]);
     expect(JSON.stringify([rows, issues])).not.toContain('行/问题数');
   });
 });

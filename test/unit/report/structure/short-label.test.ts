@@ -24,7 +24,7 @@ describe('shortLabel: how a 样本概况 row names a question', () => {
     const table = (await readDataTable(sample('responses.csv'), { codebook })).table;
     expect(shortLabel(table, 'sex', 'zh')).toBe('性别');
     expect(shortLabel(table, 'income', 'zh')).toBe('人均可支配收入（元）');
-    expect(shortLabel(table, 'age', 'zh')).toBe('年龄（周岁）');
+    expect(shortLabel(table, 'age', 'zh')).toBe('年龄（岁）');
     expect(shortLabel(table, 'sat_family', 'zh')).toBe('家庭生活');
     expect(shortLabel(table, 'sex', 'en')).toBe('Sex');
     // A codebook short label (short_label) wins over any rule.
