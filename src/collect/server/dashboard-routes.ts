@@ -1,0 +1,11 @@
+import { page } from './render-pages.js';
+import { dashboardHtml } from './render-tables.js';
+import type { CollectHono, RouteContext } from './route-context.js';
+
+/** The progress dashboard for admin and viewer: 回收 (and 有效, after cleaning) by quota stratum, enumerator and day. */
+export function registerDashboardRoutes(app: CollectHono, ctx: RouteContext): void {
+  app.get('/dashboard', ctx.requireRole('admin', 'viewer'), async (c) => {
+    const all = await ctx.store.listSubmissions({ status: 'active' });
+    return ctx.htmlPage(c, page(ctx.lang, ctx.text, ctx.text.dashboard, dashboardHtml(all, ctx.spec, ctx.options.quotas ?? {}, ctx.lang, ctx.text), ctx.viewerOf(c)));
+  });
+}
