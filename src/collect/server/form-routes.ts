@@ -22,6 +22,16 @@ export function registerFormRoutes(app: CollectHono, ctx: RouteContext): void {
     return c.body(asset.body, 200, { 'content-type': asset.type });
   });
 
+  // The service worker from the root, so that its scope covers /form (the offline page).
+  app.get('/sw.js', (c) => {
+    const asset = ctx.options.assets['sw.js'];
+    return asset ? c.body(asset.body, 200, { 'content-type': asset.type }) : c.text('not found', 404);
+  });
+
+  // Who is logged in and the session's CSRF token: the offline queue asks before each sync round,
+  // since a page opened from the offline cache may carry an expired session's token.
+  app.get('/api/session', ctx.anyone, (c) => c.json({ user: ctx.userOf(c).name, role: ctx.userOf(c).role, csrf: ctx.viewerOf(c).csrfToken }));
+
   app.get('/form', fillers, (c) => ctx.htmlPage(c, renderForm(spec, ctx.lang, ctx.text, ctx.viewerOf(c))));
 
   app.post('/api/submissions', fillers, async (c) => {
