@@ -10,3 +10,4 @@ export { collectAssets } from './server/collect-assets.js';
 export { LoginLimiter, hashToken } from './server/security.js';
 export { readCollectionPlan, type CollectionPlan } from './read-collection-plan.js';
 export { exportSubmissions, exportColumns, codedRows, type ExportSummary } from './export-submissions.js';
+export { validSubmissions } from './valid-submissions.js';

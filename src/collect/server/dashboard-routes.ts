@@ -6,6 +6,7 @@ import type { CollectHono, RouteContext } from './route-context.js';
 export function registerDashboardRoutes(app: CollectHono, ctx: RouteContext): void {
   app.get('/dashboard', ctx.requireRole('admin', 'viewer'), async (c) => {
     const all = await ctx.store.listSubmissions({ status: 'active' });
-    return ctx.htmlPage(c, page(ctx.lang, ctx.text, ctx.text.dashboard, dashboardHtml(all, ctx.spec, ctx.options.quotas ?? {}, ctx.lang, ctx.text), ctx.viewerOf(c)));
+    const valid = ctx.options.validSubmissions ? await ctx.options.validSubmissions(all) : null;
+    return ctx.htmlPage(c, page(ctx.lang, ctx.text, ctx.text.dashboard, dashboardHtml(all, valid, ctx.spec, ctx.options.quotas ?? {}, ctx.lang, ctx.text), ctx.viewerOf(c)));
   });
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { checkAnswers, compileForm, type CompiledForm } from '../form/check-answers.js';
 import type { FormSpec } from '../form/form-spec.js';
-import type { Role, SessionRecord, SubmissionStore, UserRecord } from '../storage/submission-store.js';
+import type { Role, SessionRecord, SubmissionRecord, SubmissionStore, UserRecord } from '../storage/submission-store.js';
 import { html } from './html.js';
 import { page, type Viewer } from './render-pages.js';
 import type { Quotas } from './render-tables.js';
@@ -24,6 +24,8 @@ export interface CollectAppOptions {
   limiter?: LoginLimiter;
   /** The client address of a request (the socket's, with @hono/node-server); tests leave it out. */
   clientAddress?: (c: Context) => string | null;
+  /** The seqs of the submissions the plan's cleaning keeps (有效); without it the dashboard shows 回收 only. */
+  validSubmissions?: (submissions: SubmissionRecord[]) => Promise<Set<number>>;
 }
 
 /** The request variables every route may read: who is asking (null when nobody is logged in). */

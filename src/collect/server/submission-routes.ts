@@ -1,7 +1,7 @@
 import type { SubmissionRecord } from '../storage/submission-store.js';
 import type { SafeHtml } from './html.js';
 import { page } from './render-pages.js';
-import { submissionHtml, submissionsHtml } from './render-tables.js';
+import { amendHtml, answerCodes, submissionHtml, submissionsHtml } from './render-tables.js';
 import { formFields, type CollectContext, type CollectHono, type RouteContext } from './route-context.js';
 
 /** A submission as the API shows it. */
@@ -50,6 +50,36 @@ export function registerSubmissionRoutes(app: CollectHono, ctx: RouteContext): v
     const body: SafeHtml = submissionHtml(submission, history, spec, lang, text, user.role === 'admin' ? ctx.viewerOf(c).csrfToken : null);
     return ctx.htmlPage(c, page(lang, text, `${text.submissions} ${submission.seq}`, body, ctx.viewerOf(c)));
   });
+  // Corrections (admin): the answers as codes, checked by the same server-side validation as a
+  // new submission; each one in the audit log with before and after.
+  const admin = ctx.requireRole('admin');
+  const amendPage = (c: CollectContext, s: SubmissionRecord, values: Record<string, string>, problems: Map<string, string>, reason: string, status = 200) =>
+    ctx.htmlPage(c, page(lang, text, `${text.amendTitle} ${s.seq}`, amendHtml(s, values, problems, reason, spec, lang, text, ctx.viewerOf(c).csrfToken), ctx.viewerOf(c)), status);
+  app.get('/submissions/:seq/amend', admin, async (c) => {
+    const s = await findVisible(c);
+    if (!s || s.status !== 'active') return ctx.message(c, text.notFound, 404);
+    return amendPage(c, s, Object.fromEntries(spec.questions.map((q) => [q.name, answerCodes(s.answers[q.name])])), new Map(), '');
+  });
+  app.post('/submissions/:seq/amend', admin, async (c) => {
+    const s = await findVisible(c);
+    if (!s || s.status !== 'active') return ctx.message(c, text.notFound, 404);
+    const fields = await formFields(c);
+    const values = Object.fromEntries(spec.questions.map((q) => [q.name, (fields[`a.${q.name}`] ?? '').trim()]));
+    const answers: Record<string, unknown> = {};
+    for (const q of spec.questions) {
+      const value = values[q.name];
+      if (value === '') continue;
+      answers[q.name] = q.type === 'multi' || q.type === 'rank' ? value.split(/[,，\s]+/).filter(Boolean) : value;
+    }
+    const reason = (fields.reason ?? '').trim().slice(0, 1000);
+    const checked = ctx.check(answers);
+    const problems = new Map(checked.errors.map((e) => [e.variable, lang === 'en' ? e.messageEn : e.message]));
+    if (!reason) problems.set('', text.amendReason);
+    if (problems.size) return amendPage(c, s, values, problems, reason, 422);
+    await store.amend(s.seq, ctx.userOf(c).userId, checked.answers, reason);
+    return c.redirect(`/submissions/${s.seq}`, 303);
+  });
+
   app.post('/submissions/:seq/withdraw', ctx.requireRole('admin'), async (c) => {
     const seq = Number(c.req.param('seq'));
     const fields = await formFields(c);
