@@ -2,28 +2,16 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollectApp, exportSubmissions, formSpec, openStore, validSubmissions, type SubmissionStore } from '../../src/index.js';
-import { FIXTURE_CODEBOOK, addAccount, fixtureApp, fixtureCodebook, TestClient } from '../helpers/collect-fixture.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { FIXTURE_CODEBOOK, addAccount, collectionBackends, fixtureApp, fixtureCodebook, TestClient } from '../helpers/collect-fixture.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
-let pg: TestPostgres | null = null;
-let databases = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-  else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
-});
-afterAll(() => pg?.stop());
+const backends = collectionBackends('amend');
 
-const backends = [
-  { name: 'sqlite', open: () => openStore(join(tempDir('survey-amend-'), 'submissions.sqlite'), { formId: 'fixture-2025' }) },
-  { name: 'postgres', open: () => openStore((pg as TestPostgres).database(`amend_${++databases}`), { formId: 'fixture-2025' }) },
-];
-
-describe.each(backends)('correcting a submission on $name', ({ name, open }) => {
+describe.each(backends)('correcting a submission on $name', ({ available, open }) => {
   let store: SubmissionStore;
   let skip = false;
   beforeAll(async () => {
-    skip = name === 'postgres' && !pg;
+    skip = !available();
     if (skip) return;
     store = await open();
     await addAccount(store, 'boss', 'admin');
