@@ -21,6 +21,14 @@ describe.each(backends)('correcting a submission on $name', ({ available, open }
     if (!skip) await store.close();
   });
 
+  it('gives the offline queue the session\'s CSRF token only when logged in', async () => {
+    if (skip) return;
+    const client = new TestClient(fixtureApp(store));
+    expect((await client.request('/api/session')).status).toBe(401);
+    await client.login('张三', 'correct horse battery');
+    expect(await (await client.request('/api/session')).json()).toEqual({ user: '张三', role: 'enumerator', csrf: client.csrf });
+  });
+
   it('checks a correction with the server-side validation, logs before and after with the reason, and lets only an admin make it', async () => {
     if (skip) return;
     const enumerator = new TestClient(fixtureApp(store));

@@ -22,10 +22,10 @@ describe('survey serve under load, SIGKILLed and restarted', () => {
   ];
   it.each(backends)('keeps every acknowledged submission exactly once on $name, and the database intact', async ({ name, db }) => {
     if (name === 'postgres' && !pg) return;
-    const result = await runFaultCampaign({ db: db(), codebookFile, clients: 12, perClient: 25, kills: 3, deadlineMs: 45_000 });
+    const result = await runFaultCampaign({ db: db(), codebookFile, clients: 12, perClient: 25, kills: 3, deadlineMs: 90_000 });
     expect(result.kills).toBe(3);
     expect(result).toMatchObject({ submissions: 300, acknowledged: 300, stored: 300, missing: 0, doubled: 0, wrong: 0, audit_submits: 300 });
     expect(result.integrity).toMatch(/^ok/);
     if (name === 'postgres') expect(result.integrity).not.toMatch(/amcheck: /);
-  }, 60_000);
+  }, 120_000);
 });
