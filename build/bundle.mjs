@@ -61,4 +61,6 @@ await Promise.all([
     logOverride: { 'empty-import-meta': 'silent' },
     minify: true,
   }),
+  // The service worker that keeps the form for offline use (src/collect/client/service-worker.ts).
+  build({ ...common, entryPoints: ['src/collect/client/service-worker.ts'], outfile: 'dist/collect/sw.js', platform: 'browser', format: 'iife', target: ['chrome100', 'safari15', 'firefox100'], minify: true }),
 ]);

@@ -16,3 +16,4 @@ export { enumeratorQuality, type QualityReport, type EnumeratorQuality, type Qua
 export { interviewerEffects, type DistributionTest, type VariableCounts } from './quality/interviewer-effects.js';
 export { chisquareVsRest, holmAdjust, type ChisquareTest } from './quality/chisquare-vs-rest.js';
 export { QUALITY_THRESHOLDS, type QualityFlag, type QualityRule } from './quality/quality-flags.js';
+export { validSubmissions } from './valid-submissions.js';

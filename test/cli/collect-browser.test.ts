@@ -1,18 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { collectAssets, formSpec, hashPassword, openStore, parseCodebook, startServer, type RunningServer, type SubmissionStore } from '../../src/index.js';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 // A real browser (Debian's chromium, driven by playwright-core; no browser download) fills the
 // bundled study's questionnaire as an enumerator would, on a phone-sized screen.
-const CHROMIUM = process.env.SURVEY_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
 
 const bazhou = fileURLToPath(new URL('../../data-samples/bazhou-2025/', import.meta.url));
 
@@ -33,7 +31,7 @@ function extendedCodebook(): string {
   return doc.toString();
 }
 
-describe.skipIf(!available)('the questionnaire in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () => {
   let dir: string;
   let store: SubmissionStore;
   let server: RunningServer;
@@ -48,10 +46,7 @@ describe.skipIf(!available)('the questionnaire in a real browser', () => {
     password = 'one-time-Pw7k';
     await store.addUser('张三', 'enumerator', await hashPassword(password));
     server = await startServer({ store, spec: formSpec(codebook), assets: collectAssets(), port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -205,10 +205,10 @@ describe('survey users', () => {
 });
 
 describe('survey serve', () => {
-  it('listens on 127.0.0.1 unless --host says otherwise, and serves the form', async () => {
+  it('listens on 127.0.0.1 unless --host says otherwise, and serves the form (in English with --lang en) and its service worker', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'q.yaml'), FIXTURE_CODEBOOK);
-    const child = spawn(process.execPath, [bin, 'serve', join(dir, 'q.yaml'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', join(dir, 'q.yaml'), '--port', '0', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let err = '';
@@ -222,8 +222,13 @@ describe('survey serve', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const login = await fetch(`${url}/login`);
       expect(login.status).toBe(200);
-      expect(await login.text()).toContain('name="_csrf"');
+      const page = await login.text();
+      expect(page).toContain('name="_csrf"');
+      expect(page).toContain('<h1>Log in</h1>');
       expect((await fetch(`${url}/static/form.js`)).status).toBe(200);
+      const worker = await fetch(`${url}/sw.js`);
+      expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await worker.text()).toContain('/static/form.js');
       expect((await fetch(`${url}/form`, { redirect: 'manual' })).headers.get('location')).toBe('/login');
     } finally {
       child.kill('SIGTERM');

@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { createCollectApp, formSpec, hashPassword, LoginLimiter, parseCodebook, type Codebook, type Role, type SubmissionStore } from '../../src/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createCollectApp, formSpec, hashPassword, LoginLimiter, openStore, parseCodebook, type Codebook, type Role, type SubmissionStore } from '../../src/index.js';
+import { postgresAvailable, startPostgres, type TestPostgres } from './postgres.js';
+import { tempDir } from './run-cli.js';
 
 /** A small questionnaire with every form feature: skip logic, a multi-select, a grid, range, constraint, text — and hostile labels. */
 export const FIXTURE_CODEBOOK = `
@@ -97,4 +101,23 @@ export function fixtureApp(store: SubmissionStore, codebook: Codebook = fixtureC
     assets: { 'form.js': { type: 'text/javascript', body: '/* form */' }, 'form.css': { type: 'text/css', body: '/* css */' } },
     limiter,
   });
+}
+
+/**
+ * The two collection databases for `describe.each`: a fresh SQLite file, or a fresh database on a
+ * throwaway PostgreSQL cluster started for the test file (skipped where PostgreSQL is not installed;
+ * required in CI). Call at the top level of a test file.
+ */
+export function collectionBackends(prefix: string, formId = 'fixture-2025') {
+  let pg: TestPostgres | null = null;
+  let databases = 0;
+  beforeAll(async () => {
+    if (postgresAvailable()) pg = await startPostgres();
+    else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
+  });
+  afterAll(() => pg?.stop());
+  return [
+    { name: 'sqlite', available: () => true, open: (id = formId) => openStore(join(tempDir(`survey-${prefix}-`), 'submissions.sqlite'), { formId: id }) },
+    { name: 'postgres', available: () => pg !== null, open: (id = formId) => openStore((pg as TestPostgres).database(`${prefix}_${++databases}`), { formId: id }) },
+  ];
 }

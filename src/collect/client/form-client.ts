@@ -1,18 +1,34 @@
 /// <reference lib="dom" />
 // The questionnaire page's script (bundled for the browser by build/bundle.mjs). It checks the
 // answers with the very module the server uses (checkAnswers, the codebook's expression evaluator),
-// shows and hides questions by their skip logic, and sends the questionnaire; the server checks
-// again and decides. Text is only ever set with textContent (labels and answers stay inert).
+// shows and hides questions by their skip logic, and queues the questionnaire on the device
+// (IndexedDB) before sending it, so nothing is lost offline; the server checks again and decides.
+// Text is only ever set with textContent (labels and answers stay inert).
 import { checkAnswers, compileForm, type AnswerProblem } from '../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
+import { openQueue, type QueuedSubmission } from './submission-queue.js';
+import { syncQueue, type SyncState } from './sync-queue.js';
 
 interface FormText {
   lang: 'zh' | 'en';
+  /** The logged-in account the page was made for: its questionnaires are queued under its name. */
+  user: string;
   submitting: string;
   retry: string;
   fixErrors: string;
   warnings: string;
   submitted: string;
+  savedOffline: string;
+  queueWaiting: string;
+  queueOtherUser: string;
+  queueRefused: string;
+  queueLogin: string;
+  queueOffline: string;
+  queueError: string;
+  queueMemory: string;
+  syncedCount: string;
+  gpsOn: string;
+  gpsOff: string;
 }
 
 const readJson = <T>(id: string): T => JSON.parse((document.getElementById(id) as HTMLElement).textContent ?? '') as T;
@@ -22,13 +38,19 @@ const form = compileForm(spec);
 const element = document.getElementById('survey-form') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
 const warningsBox = document.getElementById('warnings') as HTMLElement;
-const csrf = (document.querySelector('meta[name="csrf-token"]') as HTMLMetaElement).content;
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const queuePromise = openQueue();
 
 const newId = (): string => (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
 let submissionId = newId();
 let startedAt = new Date().toISOString();
 let attempted = false;
 let sending = false;
+let syncing: Promise<void> | null = null;
+let lastState: SyncState = 'idle';
+let fix: QueuedSubmission['gps'] | undefined;
+let fixAt = 0;
 const touched = new Set<string>();
 
 function inputs(q: FormQuestion): HTMLInputElement[] {
@@ -104,6 +126,72 @@ function reset(): void {
   window.scrollTo(0, 0);
 }
 
+/** Shows what waits on this device: the count, others' questionnaires, refused ones, and why the last round stopped. */
+async function showQueue(): Promise<void> {
+  const queue = await queuePromise;
+  const items = await queue.all();
+  const mine = items.filter((i) => !i.refused && i.user === text.user);
+  const others = items.filter((i) => !i.refused && i.user !== text.user);
+  const refused = items.filter((i) => i.refused);
+  const box = byId('queue');
+  box.hidden = items.length === 0 && queue.durable;
+  box.dataset.waiting = String(mine.length);
+  const notes = [
+    ...(queue.durable ? [] : [text.queueMemory]),
+    ...(mine.length ? [fill(text.queueWaiting, { n: mine.length })] : []),
+    ...(mine.length && lastState === 'offline' ? [text.queueOffline] : []),
+    ...(mine.length && lastState === 'login' ? [text.queueLogin] : []),
+    ...(mine.length && lastState === 'error' ? [text.queueError] : []),
+  ];
+  byId('queue-text').textContent = notes.join(' ');
+  const byUser = new Map<string, number>();
+  for (const i of others) byUser.set(i.user, (byUser.get(i.user) ?? 0) + 1);
+  byId('queue-other').hidden = byUser.size === 0;
+  byId('queue-other').textContent = [...byUser].map(([user, n]) => fill(text.queueOtherUser, { n, user })).join(' ');
+  const refusedBox = byId('queue-refused');
+  refusedBox.hidden = refused.length === 0;
+  refusedBox.replaceChildren();
+  if (refused.length) {
+    const head = document.createElement('p');
+    head.className = 'refused';
+    head.textContent = fill(text.queueRefused, { n: refused.length });
+    const list = document.createElement('ul');
+    for (const i of refused) {
+      const li = document.createElement('li');
+      li.textContent = `${i.ended_at.slice(0, 16).replace('T', ' ')} · ${i.id.slice(0, 8)} · ${i.refused}`;
+      list.append(li);
+    }
+    refusedBox.append(head, list);
+  }
+  byId('queue-login').hidden = !(mine.length && lastState === 'login');
+  byId('sync-now').hidden = mine.length === 0;
+}
+
+/** One sync round at a time; the acknowledgements it got, for the status line. */
+function sync(): Promise<void> {
+  syncing ??= (async () => {
+    try {
+      const result = await syncQueue(await queuePromise, text.lang);
+      lastState = result.state;
+      if (result.acknowledged.length) {
+        const seqs = result.acknowledged.map((a) => a.seq);
+        status.dataset.seq = String(seqs[seqs.length - 1]);
+        if (!status.dataset.current) status.textContent = fill(text.syncedCount, { n: seqs.length, seqs: seqs.join(', ') });
+        else {
+          const mine = result.acknowledged.find((a) => a.id === status.dataset.current);
+          if (mine) status.textContent = fill(text.submitted, { seq: mine.seq });
+        }
+      }
+    } finally {
+      syncing = null;
+      delete status.dataset.current;
+      await showQueue();
+    }
+  })();
+  return syncing;
+}
+
+/** Queues the questionnaire on the device (committed to IndexedDB), clears the form, then tries to send. */
 async function send(): Promise<void> {
   attempted = true;
   const result = refresh();
@@ -117,28 +205,48 @@ async function send(): Promise<void> {
   sending = true;
   status.textContent = text.submitting;
   try {
-    const response = await fetch('/api/submissions', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ id: submissionId, answers: result.answers, started_at: startedAt, ended_at: new Date().toISOString() }),
-    });
-    const body = (await response.json().catch(() => ({}))) as { seq?: number; errors?: AnswerProblem[] };
-    if (response.ok && typeof body.seq === 'number') {
-      reset();
-      status.textContent = text.submitted.replace('{seq}', String(body.seq));
-      status.dataset.seq = String(body.seq);
-    } else if (response.status === 422 && body.errors) {
-      showProblems(body.errors, () => true);
-      status.textContent = text.fixErrors;
-    } else {
-      status.textContent = text.retry;
-    }
+    const queue = await queuePromise;
+    const id = submissionId;
+    const gps = fix && Date.now() - fixAt < 10 * 60_000 ? fix : undefined;
+    await queue.add({ id, user: text.user, answers: result.answers, started_at: startedAt, ended_at: new Date().toISOString(), ...(gps ? { gps } : {}) });
+    reset();
+    status.textContent = fill(text.savedOffline, { n: (await queue.all()).filter((i) => !i.refused).length });
+    await syncing;
+    status.dataset.current = id;
+    await sync();
   } catch {
     status.textContent = text.retry;
   } finally {
     sending = false;
   }
+}
+
+/** With the enumerator's consent (the box ticked, the browser's permission), the latest position fix. */
+function watchPosition(): void {
+  const box = byId('use-gps') as HTMLInputElement;
+  let watch: number | null = null;
+  const apply = () => {
+    localStorage.setItem('survey-gps', box.checked ? '1' : '0');
+    if (!box.checked || !('geolocation' in navigator)) {
+      if (watch !== null) navigator.geolocation.clearWatch(watch);
+      watch = null;
+      fix = undefined;
+      byId('gps-status').textContent = '';
+      return;
+    }
+    watch ??= navigator.geolocation.watchPosition(
+      (p) => {
+        fix = { latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy };
+        fixAt = Date.now();
+        byId('gps-status').textContent = fill(text.gpsOn, { m: Math.round(p.coords.accuracy) });
+      },
+      () => (byId('gps-status').textContent = text.gpsOff),
+      { enableHighAccuracy: true, maximumAge: 60_000, timeout: 30_000 },
+    );
+  };
+  box.checked = localStorage.getItem('survey-gps') === '1';
+  box.addEventListener('change', apply);
+  apply();
 }
 
 element.addEventListener('change', (event) => {
@@ -151,5 +259,17 @@ element.addEventListener('submit', (event) => {
   event.preventDefault();
   void send();
 });
+byId('sync-now').addEventListener('click', () => void sync());
+window.addEventListener('online', () => void sync());
+// A lost connection does not always say so: try again every half minute while something waits.
+setInterval(() => void sync(), 30_000);
+watchPosition();
 refresh();
-document.documentElement.dataset.ready = 'true';
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker
+    .register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => (document.documentElement.dataset.offline = 'ready'))
+    .catch(() => undefined);
+}
+void sync().finally(() => (document.documentElement.dataset.ready = 'true'));

@@ -14,7 +14,7 @@ function packageRoot(): string {
   return dir;
 }
 
-/** The form script and stylesheet `npm run build` writes to dist/collect/, served under /static/. */
+/** The form script, its service worker and stylesheet `npm run build` writes to dist/collect/, served under /static/. */
 export function collectAssets(): Record<string, { type: string; body: string }> {
   const dir = join(packageRoot(), 'dist', 'collect');
   const read = (name: string) => {
@@ -25,5 +25,6 @@ export function collectAssets(): Record<string, { type: string; body: string }> 
   return {
     'form.js': { type: 'text/javascript; charset=utf-8', body: read('form.js') },
     'form.css': { type: 'text/css; charset=utf-8', body: read('form.css') },
+    'sw.js': { type: 'text/javascript; charset=utf-8', body: read('sw.js') },
   };
 }

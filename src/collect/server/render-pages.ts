@@ -90,12 +90,16 @@ ${rows.map((r, k) => questionHtml(r, i + k + 1, lang, text, true))}</section>`);
     i = j;
   }
   const title = lang === 'en' ? (spec.titleEn ?? spec.title) : spec.title;
+  const words = ['submitting', 'retry', 'fixErrors', 'warnings', 'submitted', 'savedOffline', 'queueWaiting', 'queueOtherUser', 'queueRefused', 'queueLogin', 'queueOffline', 'queueError', 'queueMemory', 'syncedCount', 'gpsOn', 'gpsOff'] as const;
   const body = html`<h1>${title}</h1>
+<section id="queue" class="queue" hidden aria-live="polite"><p id="queue-text"></p><p id="queue-other" hidden></p><div id="queue-refused" hidden></div>
+<a id="queue-login" href="/login" hidden>${text.login}</a> <button type="button" id="sync-now" class="secondary">${text.syncNow}</button></section>
+<p class="gps"><label><input type="checkbox" id="use-gps"> ${text.useGps}</label> <span id="gps-status"></span></p>
 <form id="survey-form" novalidate autocomplete="off">${parts}
 <div id="warnings" class="warnings" hidden></div>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <button type="submit" class="primary">${text.submit}</button></form>
 <script type="application/json" id="form-spec">${jsonForScript(spec)}</script>
-<script type="application/json" id="form-text">${jsonForScript({ lang, submitting: text.submitting, retry: text.retry, fixErrors: text.fixErrors, warnings: text.warnings, submitted: text.submitted })}</script>`;
+<script type="application/json" id="form-text">${jsonForScript({ lang, user: viewer.name, ...Object.fromEntries(words.map((w) => [w, text[w]])) })}</script>`;
   return page(lang, text, title, body, viewer, ['/static/form.js']);
 }

@@ -1,22 +1,9 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectApp, formSpec, LoginLimiter, openStore, type SubmissionStore } from '../../../src/index.js';
-import { addAccount, fixtureApp, fixtureCodebook, TestClient } from '../../helpers/collect-fixture.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
-import { tempDir } from '../../helpers/run-cli.js';
+import { createCollectApp, formSpec, LoginLimiter, type SubmissionStore } from '../../../src/index.js';
+import { addAccount, collectionBackends, fixtureApp, fixtureCodebook, TestClient } from '../../helpers/collect-fixture.js';
+import { postgresAvailable } from '../../helpers/postgres.js';
 
-let pg: TestPostgres | null = null;
-let databases = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-  else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
-});
-afterAll(() => pg?.stop());
-
-const backends = [
-  { name: 'sqlite', open: () => openStore(join(tempDir('survey-serve-'), 'submissions.sqlite'), { formId: 'fixture-2025' }) },
-  { name: 'postgres', open: () => openStore((pg as TestPostgres).database(`serve_${++databases}`), { formId: 'fixture-2025' }) },
-];
+const backends = collectionBackends('serve');
 
 const SQL_TEXT = `'); DROP TABLE submissions; -- " ; SELECT 1`;
 const GOOD = { area: '1', age: '30', hobby: ['1', '2'], hobby_sport_hours: '5', sat_income: '4', sat_family: '8', note: '<script>alert("answer")</script>' };

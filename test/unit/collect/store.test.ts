@@ -1,28 +1,10 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, openStore, type NewSubmission, type SubmissionStore, type UserRecord } from '../../../src/index.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
-import { tempDir } from '../../helpers/run-cli.js';
+import { collectionBackends } from '../../helpers/collect-fixture.js';
+import { postgresAvailable } from '../../helpers/postgres.js';
 
 // The same tests on both databases: SQLite (a file) and PostgreSQL (a throwaway cluster).
-let pg: TestPostgres | null = null;
-let databases = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-  else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
-});
-afterAll(() => pg?.stop());
-
-const backends: { name: string; open: (formId?: string) => Promise<SubmissionStore> }[] = [
-  { name: 'sqlite', open: (formId = 'q1') => openStore(join(tempDir('survey-store-'), 'submissions.sqlite'), { formId }) },
-  {
-    name: 'postgres',
-    open: (formId = 'q1') => {
-      if (!pg) throw new Error('no PostgreSQL here');
-      return openStore(pg.database(`store_${++databases}`), { formId });
-    },
-  },
-];
+const backends = collectionBackends('store', 'q1');
 
 const SQL_TEXT = `'); DROP TABLE submissions; -- " \\ ; SELECT * FROM users WHERE '1'='1`;
 
