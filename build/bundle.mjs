@@ -28,6 +28,7 @@ const browserStubs = {
 };
 await mkdir('dist/collect', { recursive: true });
 await copyFile('src/collect/client/form.css', 'dist/collect/form.css');
+await copyFile('src/collect/entry/client/entry.css', 'dist/collect/entry.css');
 
 await Promise.all([
   build({
@@ -58,6 +59,18 @@ await Promise.all([
     target: ['chrome100', 'safari15', 'firefox100'],
     plugins: [browserStubs],
     // Node-only modules the page never runs are still parsed; their import.meta is of no concern.
+    logOverride: { 'empty-import-meta': 'silent' },
+    minify: true,
+  }),
+  // The paper-entry screen's script, built the same way.
+  build({
+    ...common,
+    entryPoints: ['src/collect/entry/client/entry-client.ts'],
+    outfile: 'dist/collect/entry.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    plugins: [browserStubs],
     logOverride: { 'empty-import-meta': 'silent' },
     minify: true,
   }),

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashPassword, verifyPassword } from '../accounts/passwords.js';
+import { registerEntryRoutes } from '../entry/entry-routes.js';
 import { checkAnswers, compileForm } from '../form/check-answers.js';
 import type { FormSpec } from '../form/form-spec.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
@@ -300,6 +301,8 @@ ${notice ? html`<p class="notice" role="alert">${notice}</p>` : ''}<input type="
     const all = await store.listSubmissions({ status: 'active' });
     return htmlPage(c, page(lang, text, text.dashboard, dashboardHtml(all, spec, options.quotas ?? {}, lang, text), viewerOf(c)));
   });
+
+  registerEntryRoutes(app, { store, form, lang, requireRole });
 
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {

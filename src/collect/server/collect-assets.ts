@@ -25,5 +25,7 @@ export function collectAssets(): Record<string, { type: string; body: string }> 
   return {
     'form.js': { type: 'text/javascript; charset=utf-8', body: read('form.js') },
     'form.css': { type: 'text/css; charset=utf-8', body: read('form.css') },
+    'entry.js': { type: 'text/javascript; charset=utf-8', body: read('entry.js') },
+    'entry.css': { type: 'text/css; charset=utf-8', body: read('entry.css') },
   };
 }
