@@ -10,3 +10,7 @@ export { collectAssets } from './server/collect-assets.js';
 export { LoginLimiter, hashToken } from './server/security.js';
 export { readCollectionPlan, type CollectionPlan } from './read-collection-plan.js';
 export { exportSubmissions, exportColumns, codedRows, type ExportSummary } from './export-submissions.js';
+export { EntryStore, type EntryPass, type EntryResolution } from './entry/entry-store.js';
+export { entryReport, keyPass, adjudicate, promoteVerified, type EntryReport } from './entry/double-entry.js';
+export { type EntryState, type Disagreement, type OperatorRate } from './entry/entry-states.js';
+export { writePaperForm, type PaperFormSummary } from './paper/write-paper-form.js';

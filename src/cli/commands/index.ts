@@ -19,6 +19,8 @@ import { registerWeight } from './weight.js';
 import { registerServe } from './serve.js';
 import { registerUsers } from './users.js';
 import { registerExport } from './export.js';
+import { registerVerify } from './verify.js';
+import { registerForm } from './form.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
 export const commands: RegisterCommand[] = [
@@ -42,4 +44,6 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerUsers,
   registerExport,
+  registerForm,
+  registerVerify,
 ];
