@@ -50,7 +50,7 @@ describe('survey form', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ format: 'docx', questions: 27 });
     const document = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
     expect(document).toContain('问卷编号');
-    expect(document).toContain('□1 男');
+    expect(document).toContain('□1\u00a0男');
     expect(runCli(['form', plan, '--out', out]).code).toBe(2);
     expect(runCli(['form', plan, '--out', join(dir, 'q.txt')]).stderr).toContain('expected a .docx or .pdf file');
   });

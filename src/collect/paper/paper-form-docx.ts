@@ -28,7 +28,8 @@ const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang =
 /** The answer line(s) of a question: boxes with codes, a line with the unit and range, a ranking's places. */
 function answerLines(q: FormQuestion, lang: Lang): string[] {
   const w = WORDS[lang];
-  const boxes = (choices: FormQuestion['choices']) => choices.map((c) => `□${String(c.code)} ${label(lang, c)}`).join('　　');
+  // A no-break space keeps each box with its code and label on one line; lines break between choices.
+  const boxes = (choices: FormQuestion['choices']) => choices.map((c) => `□${String(c.code)}\u00a0${label(lang, c).replace(/ /g, '\u00a0')}`).join('　　');
   const indented: ParagraphFormat = { ...plain, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 60, line: 400, lineRule: 'atLeast' } };
   switch (q.type) {
     case 'single':
