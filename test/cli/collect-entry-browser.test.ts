@@ -108,6 +108,7 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     const li = await logIn('李录入', '/entry');
     await keyQuestionnaire(li, '54');
     await expect.poll(() => li.textContent('#status')).toBe('问卷 3001 第 2 遍已保存。两遍有不一致之处，待核查。请录入下一份。');
+    await li.screenshot({ path: join(dir, 'entry.png'), fullPage: true });
     await li.close();
 
     const verify = runCli(['verify', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite')]);

@@ -68,4 +68,14 @@ describe('survey form', () => {
     }
     expect(existsSync(join(dir, 'q.docx'))).toBe(false);
   });
+
+  it('says in one line how to get PDF when LibreOffice is missing, and writes nothing', () => {
+    const dir = tempDir('survey-form-');
+    const out = join(dir, 'q.pdf');
+    const result = runCli(['form', plan, '--out', out], { env: { PATH: dir } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('writing PDF needs LibreOffice (soffice), which is not installed');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -15,8 +15,8 @@ export interface PaperFormSummary {
 
 /** LibreOffice's command, when installed (Debian: `soffice`; elsewhere sometimes `libreoffice`). */
 function findSoffice(): string | null {
-  for (const name of [process.env.SURVEY_SOFFICE, 'soffice', 'libreoffice']) {
-    if (name && spawnSync(name, ['--version'], { stdio: 'ignore', timeout: 30_000 }).status === 0) return name;
+  for (const name of ['soffice', 'libreoffice']) {
+    if (spawnSync(name, ['--version'], { stdio: 'ignore', timeout: 30_000 }).status === 0) return name;
   }
   return null;
 }
