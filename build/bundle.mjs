@@ -28,6 +28,7 @@ const browserStubs = {
 };
 await mkdir('dist/collect', { recursive: true });
 await copyFile('src/collect/client/form.css', 'dist/collect/form.css');
+await copyFile('src/collect/entry/client/entry.css', 'dist/collect/entry.css');
 
 await Promise.all([
   build({
@@ -63,4 +64,16 @@ await Promise.all([
   }),
   // The service worker that keeps the form for offline use (src/collect/client/service-worker.ts).
   build({ ...common, entryPoints: ['src/collect/client/service-worker.ts'], outfile: 'dist/collect/sw.js', platform: 'browser', format: 'iife', target: ['chrome100', 'safari15', 'firefox100'], minify: true }),
+  // The paper-entry screen's script, built the same way.
+  build({
+    ...common,
+    entryPoints: ['src/collect/entry/client/entry-client.ts'],
+    outfile: 'dist/collect/entry.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    plugins: [browserStubs],
+    logOverride: { 'empty-import-meta': 'silent' },
+    minify: true,
+  }),
 ]);

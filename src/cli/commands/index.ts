@@ -20,6 +20,8 @@ import { registerServe } from './serve.js';
 import { registerUsers } from './users.js';
 import { registerExport } from './export.js';
 import { registerQuality } from './quality.js';
+import { registerVerify } from './verify.js';
+import { registerForm } from './form.js';
 
 /** Every command of the `survey` program, in pipeline order (as `--help` lists them). */
 export const commands: RegisterCommand[] = [
@@ -44,4 +46,6 @@ export const commands: RegisterCommand[] = [
   registerUsers,
   registerExport,
   registerQuality,
+  registerForm,
+  registerVerify,
 ];

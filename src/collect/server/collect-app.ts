@@ -7,6 +7,7 @@ import { routeContext, type CollectAppOptions, type CollectEnv } from './route-c
 import { registerSubmissionRoutes } from './submission-routes.js';
 import { page } from './render-pages.js';
 import { registerReviewRoutes } from '../review/review-routes.js';
+import { registerEntryRoutes } from '../entry/entry-routes.js';
 
 export type { CollectAppOptions } from './route-context.js';
 
@@ -24,6 +25,7 @@ export function createCollectApp(options: CollectAppOptions): Hono<CollectEnv> {
   registerFormRoutes(app, ctx);
   registerSubmissionRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerEntryRoutes(app, { store: ctx.store, form: ctx.form, lang: ctx.lang, requireRole: ctx.requireRole });
   registerReviewRoutes(app, { store: ctx.store, spec: ctx.spec, form: ctx.form, lang: ctx.lang, text: ctx.text, rules: options.rules, requireRole: ctx.requireRole, show: (c, title, body, status = 200) => ctx.htmlPage(c, page(ctx.lang, ctx.text, title, body, ctx.viewerOf(c)), status) });
 
   app.notFound((c) => c.text('not found', 404));

@@ -26,5 +26,7 @@ export function collectAssets(): Record<string, { type: string; body: string }> 
     'form.js': { type: 'text/javascript; charset=utf-8', body: read('form.js') },
     'form.css': { type: 'text/css; charset=utf-8', body: read('form.css') },
     'sw.js': { type: 'text/javascript; charset=utf-8', body: read('sw.js') },
+    'entry.js': { type: 'text/javascript; charset=utf-8', body: read('entry.js') },
+    'entry.css': { type: 'text/css; charset=utf-8', body: read('entry.css') },
   };
 }
