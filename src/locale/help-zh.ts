@@ -154,6 +154,12 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   "cleaning rules for the speeder, straight-lining and burst thresholds (default: the plan's rules:)": '答题过快、矩阵题全选同一项和集中提交的阈值所用的清洗规则（默认：计划中的 rules:）',
   'key single-choice variables whose answer distributions are compared (default: every single-choice question)': '比较答案分布的关键单选题（默认：所有单选题）',
   'family-wise error rate of the distribution tests (Holm)': '分布检验的族错误率（Holm 校正）',
+  // survey form and survey verify (paper questionnaires).
+  'print the questionnaire from the codebook for paper fieldwork: numbered questions, answer codes, skip instructions, a 问卷编号 box (Word, or PDF through LibreOffice)': '由码本生成纸质问卷：题目编号、答案编码、跳答说明和问卷编号框（Word，或经 LibreOffice 转为 PDF）',
+  'the plan (its codebook:) or a codebook YAML': '分析计划（其 codebook:）或码本 YAML',
+  'the file to write: .docx, or .pdf (needs LibreOffice, soffice)': '要写出的文件：.docx，或 .pdf（需要 LibreOffice 的 soffice）',
+  'list every disagreement between the two entries of paper questionnaires (questionnaire, variable, first, second) and the discrepancy rate per operator; exit 1 while any is unresolved': '列出纸质问卷两次录入的每处不一致（问卷、变量、第一次、第二次录入）及每位录入员的差错率；尚有未裁定的不一致时退出码为1',
+  'the plan (or codebook) the questionnaires were keyed with': '录入时使用的计划（或码本）',
 };
 
 /** The fixed words of commander's help layout and the project's help additions. */
