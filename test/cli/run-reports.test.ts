@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTable } from '../../src/ingest/open-table.js';
 import { entryText } from '../../src/ingest/zip-entry-text.js';
 import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
 import { readZipEntries } from '../../src/ingest/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { sofficeConvert } from '../helpers/soffice.js';
 
 const plan = fileURLToPath(new URL('../../data-samples/bazhou-2025/plan.yaml', import.meta.url));
 const dir = tempDir('survey-reports-');
@@ -36,14 +37,10 @@ async function sheetCells(xlsx: string, n: number): Promise<{ number: number | n
   });
 }
 
-/** LibreOffice headless, with a profile of its own so parallel test files do not collide. */
-function soffice(args: string[]): string {
-  return execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
-}
 
 // The English report: the plan says zh, --lang en overrides it.
-beforeAll(() => {
-  const r = runCli(['run', plan, '--out', join(dir, 'out'), '--lang', 'en']);
+beforeAll(async () => {
+  const r = await runCli(['run', plan, '--out', join(dir, 'out'), '--lang', 'en']);
   expect(r.code, r.stderr).toBe(0);
 }, 60_000);
 
@@ -75,9 +72,9 @@ describe('survey run --lang en: the reports a team hands in', () => {
   });
 
   it('opens in LibreOffice: the workbook converts headless, the Word report becomes a PDF with its text', () => {
-    soffice(['--convert-to', 'csv', '--outdir', dir, file('report.xlsx')]);
+    sofficeConvert(file('report.xlsx'), 'csv', dir);
     expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toContain('Happiness Survey');
-    soffice(['--convert-to', 'pdf', '--outdir', dir, file('report.docx')]);
+    sofficeConvert(file('report.docx'), 'pdf', dir);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(5);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
@@ -86,8 +83,8 @@ describe('survey run --lang en: the reports a team hands in', () => {
     expect(text).toMatch(/—\s*2\s*—/);
   }, 240_000);
 
-  it('without a CJK font, warns and writes Word and Excel without charts rather than charts without text', () => {
-    const r = runCli(['run', plan, '--out', join(dir, 'nofont'), '--json'], { env: { SURVEY_CJK_FONT: join(dir, 'no-such-font.ttc') } });
+  it('without a CJK font, warns and writes Word and Excel without charts rather than charts without text', async () => {
+    const r = await runCli(['run', plan, '--out', join(dir, 'nofont'), '--json'], { env: { SURVEY_CJK_FONT: join(dir, 'no-such-font.ttc') } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: SURVEY_CJK_FONT=.*no-such-font\.ttc: no such font file: the Word and Excel reports are written without their 5 charts/);
     const summary = JSON.parse(r.stdout);

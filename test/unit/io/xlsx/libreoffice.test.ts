@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
+import { sofficeConvert } from '../../../helpers/soffice.js';
 import { saveXlsx } from './xlsx-files.js';
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
@@ -37,14 +38,7 @@ describe('LibreOffice', () => {
     const path = saveXlsx(workbook, '样本.xlsx');
     const out = dirname(path);
     // Filter options: comma, double quote, UTF-8 (76), from line 1.
-    const profile = `/tmp/lo-xlsx-${process.pid}`;
-    const result = spawnSync(
-      'soffice',
-      ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, path],
-      { encoding: 'utf8', timeout: 55_000 },
-    );
-    rmSync(profile, { recursive: true, force: true });
-    expect(result.status, result.stderr).toBe(0);
+    sofficeConvert(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1', out, 55_000);
     expect(readFileSync(join(out, '样本.csv'), 'utf8').trim().split('\n')).toEqual([
       '"选项","频数","百分比"',
       '"男",120,40.0%',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { regressionSection } from '../../../../src/report/regression-section.js'
 import { renderDocx } from '../../../../src/report/render-docx.js';
 import { tableBlock, type ReportDocument } from '../../../../src/report/report-document.js';
 import { sharesGridSection, sharesSection } from '../../../../src/report/shares-section.js';
+import { sofficeConvert } from '../../../helpers/soffice.js';
 
 const run = promisify(execFile);
 const sample = (name: string) => fileURLToPath(new URL(`../../../../data-samples/bazhou-2025/${name}`, import.meta.url));
@@ -53,9 +54,7 @@ beforeAll(async () => {
   };
   const docx = join(dir, 'report.docx');
   await writeFile(docx, await renderDocx(doc, { lang: 'zh', images: new Map(['happiness', 'grid', 'ols'].map((id) => [id, chartPng()])) }));
-  // A profile of its own, so parallel runs (and a desktop LibreOffice) do not share one.
-  const profile = pathToFileURL(join(dir, 'profile')).href;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 170_000 });
+  sofficeConvert(docx, 'pdf', dir, 80_000);
   pdf = join(dir, 'report.pdf');
   text = existsSync(pdf) ? (await run('pdftotext', ['-layout', pdf, '-'])).stdout : '';
 }, 180_000);
