@@ -76,7 +76,7 @@ export { rakeWeights, type RakeOptions, type RakeResult } from './weight/rake-we
 export { trimWeights } from './weight/trim-weights.js';
 export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult } from './weight/weight-design.js';
 export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
-export { compareWeighting, type WeightingComparison, type WeightingDifference } from './weight/compare-weighting.js';
+export { compareWeighting, type WeightingComparison, type WeightingDifference } from './analyze/compare-weighting.js';
 export type { Calibration } from './core/design.js';
 
 // Totals, quantiles and ratios (= survey::svytotal, svyquantile, svyratio and svyby of each): each

@@ -2,7 +2,7 @@ import type { Design } from '../core/design.js';
 import { fUpperTail } from '../math/distributions/f-upper-tail.js';
 import { invertPositiveDefinite } from '../math/invert-positive-definite.js';
 import { designDegreesOfFreedom, linearizationCovariance } from './design-variance.js';
-import type { DomainMean } from './domain-mean.js';
+import type { DomainMean } from './domain-mean-result.js';
 import type { GroupTest } from './group-test.js';
 import { replicateCovariance } from './replicate-variance.js';
 

@@ -2,7 +2,7 @@ import type { Design } from '../core/design.js';
 import { tQuantile } from '../math/distributions/t-quantile.js';
 import { tUpperTail } from '../math/distributions/t-upper-tail.js';
 import { designDegreesOfFreedom, linearizationVariance } from './design-variance.js';
-import type { DomainMean } from './domain-mean.js';
+import type { DomainMean } from './domain-mean-result.js';
 import { replicateVariance } from './replicate-variance.js';
 
 /** The difference first − second between two groups, with its interval and test. */

@@ -2,11 +2,11 @@ import { UsageError } from '../core/errors.js';
 import type { Design } from '../core/design.js';
 import type { Code } from '../core/types.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels } from '../core/category-levels.js';
 import { caseWeights, isDesignBased } from './design-variance.js';
 import { fisherExact, type FisherExactResult } from './fisher-exact.js';
 import { raoScottTest, type RaoScottTest } from './rao-scott-test.js';
-import { variableLabel, type Lang } from './variable-labels.js';
+import { variableLabel, type Lang } from '../core/variable-labels.js';
 
 /** Which two variables to cross. */
 export interface CrosstabSpec {

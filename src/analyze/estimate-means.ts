@@ -5,12 +5,13 @@ import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { tQuantile } from '../math/distributions/t-quantile.js';
 import { isDesignBased } from './design-variance.js';
 import { designDifference, tDifference, type DomainDifference } from './domain-difference.js';
-import { domainMean, type DomainMean } from './domain-mean.js';
+import type { DomainMean } from './domain-mean-result.js';
+import { domainMean } from './domain-mean.js';
 import { designMeansWaldTest } from './design-means-wald-test.js';
 import { groupDomains, type Domain } from './group-domains.js';
 import type { GroupTest } from './group-test.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, type Lang } from './variable-labels.js';
+import { variableLabel, type Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** Which variable to average, by what group. */

@@ -2,13 +2,13 @@ import { UsageError } from '../core/errors.js';
 import type { Design } from '../core/design.js';
 import type { Code, Variable } from '../core/types.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels } from '../core/category-levels.js';
 import { caseWeights, isDesignBased } from './design-variance.js';
 import { domainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
 import { binomialInterval, designShareInterval } from './proportion-interval.js';
 import { raoScottTest } from './rao-scott-test.js';
-import type { Lang } from './variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** Which multi-select question to tabulate, and by what group. */

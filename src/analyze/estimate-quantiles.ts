@@ -8,7 +8,7 @@ import { groupDomains } from './group-domains.js';
 import { numericValues } from './numeric-values.js';
 import { QUANTILE_RULES, weightedQuantile, type QuantileRule } from './quantile-rules.js';
 import { domainDegreesOfFreedom, totalVariance } from './total-variance.js';
-import { variableLabel, type Lang } from './variable-labels.js';
+import { variableLabel, type Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** Which quantiles of which variable, by what group. */

@@ -5,7 +5,7 @@ import { caseWeights } from './design-variance.js';
 import { groupDomains } from './group-domains.js';
 import { numericValues } from './numeric-values.js';
 import { totalDesignEffect, totalVariance } from './total-variance.js';
-import { variableLabel, type Lang } from './variable-labels.js';
+import { variableLabel, type Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** Which ratio of totals, by what group. */

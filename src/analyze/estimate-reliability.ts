@@ -3,7 +3,7 @@ import type { Design } from '../core/design.js';
 import { choleskyInverse } from '../math/cholesky-inverse.js';
 import { chisquareUpperTail } from '../math/distributions/chisquare-upper-tail.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, variableOf, type Lang } from './variable-labels.js';
+import { variableLabel, variableOf, type Lang } from '../core/variable-labels.js';
 
 /** Which items form the scale. */
 export interface ReliabilitySpec {

@@ -6,14 +6,15 @@ import { normalQuantile } from '../math/distributions/normal-quantile.js';
 import { caseWeights, isDesignBased } from './design-variance.js';
 import { replicateLogitStandardError } from './replicate-variance.js';
 import { designDifference, type DomainDifference } from './domain-difference.js';
-import { domainMean, type DomainMean } from './domain-mean.js';
+import type { DomainMean } from './domain-mean-result.js';
+import { domainMean } from './domain-mean.js';
 import { groupDomains } from './group-domains.js';
 import type { GroupTest } from './group-test.js';
 import { degenerateShareNote } from './degenerate-share-note.js';
 import { likelihoodShareInterval } from './likelihood-share-interval.js';
 import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
-import { codeLabel, variableLabel, variableOf, type Lang } from './variable-labels.js';
+import { codeLabel, variableLabel, variableOf, type Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** What share to estimate: of which answers (`values`, or the `top` K of an ordered item), by what group. */

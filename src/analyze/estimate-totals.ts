@@ -1,12 +1,12 @@
 import type { Design } from '../core/design.js';
 import type { Code } from '../core/types.js';
 import { normalQuantile } from '../math/distributions/normal-quantile.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels } from '../core/category-levels.js';
 import { caseWeights } from './design-variance.js';
 import { groupDomains } from './group-domains.js';
 import { numericValues } from './numeric-values.js';
 import { totalDesignEffect, totalVariance } from './total-variance.js';
-import { variableLabel, variableOf, type Lang } from './variable-labels.js';
+import { variableLabel, variableOf, type Lang } from '../core/variable-labels.js';
 import { weightingKind, type WeightingKind } from './weighting-kind.js';
 
 /** Which variable to total, by what group. */

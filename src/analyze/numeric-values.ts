@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { DataTable } from '../core/data-table.js';
-import { variableOf } from './variable-labels.js';
+import { variableOf } from '../core/variable-labels.js';
 
 /**
  * The values of a numeric column (NaN = missing). Throws a UsageError for a text column, and for

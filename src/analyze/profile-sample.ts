@@ -1,7 +1,7 @@
 import type { Design } from '../core/design.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels } from '../core/category-levels.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, variableOf, type Lang } from './variable-labels.js';
+import { variableLabel, variableOf, type Lang } from '../core/variable-labels.js';
 
 /** A categorical background variable: counts per answer, overall and in each group. */
 export interface ProfileCategorical {

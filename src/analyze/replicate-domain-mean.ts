@@ -1,6 +1,6 @@
 import type { Design } from '../core/design.js';
 import { replicateDegreesOfFreedom } from '../core/replicate-weights.js';
-import type { DomainMean } from './domain-mean.js';
+import type { DomainMean } from './domain-mean-result.js';
 import { replicateVariance } from './replicate-variance.js';
 
 /** What domainMean has computed before the variance: rows, Σw, the mean and Σw(y − ȳ)². */

@@ -1,9 +1,9 @@
 import { MISSING_CODES } from '../core/data-table.js';
 import type { Design } from '../core/design.js';
 import type { Code, MissingReason } from '../core/types.js';
-import { categoryLevels } from './category-levels.js';
+import { categoryLevels } from '../core/category-levels.js';
 import { caseWeights } from './design-variance.js';
-import { variableLabel, type Lang } from './variable-labels.js';
+import { variableLabel, type Lang } from '../core/variable-labels.js';
 
 /** One answer of a frequency table. */
 export interface FrequencyLevel {

@@ -1,7 +1,7 @@
 import { valueText } from './xlsx-row-cells.js';
 import { XLSX_LIMITS, checkColumn } from './xlsx-limits.js';
 import { isNameByte } from './xml-chars.js';
-import type { SheetContext } from './xlsx-sheet-records.js';
+import type { SheetContext } from './xlsx-sheet-context.js';
 
 /**
  * The cells of a row's content `bytes[from, to)` (between `<row …>` and `</row>`) as text by column,

@@ -2,7 +2,7 @@ import { booleanText, dateText, isDateFormat, numberText, serialToDate } from '.
 import { ZipError } from './zip-entries.js';
 import { checkColumn } from './xlsx-limits.js';
 import { decodeXml, elementContent, runText, xmlAttributes } from './xml-text.js';
-import type { SheetContext } from './xlsx-sheet-records.js';
+import type { SheetContext } from './xlsx-sheet-context.js';
 
 /** Any cell element, whatever its spacing, prefixes and content. */
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;

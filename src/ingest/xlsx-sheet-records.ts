@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import type { SheetContext } from './xlsx-sheet-context.js';
 import { xmlAttributes } from './xml-text.js';
 import type { SourceRecord } from './table-from-records.js';
 import { plainRowCells } from './xlsx-plain-cells.js';
@@ -6,14 +7,6 @@ import { isNameByte, isSpace } from './xml-chars.js';
 import { rowCells } from './xlsx-row-cells.js';
 import { ZipError } from './zip-entries.js';
 import { XLSX_LIMITS, checkCellText, checkElementBytes, checkPartComplete, checkRowNumber } from './xlsx-limits.js';
-
-/** What turning a sheet's cells into text needs from the rest of the workbook. */
-export interface SheetContext {
-  sharedStrings: string[];
-  /** Number format by cell style index (the `s` attribute). */
-  formats: (string | undefined)[];
-  date1904: boolean;
-}
 
 /** Empty records made for a gap of missing rows go out in batches of at most this many. */
 const GAP_BATCH = 10_000;

@@ -1,5 +1,5 @@
 import type { CleanSummary } from '../clean/clean-file.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import { formatPercent } from './format-number.js';
 import { reasonsByCount } from './reasons-by-count.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

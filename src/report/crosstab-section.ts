@@ -1,5 +1,5 @@
 import type { CrosstabResult } from '../analyze/estimate-crosstab.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import { crosstabTestText } from './crosstab-test-text.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

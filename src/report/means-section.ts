@@ -1,5 +1,5 @@
 import type { MeansResult } from '../analyze/estimate-means.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import { formatFixed, formatPClause } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';

@@ -1,5 +1,5 @@
 import type { MultiResult } from '../analyze/estimate-multi.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

@@ -1,5 +1,5 @@
 import type { CoefficientRow, RegressionResult } from '../analyze/regression-result.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import type { Codebook } from '../core/types.js';
 import type { CoefficientChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPValue } from './format-number.js';

@@ -1,5 +1,5 @@
 import type { SharesResult } from '../analyze/estimate-shares.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

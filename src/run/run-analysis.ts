@@ -1,17 +1,17 @@
 import { crosstabJson } from '../analyze/crosstab-json.js';
-import { estimateCrosstab, type CrosstabResult } from '../analyze/estimate-crosstab.js';
-import { estimateMeans, type MeansResult } from '../analyze/estimate-means.js';
+import { estimateCrosstab } from '../analyze/estimate-crosstab.js';
+import { estimateMeans } from '../analyze/estimate-means.js';
 import { estimateQuantiles, type QuantilesResult } from '../analyze/estimate-quantiles.js';
 import { estimateRatio, type RatioResult } from '../analyze/estimate-ratio.js';
 import { estimateTotals, type TotalsResult } from '../analyze/estimate-totals.js';
-import { estimateReliability, type ReliabilityResult } from '../analyze/estimate-reliability.js';
-import { estimateShares, type SharesResult } from '../analyze/estimate-shares.js';
+import { estimateReliability } from '../analyze/estimate-reliability.js';
+import { estimateShares } from '../analyze/estimate-shares.js';
 import { fitLogit } from '../analyze/fit-logit.js';
 import { fitOls } from '../analyze/fit-ols.js';
 import { fitOrdinal } from '../analyze/fit-ordinal.js';
 import { frequenciesJson } from '../analyze/frequencies-json.js';
 import { meansJson } from '../analyze/means-json.js';
-import { estimateMulti, type MultiResult } from '../analyze/estimate-multi.js';
+import { estimateMulti } from '../analyze/estimate-multi.js';
 import { multiJson } from '../analyze/multi-json.js';
 import { quantilesJson } from '../analyze/quantiles-json.js';
 import { ratioJson } from '../analyze/ratio-json.js';
@@ -21,8 +21,8 @@ import type { RegressionResult } from '../analyze/regression-result.js';
 import { reliabilityJson } from '../analyze/reliability-json.js';
 import { resolveVariables } from '../analyze/resolve-variables.js';
 import { sharesJson } from '../analyze/shares-json.js';
-import { tabulateFrequencies, type FrequencyTable } from '../analyze/tabulate-frequencies.js';
-import type { Lang } from '../analyze/variable-labels.js';
+import { tabulateFrequencies } from '../analyze/tabulate-frequencies.js';
+import type { Lang } from '../core/variable-labels.js';
 import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
 import { freqSection } from '../report/freq-section.js';
@@ -34,19 +34,7 @@ import { reliabilitySection } from '../report/reliability-section.js';
 import type { ReportBlock } from '../report/report-document.js';
 import { sharesGridSection, sharesSection } from '../report/shares-section.js';
 import type { Analysis } from './plan-schema.js';
-
-/** The typed results of one analysis (the workbook shows them with their own number formats). */
-export type AnalysisEstimates =
-  | { command: 'shares'; results: SharesResult[]; weighted: SharesResult[] | null }
-  | { command: 'means'; results: MeansResult[]; weighted: MeansResult[] | null }
-  | { command: 'totals'; results: TotalsResult[]; weighted: TotalsResult[] | null }
-  | { command: 'quantiles'; results: QuantilesResult[]; weighted: QuantilesResult[] | null }
-  | { command: 'ratio'; results: RatioResult[]; weighted: RatioResult[] | null }
-  | { command: 'freq'; results: FrequencyTable[] }
-  | { command: 'multi'; results: MultiResult[]; weighted: MultiResult[] | null }
-  | { command: 'crosstab'; results: CrosstabResult[] }
-  | { command: 'reliability'; results: ReliabilityResult[]; title: string }
-  | { command: 'regress'; results: RegressionResult[] };
+import type { AnalysisEstimates } from '../analyze/analysis-estimates.js';
 
 /** What one analysis of a plan produced: its numbers (the CLI's JSON contract) and its report blocks. */
 export interface AnalysisOutcome {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { comparabilityReasons, describeCodebookChange, describeSettingChange } from '../../compare/comparability-reasons.js';
 import { compareWaves, type Wave } from '../../compare/compare-waves.js';
 import { comparisonJson } from '../../compare/comparison-json.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { estimateCrosstab, type CrosstabResult } from '../../analyze/estimate-crosstab.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from '../../report/format-number.js';
 import { crosstabTestText } from '../../report/crosstab-test-text.js';
 import { formatTable } from '../../report/format-table.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
 import { tabulateFrequencies, type FrequencyTable } from '../../analyze/tabulate-frequencies.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';

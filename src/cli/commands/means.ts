@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { estimateMeans, type MeansResult } from '../../analyze/estimate-means.js';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatCount, formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { estimateMulti, type MultiResult } from '../../analyze/estimate-multi.js';
 import { multiJson } from '../../analyze/multi-json.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatCount, formatFixed, formatPercent, formatPValue } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';

@@ -3,7 +3,7 @@ import { estimateQuantiles, type QuantilesResult } from '../../analyze/estimate-
 import { QUANTILE_RULES, type QuantileRule } from '../../analyze/quantile-rules.js';
 import { quantilesJson } from '../../analyze/quantiles-json.js';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { UsageError } from '../../core/errors.js';
 import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';

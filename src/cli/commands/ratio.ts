@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { estimateRatio, type RatioResult } from '../../analyze/estimate-ratio.js';
 import { ratioJson } from '../../analyze/ratio-json.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { EXIT } from '../../core/errors.js';
 import { formatCount, formatFixed } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { estimateReliability, type ReliabilityResult } from '../../analyze/estimate-reliability.js';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatFixed, formatPClause } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';

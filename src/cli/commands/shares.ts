@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { estimateShares, type SharesResult } from '../../analyze/estimate-shares.js';
 import { parseCiMethod } from '../../analyze/proportion-interval.js';
 import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { Lang } from '../../core/variable-labels.js';
 import { formatTable } from '../../report/format-table.js';
 import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../index.js';
+import { UsageError } from '../../core/errors.js';
 import type { Answers } from '../form/check-answers.js';
 import { POSTGRES_SCHEMA, SCHEMA_VERSION, SQLITE_SCHEMA } from './schema.js';
 import type { SqlDriver, SqlRow, SqlTransaction } from './sql-driver.js';

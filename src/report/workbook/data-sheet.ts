@@ -1,4 +1,4 @@
-import { codeLabel, variableOf, type Lang } from '../../analyze/variable-labels.js';
+import { codeLabel, variableOf, type Lang } from '../../core/variable-labels.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';

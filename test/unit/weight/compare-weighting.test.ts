@@ -5,7 +5,7 @@ import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';
 import { calibrateDesign } from '../../../src/weight/calibrate-design.js';
-import { compareWeighting } from '../../../src/weight/compare-weighting.js';
+import { compareWeighting } from '../../../src/analyze/compare-weighting.js';
 import { loadTargets } from '../../../src/weight/load-targets.js';
 
 const study = new URL('../../../data-samples/bazhou-2025/', import.meta.url).pathname;

@@ -1,5 +1,5 @@
-import type { MeansResult } from '../analyze/estimate-means.js';
-import type { SharesResult } from '../analyze/estimate-shares.js';
+import type { MeansResult } from './estimate-means.js';
+import type { SharesResult } from './estimate-shares.js';
 import { UsageError } from '../core/errors.js';
 
 /** One group's unweighted and weighted estimate side by side. */

@@ -1,5 +1,5 @@
-import type { DataTable } from '../core/data-table.js';
-import type { Code, Variable } from '../core/types.js';
+import type { DataTable } from './data-table.js';
+import type { Code, Variable } from './types.js';
 
 /** Which language labels are shown in (codebook `label` or `label_en`). */
 export type Lang = 'zh' | 'en';

@@ -1,6 +1,6 @@
-import { UsageError } from '../core/errors.js';
-import type { DataTable } from '../core/data-table.js';
-import type { Code } from '../core/types.js';
+import { UsageError } from './errors.js';
+import type { DataTable } from './data-table.js';
+import type { Code } from './types.js';
 import { codeLabel, variableOf, type Lang } from './variable-labels.js';
 
 /** The categories of a column and, per row, the index of its category (−1 = missing). */
