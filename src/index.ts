@@ -102,5 +102,56 @@ export { planWave, waveLabel } from './compare/plan-wave.js';
 export { csvField, csvLine, csvRecord } from './io/format-csv.js';
 export { assertWritable, openAtomicWriter, writeFileAtomic, type AtomicWriter, type WriteOptions } from './io/write-atomic.js';
 
+// Every other stage the CLI runs, so that it needs nothing past this file (test/unit/architecture):
+// cleaning, the estimators and their JSON, replicate designs, reports and charts, the plan runner.
+export { crosstabJson } from './analyze/crosstab-json.js';
+export { type CrosstabResult, estimateCrosstab } from './analyze/estimate-crosstab.js';
+export { estimateMeans, type MeansResult } from './analyze/estimate-means.js';
+export { estimateMulti, type MultiResult } from './analyze/estimate-multi.js';
+export { estimateReliability, type ReliabilityResult } from './analyze/estimate-reliability.js';
+export { estimateShares, type SharesResult } from './analyze/estimate-shares.js';
+export { frequenciesJson } from './analyze/frequencies-json.js';
+export { meansJson } from './analyze/means-json.js';
+export { multiJson } from './analyze/multi-json.js';
+export { parseCiMethod } from './analyze/proportion-interval.js';
+export { reliabilityJson } from './analyze/reliability-json.js';
+export { resolveVariables } from './analyze/resolve-variables.js';
+export { sharesJson } from './analyze/shares-json.js';
+export { type FrequencyTable, tabulateFrequencies } from './analyze/tabulate-frequencies.js';
+export { cleanCsvSinks } from './clean/clean-csv-sinks.js';
+export { cleanFile, type CleanSummary } from './clean/clean-file.js';
+export { defaultRules, loadRules } from './clean/clean-rules.js';
+export { comparabilityReasons, describeCodebookChange, describeSettingChange } from './compare/comparability-reasons.js';
+export { indicatorLabel } from './compare/indicator-label.js';
+export { describeDesign, LONELY_PSU, type LonelyPsu } from './core/design.js';
+export { formatLocation } from './core/errors.js';
+export { CONVERSION_TYPES, type ConversionType, convertToReplicates, withReplicateColumns } from './core/replicate-design.js';
+export { REPLICATE_TYPES, type ReplicateType } from './core/replicate-weights.js';
+export type { Lang } from './core/variable-labels.js';
+export { parseEncoding } from './ingest/decode-text.js';
+export { assertFolderApart, assertOutputsApart } from './io/assert-outputs-apart.js';
+export { removeLiveTemps } from './io/temp-files.js';
+export { openFolderAtomic } from './io/write-folder-atomic.js';
+export { writeIssues } from './io/write-issues.js';
+export { renderChartSvg } from './report/charts/render-chart-svg.js';
+export { formatChange, formatLevel, trendCharts, verdict } from './report/compare-section.js';
+export { crosstabTestText } from './report/crosstab-test-text.js';
+export { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from './report/format-number.js';
+export { formatTable } from './report/format-table.js';
+export { loadPlan } from './run/load-plan.js';
+export { runPlan } from './run/run-plan.js';
+export { version } from './version.js';
+export { weightingJson } from './weight/weighting-json.js';
+
+// Reports: a ReportDocument (headings, paragraphs, tables, charts) rendered as Markdown or Word;
+// workbooks as .xlsx; charts as SVG, then PNG with a CJK font.
+export { tableBlock, type ReportBlock, type ReportDocument } from './report/report-document.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export { renderDocx, type DocxImage, type DocxOptions } from './report/render-docx.js';
+export { writeXlsx } from './io/xlsx/write-xlsx.js';
+export type { Workbook, Sheet, CellValue, CellStyle } from './io/xlsx/xlsx-model.js';
+export type { BarChart, BarSeries, Chart, CoefficientChart } from './report/charts/chart-spec.js';
+export { renderChartPng, renderChartsPng, type ChartPng, type ChartPngOptions } from './report/charts/render-chart-png.js';
+
 // Collection (`survey serve`, `users`, `export`): the web form from the codebook, SQLite/PostgreSQL storage, accounts, export as the coded table.
 export * from './collect/index.js';

@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, SurveyError, formatError } from '../core/errors.js';
+import { EXIT, SurveyError, formatError, version } from '../index.js';
 import { processIo, stderrColors, type Io, type RunState } from './base.js';
 import { commands } from './commands/index.js';
-import { version } from '../version.js';
 import { installProcessGuards } from './process-guards.js';
 
 
