@@ -1,11 +1,11 @@
-// Check and benchmark: our OLS (src/analyze/fit-ols.ts, QR) against ml-regression's
+// Check and benchmark: our OLS (src/analyze/regression/fit-ols.ts, QR) against ml-regression's
 // MultivariateLinearRegression on the NIST StRD linear least-squares sets (certified values in
 // test/reference/nist-strd/). Prints, per set, the digits each agrees with the certified
 // coefficients (LRE, capped at 15; test/unit/regression/nist-strd.test.ts asserts ours) and the
 // milliseconds of one fit. Run `npm run build` first: it imports dist/.
 import { readFileSync } from 'node:fs';
 import { MultivariateLinearRegression } from 'ml-regression';
-import { fitOls } from '../dist/analyze/fit-ols.js';
+import { fitOls } from '../dist/analyze/regression/fit-ols.js';
 import { dataTable } from '../dist/core/data-table.js';
 import { makeDesign } from '../dist/core/design.js';
 import { timed } from './measure.js';

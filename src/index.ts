@@ -56,14 +56,14 @@ export { parseFormula } from './model/parse-formula.js';
 export type { Formula, FormulaTerm, FormulaNode } from './model/formula.js';
 export { buildModelFrame, type ModelFrame, type ModelFrameOptions } from './model/build-model-frame.js';
 export { buildModelMatrix, type ModelMatrix } from './model/build-model-matrix.js';
-export { fitOls, type OlsOptions } from './analyze/fit-ols.js';
-export { fitLogit, type LogitOptions } from './analyze/fit-logit.js';
-export { fitOrdinal, type OrdinalOptions } from './analyze/fit-ordinal.js';
-export { fitByGroup, type GroupedRegression } from './analyze/fit-by-group.js';
-export { regressionJson } from './analyze/regression-json.js';
-export { formatRegressionTable } from './analyze/format-regression-table.js';
-export { formatGroupedRegression } from './analyze/format-grouped-regression.js';
-export type { RegressionResult, OlsResult, LogitResult, OrdinalResult, CoefficientRow, FitStatistics, TestResult, StandardErrorType } from './analyze/regression-result.js';
+export { fitOls, type OlsOptions } from './analyze/regression/fit-ols.js';
+export { fitLogit, type LogitOptions } from './analyze/regression/fit-logit.js';
+export { fitOrdinal, type OrdinalOptions } from './analyze/regression/fit-ordinal.js';
+export { fitByGroup, type GroupedRegression } from './analyze/regression/fit-by-group.js';
+export { regressionJson } from './analyze/results/regression-json.js';
+export { formatRegressionTable } from './analyze/results/format-regression-table.js';
+export { formatGroupedRegression } from './analyze/results/format-grouped-regression.js';
+export type { RegressionResult, OlsResult, LogitResult, OrdinalResult, CoefficientRow, FitStatistics, TestResult, StandardErrorType } from './analyze/regression/regression-result.js';
 
 // Weighting: targets files, post-stratification, raking, trimming, diagnostics (= survey::postStratify/rake/trimWeights).
 export { loadTargets } from './weight/load-targets.js';
@@ -76,19 +76,19 @@ export { rakeWeights, type RakeOptions, type RakeResult } from './weight/rake-we
 export { trimWeights } from './weight/trim-weights.js';
 export { weightDesign, type TrimSpec, type WeightOptions, type WeightingResult } from './weight/weight-design.js';
 export { weightDiagnostics, type MarginCheck, type WeightDiagnostics } from './weight/weight-diagnostics.js';
-export { compareWeighting, type WeightingComparison, type WeightingDifference } from './analyze/compare-weighting.js';
+export { compareWeighting, type WeightingComparison, type WeightingDifference } from './analyze/estimators/compare-weighting.js';
 export type { Calibration } from './core/design.js';
 
 // Totals, quantiles and ratios (= survey::svytotal, svyquantile, svyratio and svyby of each): each
 // point estimate is a pure function of the weights (totalWith, quantileWith, ratioWith).
-export { estimateTotals, totalWith, type TotalsSpec, type TotalsResult, type TotalGroup } from './analyze/estimate-totals.js';
-export { totalsJson } from './analyze/totals-json.js';
-export { estimateQuantiles, quantileWith, type QuantilesSpec, type QuantilesResult, type QuantileGroup } from './analyze/estimate-quantiles.js';
-export { weightedQuantile, QUANTILE_RULES, type QuantileRule } from './analyze/quantile-rules.js';
-export { quantilesJson } from './analyze/quantiles-json.js';
-export { estimateRatio, ratioWith, type RatioSpec, type RatioResult, type RatioGroup } from './analyze/estimate-ratio.js';
-export { ratioJson } from './analyze/ratio-json.js';
-export { totalVariance, domainDegreesOfFreedom } from './analyze/total-variance.js';
+export { estimateTotals, totalWith, type TotalsSpec, type TotalsResult, type TotalGroup } from './analyze/estimators/estimate-totals.js';
+export { totalsJson } from './analyze/results/totals-json.js';
+export { estimateQuantiles, quantileWith, type QuantilesSpec, type QuantilesResult, type QuantileGroup } from './analyze/estimators/estimate-quantiles.js';
+export { weightedQuantile, QUANTILE_RULES, type QuantileRule } from './analyze/estimators/quantile-rules.js';
+export { quantilesJson } from './analyze/results/quantiles-json.js';
+export { estimateRatio, ratioWith, type RatioSpec, type RatioResult, type RatioGroup } from './analyze/estimators/estimate-ratio.js';
+export { ratioJson } from './analyze/results/ratio-json.js';
+export { totalVariance, domainDegreesOfFreedom } from './analyze/variance/total-variance.js';
 export { compareWaves, type Wave, type WaveComparison, type ComparisonRow, type WavePair, type TrendSeries, type CompareOptions } from './compare/compare-waves.js';
 export { diffCodebooks, type CodebookChange, type CodebookChangeKind } from './compare/diff-codebooks.js';
 export { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './compare/diff-settings.js';
@@ -104,20 +104,20 @@ export { assertWritable, openAtomicWriter, writeFileAtomic, type AtomicWriter, t
 
 // Every other stage the CLI runs, so that it needs nothing past this file (test/unit/architecture):
 // cleaning, the estimators and their JSON, replicate designs, reports and charts, the plan runner.
-export { crosstabJson } from './analyze/crosstab-json.js';
-export { type CrosstabResult, estimateCrosstab } from './analyze/estimate-crosstab.js';
-export { estimateMeans, type MeansResult } from './analyze/estimate-means.js';
-export { estimateMulti, type MultiResult } from './analyze/estimate-multi.js';
-export { estimateReliability, type ReliabilityResult } from './analyze/estimate-reliability.js';
-export { estimateShares, type SharesResult } from './analyze/estimate-shares.js';
-export { frequenciesJson } from './analyze/frequencies-json.js';
-export { meansJson } from './analyze/means-json.js';
-export { multiJson } from './analyze/multi-json.js';
-export { parseCiMethod } from './analyze/proportion-interval.js';
-export { reliabilityJson } from './analyze/reliability-json.js';
-export { resolveVariables } from './analyze/resolve-variables.js';
-export { sharesJson } from './analyze/shares-json.js';
-export { type FrequencyTable, tabulateFrequencies } from './analyze/tabulate-frequencies.js';
+export { crosstabJson } from './analyze/results/crosstab-json.js';
+export { type CrosstabResult, estimateCrosstab } from './analyze/estimators/estimate-crosstab.js';
+export { estimateMeans, type MeansResult } from './analyze/estimators/estimate-means.js';
+export { estimateMulti, type MultiResult } from './analyze/estimators/estimate-multi.js';
+export { estimateReliability, type ReliabilityResult } from './analyze/estimators/estimate-reliability.js';
+export { estimateShares, type SharesResult } from './analyze/estimators/estimate-shares.js';
+export { frequenciesJson } from './analyze/results/frequencies-json.js';
+export { meansJson } from './analyze/results/means-json.js';
+export { multiJson } from './analyze/results/multi-json.js';
+export { parseCiMethod } from './analyze/estimators/proportion-interval.js';
+export { reliabilityJson } from './analyze/results/reliability-json.js';
+export { resolveVariables } from './analyze/estimators/resolve-variables.js';
+export { sharesJson } from './analyze/results/shares-json.js';
+export { type FrequencyTable, tabulateFrequencies } from './analyze/estimators/tabulate-frequencies.js';
 export { cleanCsvSinks } from './clean/clean-csv-sinks.js';
 export { cleanFile, type CleanSummary } from './clean/clean-file.js';
 export { defaultRules, loadRules } from './clean/clean-rules.js';

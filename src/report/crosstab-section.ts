@@ -1,4 +1,4 @@
-import type { CrosstabResult } from '../analyze/estimate-crosstab.js';
+import type { CrosstabResult } from '../analyze/estimators/estimate-crosstab.js';
 import type { Lang } from '../core/variable-labels.js';
 import { crosstabTestText } from './crosstab-test-text.js';
 import { formatCount, formatFixed, formatPClause, formatPercent } from './format-number.js';

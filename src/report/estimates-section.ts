@@ -1,6 +1,6 @@
-import type { QuantilesResult } from '../analyze/estimate-quantiles.js';
-import type { RatioResult } from '../analyze/estimate-ratio.js';
-import type { TotalsResult } from '../analyze/estimate-totals.js';
+import type { QuantilesResult } from '../analyze/estimators/estimate-quantiles.js';
+import type { RatioResult } from '../analyze/estimators/estimate-ratio.js';
+import type { TotalsResult } from '../analyze/estimators/estimate-totals.js';
 import type { Lang } from '../core/variable-labels.js';
 import { formatFixed } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

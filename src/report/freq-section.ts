@@ -1,4 +1,4 @@
-import type { FrequencyTable } from '../analyze/tabulate-frequencies.js';
+import type { FrequencyTable } from '../analyze/estimators/tabulate-frequencies.js';
 import type { Lang } from '../core/variable-labels.js';
 import { formatCount, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

@@ -1,4 +1,4 @@
-import type { MeansResult } from '../analyze/estimate-means.js';
+import type { MeansResult } from '../analyze/estimators/estimate-means.js';
 import type { Lang } from '../core/variable-labels.js';
 import { formatFixed, formatPClause } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

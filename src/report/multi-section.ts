@@ -1,4 +1,4 @@
-import type { MultiResult } from '../analyze/estimate-multi.js';
+import type { MultiResult } from '../analyze/estimators/estimate-multi.js';
 import type { Lang } from '../core/variable-labels.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';

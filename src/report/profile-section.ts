@@ -1,4 +1,4 @@
-import type { SampleProfile } from '../analyze/profile-sample.js';
+import type { SampleProfile } from '../analyze/estimators/profile-sample.js';
 import type { Lang } from '../core/variable-labels.js';
 import { formatCount, formatFixed, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

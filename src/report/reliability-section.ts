@@ -1,4 +1,4 @@
-import type { ReliabilityResult } from '../analyze/estimate-reliability.js';
+import type { ReliabilityResult } from '../analyze/estimators/estimate-reliability.js';
 import type { Lang } from '../core/variable-labels.js';
 import { formatFixed, formatPClause } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';

@@ -1,4 +1,4 @@
-import type { SharesResult } from '../analyze/estimate-shares.js';
+import type { SharesResult } from '../analyze/estimators/estimate-shares.js';
 import type { Lang } from '../core/variable-labels.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatPClause, formatPercent } from './format-number.js';

@@ -1,8 +1,8 @@
-import type { SampleProfile } from '../../analyze/profile-sample.js';
+import type { SampleProfile } from '../../analyze/estimators/profile-sample.js';
 import type { Lang } from '../../core/variable-labels.js';
 import type { CleanSummary } from '../../clean/clean-file.js';
 import type { DataTable } from '../../core/data-table.js';
-import type { AnalysisEstimates } from '../../analyze/analysis-estimates.js';
+import type { AnalysisEstimates } from '../../analyze/results/analysis-estimates.js';
 import type { WeightingResult } from '../../weight/weight-design.js';
 import type { PrerenderedSheet, Sheet } from '../../io/xlsx/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
