@@ -35,10 +35,10 @@ export type { SimulationSpec } from './simulate/spec-schema.js';
 export type { SimulatedSample, SimulatedColumn } from './simulate/simulated-sample.js';
 
 // Ingest: read CSV/XLSX/XLS (问卷星 按文本/按序号 recognised), map to the codebook, code the answers.
-export { openTable } from './ingest/open-table.js';
-export type { RawTable, RawRow, OpenTableOptions, TextEncoding, RawFormat } from './ingest/raw-table.js';
+export { openTable } from './ingest/read/open-table.js';
+export type { RawTable, RawRow, OpenTableOptions, TextEncoding, RawFormat } from './ingest/read/raw-table.js';
 export { ingestFile, SOURCE_ROW, type IngestOptions, type IngestSummary, type CodedRow, type CodedRowSink } from './ingest/ingest-file.js';
-export { pairFiles } from './ingest/pair-files.js';
+export { pairFiles } from './ingest/draft/pair-files.js';
 export { readDataTable } from './ingest/read-data-table.js';
 export { dataTable, MISSING_CODES, type DataTable, type DataColumn } from './core/data-table.js';
 export type { Issue, MissingReason, Severity } from './core/types.js';
@@ -128,7 +128,7 @@ export { formatLocation } from './core/errors.js';
 export { CONVERSION_TYPES, type ConversionType, convertToReplicates, withReplicateColumns } from './core/replicate-design.js';
 export { REPLICATE_TYPES, type ReplicateType } from './core/replicate-weights.js';
 export type { Lang } from './core/variable-labels.js';
-export { parseEncoding } from './ingest/decode-text.js';
+export { parseEncoding } from './ingest/read/decode-text.js';
 export { assertFolderApart, assertOutputsApart } from './io/assert-outputs-apart.js';
 export { removeLiveTemps } from './io/temp-files.js';
 export { openFolderAtomic } from './io/write-folder-atomic.js';

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { statSync } from 'node:fs';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 

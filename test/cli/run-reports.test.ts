@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openTable } from '../../src/ingest/open-table.js';
-import { entryText } from '../../src/ingest/zip-entry-text.js';
-import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { openTable } from '../../src/ingest/read/open-table.js';
+import { entryText } from '../../src/ingest/read/zip-entry-text.js';
+import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { sofficeConvert } from '../helpers/soffice.js';
 

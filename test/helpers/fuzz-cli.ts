@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { CsvParser, type CsvRecord } from '../../src/ingest/csv-parser.js';
+import { CsvParser, type CsvRecord } from '../../src/ingest/read/csv-parser.js';
 import { mutate, mutations, noteInput, params, record, SEED } from './fuzz.js';
 import { fuzzStudies, studyCsv, type FuzzStudy } from './fuzz-study.js';
 import { spawnCli, tempDir } from './run-cli.js';

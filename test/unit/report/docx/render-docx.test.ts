@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryText } from '../../../../src/ingest/zip-entry-text.js';
-import { readZipEntries } from '../../../../src/ingest/zip-entries.js';
+import { entryText } from '../../../../src/ingest/read/zip-entry-text.js';
+import { readZipEntries } from '../../../../src/ingest/read/zip-entries.js';
 import { renderDocx } from '../../../../src/report/render-docx.js';
 import { tableBlock, type ReportDocument } from '../../../../src/report/report-document.js';
 

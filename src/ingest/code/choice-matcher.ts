@@ -1,5 +1,5 @@
-import { normalizeText } from '../core/normalize-text.js';
-import type { Choice, Code, Variable } from '../core/types.js';
+import { normalizeText } from '../../core/normalize-text.js';
+import type { Choice, Code, Variable } from '../../core/types.js';
 
 /** A choice found for an answer: its code and whether it is a declared missing code. */
 export interface ChoiceMatch {

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { InputError, UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { lineAtOffset } from './line-at-offset.js';
 import { codeUnitAt, codeUnitBytes, type LineChunk } from './read-line-chunks.js';
 import type { TextEncoding } from './raw-table.js';

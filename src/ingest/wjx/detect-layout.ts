@@ -1,5 +1,5 @@
-import { parseNumber } from './code-scalar.js';
-import type { Layout } from './coded-row.js';
+import { parseNumber } from '../code/code-scalar.js';
+import type { Layout } from '../code/coded-row.js';
 import { isWjxHeader, type SourceItem } from './parse-wjx-header.js';
 import { wjxMissingReason } from './wjx-missing-reason.js';
 

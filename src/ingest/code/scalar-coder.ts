@@ -1,4 +1,4 @@
-import type { Variable } from '../core/types.js';
+import type { Variable } from '../../core/types.js';
 import { choiceMatcher } from './choice-matcher.js';
 import { codeScalar, splitFillIn, type ScalarResult } from './code-scalar.js';
 import type { ItemCoder, Layout, OutputColumn, RowSink } from './coded-row.js';

@@ -1,9 +1,9 @@
-import type { Choice, Codebook, Variable } from '../core/types.js';
-import type { Layout } from './coded-row.js';
+import type { Choice, Codebook, Variable } from '../../core/types.js';
+import type { Layout } from '../code/coded-row.js';
 import { newProfile, profileCell, type ColumnProfile } from './column-profile.js';
-import { wjxMetaVariable } from './meta-coders.js';
+import { wjxMetaVariable } from '../wjx/meta-coders.js';
 import { mergeSequences, orderLabels } from './order-labels.js';
-import type { QuestionHint, SourceItem } from './parse-wjx-header.js';
+import type { QuestionHint, SourceItem } from '../wjx/parse-wjx-header.js';
 
 /** Collects column profiles over a pass of rows, then drafts a codebook from them. */
 export interface CodebookInference {

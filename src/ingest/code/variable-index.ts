@@ -1,5 +1,5 @@
-import { normalizeText } from '../core/normalize-text.js';
-import type { Codebook, Variable } from '../core/types.js';
+import { normalizeText } from '../../core/normalize-text.js';
+import type { Codebook, Variable } from '../../core/types.js';
 
 /** Finds codebook variables by the texts raw headers use: name, label, English label, aliases, question number. */
 export interface VariableIndex {

@@ -1,9 +1,9 @@
-import { UsageError } from '../core/errors.js';
-import { normalizeText } from '../core/normalize-text.js';
-import type { Choice, Codebook, Issue, Variable } from '../core/types.js';
-import { parseNumber, splitFillIn } from './code-scalar.js';
-import type { SourceItem } from './parse-wjx-header.js';
-import { wjxMissingReason } from './wjx-missing-reason.js';
+import { UsageError } from '../../core/errors.js';
+import { normalizeText } from '../../core/normalize-text.js';
+import type { Choice, Codebook, Issue, Variable } from '../../core/types.js';
+import { parseNumber, splitFillIn } from '../code/code-scalar.js';
+import type { SourceItem } from '../wjx/parse-wjx-header.js';
+import { wjxMissingReason } from '../wjx/wjx-missing-reason.js';
 
 /** One export of a 问卷星 survey, read whole, with the codebook drafted from it. */
 export interface DraftedExport {

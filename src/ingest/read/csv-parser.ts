@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { InputError } from '../../core/errors.js';
 
 /** One CSV record: its cells and the 1-based physical line where it starts. */
 export interface CsvRecord {

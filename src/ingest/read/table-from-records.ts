@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { BlankRowBuffer, isBlankRow, type PendingRow } from './blank-row-buffer.js';
 import type { RawRow, RawTable } from './raw-table.js';
 

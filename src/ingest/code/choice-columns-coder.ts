@@ -1,4 +1,4 @@
-import type { Issue, Variable } from '../core/types.js';
+import type { Issue, Variable } from '../../core/types.js';
 import { choiceMatcher } from './choice-matcher.js';
 import { missingReasonOf, parseNumber, splitFillIn } from './code-scalar.js';
 import { setMissing, type ItemCoder, type Layout, type OutputColumn, type RowSink } from './coded-row.js';

@@ -1,4 +1,4 @@
-import { normalizeText } from '../core/normalize-text.js';
+import { normalizeText } from '../../core/normalize-text.js';
 
 /** The metadata columns 问卷星 adds to every export, with the coded column each becomes. */
 export const WJX_META = {

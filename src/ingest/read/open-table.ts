@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { InputError, UsageError } from '../core/errors.js';
-import { notARegularFile } from '../io/read-input-file.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { notARegularFile } from '../../io/read-input-file.js';
 import { readCsv } from './read-csv.js';
 import { readXls } from './read-xls.js';
 import { readXlsx } from './read-xlsx.js';

@@ -1,9 +1,9 @@
-import type { MissingReason, Variable } from '../core/types.js';
+import type { MissingReason, Variable } from '../../core/types.js';
 import type { ChoiceMatcher } from './choice-matcher.js';
 import type { CodedValue, Layout } from './coded-row.js';
-import { parseWjxDuration } from './parse-wjx-duration.js';
-import { parseWjxTime } from './parse-wjx-time.js';
-import { wjxMissingReason } from './wjx-missing-reason.js';
+import { parseWjxDuration } from '../wjx/parse-wjx-duration.js';
+import { parseWjxTime } from '../wjx/parse-wjx-time.js';
+import { wjxMissingReason } from '../wjx/wjx-missing-reason.js';
 
 /** The result of coding one cell: a value, or missing with its reason and, if invalid, the rule broken. */
 export interface ScalarResult {

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { CsvParser, type CsvRecord } from './csv-parser.js';
 import { decodeText } from './decode-text.js';
 import { detectEncoding } from './detect-encoding.js';

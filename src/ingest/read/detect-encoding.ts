@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { InputError } from '../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { decodes, encodingLabel, firstUndecodableLine, strictDecoder, undecodableError } from './decode-text.js';
 import { lineAtOffset } from './line-at-offset.js';
 import { codeUnitBytes, readLineChunks } from './read-line-chunks.js';

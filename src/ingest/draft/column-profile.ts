@@ -1,5 +1,5 @@
-import { missingReasonOf, parseNumber, splitFillIn } from './code-scalar.js';
-import type { Layout } from './coded-row.js';
+import { missingReasonOf, parseNumber, splitFillIn } from '../code/code-scalar.js';
+import type { Layout } from '../code/coded-row.js';
 
 /** What one pass over a raw column learned about its answers, for drafting a codebook. */
 export interface ColumnProfile {

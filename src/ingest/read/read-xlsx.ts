@@ -1,4 +1,4 @@
-import { InputError, SurveyError } from '../core/errors.js';
+import { InputError, SurveyError } from '../../core/errors.js';
 import { noSuchSheet } from './no-such-sheet.js';
 import { checkCellText, checkPartComplete } from './xlsx-limits.js';
 import { tableFromRecords, type SourceRecord } from './table-from-records.js';

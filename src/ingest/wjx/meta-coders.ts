@@ -1,6 +1,6 @@
-import type { Variable } from '../core/types.js';
-import { missingReasonOf } from './code-scalar.js';
-import type { ItemCoder, Layout } from './coded-row.js';
+import type { Variable } from '../../core/types.js';
+import { missingReasonOf } from '../code/code-scalar.js';
+import type { ItemCoder, Layout } from '../code/coded-row.js';
 import { parseWjxIp } from './parse-wjx-ip.js';
 import { WJX_META, type WjxMetaHeader } from './parse-wjx-header.js';
 

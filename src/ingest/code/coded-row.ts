@@ -1,4 +1,4 @@
-import type { Issue, MissingReason } from '../core/types.js';
+import type { Issue, MissingReason } from '../../core/types.js';
 
 /** A coded cell: a code or number, a text, or missing. */
 export type CodedValue = number | string | null;

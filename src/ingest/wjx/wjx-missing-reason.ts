@@ -1,4 +1,4 @@
-import type { MissingReason } from '../core/types.js';
+import type { MissingReason } from '../../core/types.js';
 
 /**
  * Why a 问卷星 cell holds no answer: `(跳过)`/-3 skipped by logic, -2 not ranked, `(空)`, blank or

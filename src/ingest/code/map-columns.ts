@@ -1,10 +1,10 @@
-import { normalizeText } from '../core/normalize-text.js';
-import type { Codebook, Issue, Variable } from '../core/types.js';
+import { normalizeText } from '../../core/normalize-text.js';
+import type { Codebook, Issue, Variable } from '../../core/types.js';
 import { choiceMatcher } from './choice-matcher.js';
 import { choiceColumnName, joinedAnswersCoder, optionColumnsCoder, type OptionColumn } from './choice-columns-coder.js';
 import type { ItemCoder, Layout } from './coded-row.js';
-import { ipCoder, wjxMetaVariable } from './meta-coders.js';
-import type { SourceItem } from './parse-wjx-header.js';
+import { ipCoder, wjxMetaVariable } from '../wjx/meta-coders.js';
+import type { SourceItem } from '../wjx/parse-wjx-header.js';
 import { passThroughCoder, passThroughVariable } from './pass-through-coder.js';
 import { scalarCoder } from './scalar-coder.js';
 import { variableIndex, type VariableIndex } from './variable-index.js';

@@ -1,4 +1,4 @@
-import type { Variable } from '../core/types.js';
+import type { Variable } from '../../core/types.js';
 import { missingReasonOf } from './code-scalar.js';
 import { setMissing, type ItemCoder, type Layout } from './coded-row.js';
 

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 
 /** The UsageError for a `--sheet` the workbook does not have, listing the sheets it has. */
 export function noSuchSheet(file: string, wanted: string, available: string[]): UsageError {

@@ -1,8 +1,8 @@
-import { UsageError } from '../core/errors.js';
-import type { Codebook, Issue } from '../core/types.js';
-import { inspectFile } from './ingest-file.js';
+import { UsageError } from '../../core/errors.js';
+import type { Codebook, Issue } from '../../core/types.js';
+import { inspectFile } from '../ingest-file.js';
 import { pairCodebooks } from './pair-codebooks.js';
-import type { OpenTableOptions } from './raw-table.js';
+import type { OpenTableOptions } from '../read/raw-table.js';
 
 /**
  * Drafts a codebook from the two downloads of one 问卷星 survey (按文本 and 按序号, in either
