@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanCsvSinks } from '../dist/clean/clean-csv-sinks.js';
 import { cleanFile } from '../dist/clean/clean-file.js';
 import { loadCodebook } from '../dist/codebook/load-codebook.js';
-import { openTable } from '../dist/ingest/open-table.js';
+import { openTable } from '../dist/ingest/read/open-table.js';
 import { tableCollector } from '../dist/ingest/table-collector.js';
 import { openAtomicWriter } from '../dist/io/write-atomic.js';
 import { measure } from './measure.js';

@@ -1,4 +1,4 @@
-// Benchmark: our incremental CSV parser (src/ingest/csv-parser.ts) against papaparse 5 on the same
+// Benchmark: our incremental CSV parser (src/ingest/read/csv-parser.ts) against papaparse 5 on the same
 // decoded text, fed in the same 1 MiB pieces (papaparse: Papa.parse on a string with `chunk` off, and
 // its streaming parser fed piece by piece through Papa.parse(ReadableStream)). Two files: 1,000,000 rows
 // × 40 small integers (BENCH_ROWS=…), and the bundled study's clean.csv repeated to 200,000 rows
@@ -6,7 +6,7 @@
 // seconds and records/s, best of 3. Run `npm run build` first: it imports from dist/.
 
 import Papa from 'papaparse';
-import { CsvParser } from '../dist/ingest/csv-parser.js';
+import { CsvParser } from '../dist/ingest/read/csv-parser.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PIECE = 1 << 20;

@@ -6,7 +6,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { openTable } from '../dist/ingest/open-table.js';
+import { openTable } from '../dist/ingest/read/open-table.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const COLUMNS = 40;

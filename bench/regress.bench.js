@@ -2,8 +2,8 @@
 // (double-double QR), and the ordinal logit of the bundled study's happiness model on its
 // 10,000 rows. Prints seconds and peak RSS as JSON. Run `npm run build` first: it imports dist/.
 import { fileURLToPath } from 'node:url';
-import { fitOls } from '../dist/analyze/fit-ols.js';
-import { fitOrdinal } from '../dist/analyze/fit-ordinal.js';
+import { fitOls } from '../dist/analyze/regression/fit-ols.js';
+import { fitOrdinal } from '../dist/analyze/regression/fit-ordinal.js';
 import { loadCodebook } from '../dist/codebook/load-codebook.js';
 import { dataTable } from '../dist/core/data-table.js';
 import { makeDesign } from '../dist/core/design.js';

@@ -3,9 +3,9 @@ import { compileExpression, type CompiledExpression } from '../codebook/evaluate
 import { listReferences } from '../codebook/list-references.js';
 import { UsageError } from '../core/errors.js';
 import type { Codebook, Variable } from '../core/types.js';
-import type { OutputColumn } from '../ingest/coded-row.js';
+import type { OutputColumn } from '../ingest/code/coded-row.js';
 import type { CleanRules } from './clean-rules.js';
-import { WJX_META } from '../ingest/parse-wjx-header.js';
+import { WJX_META } from '../ingest/wjx/parse-wjx-header.js';
 
 /** A question of the codebook as the coded table holds it: its variable and output columns. */
 export interface Item {

@@ -1,7 +1,7 @@
 import type { Codebook, Issue } from '../core/types.js';
-import type { OutputColumn } from '../ingest/coded-row.js';
+import type { OutputColumn } from '../ingest/code/coded-row.js';
 import { ingestFile, type CodedRow, type IngestSummary } from '../ingest/ingest-file.js';
-import type { OpenTableOptions } from '../ingest/raw-table.js';
+import type { OpenTableOptions } from '../ingest/read/raw-table.js';
 import { checkCells, failedChecks } from './check-cells.js';
 import { cleanContext, type CleanContext } from './clean-context.js';
 import { defaultRules, type CleanRules } from './clean-rules.js';

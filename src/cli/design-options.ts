@@ -1,12 +1,7 @@
 import { Option, type Command } from 'commander';
-import { loadCodebook } from '../codebook/load-codebook.js';
-import { LONELY_PSU, describeDesign, makeDesign, type Design, type LonelyPsu } from '../core/design.js';
+import { LONELY_PSU, UsageError, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Design, type LonelyPsu } from '../index.js';
 import type { Io } from './base.js';
 import { helpLangOf } from './localize-help.js';
-import { readDataTable } from '../ingest/read-data-table.js';
-import { UsageError } from '../core/errors.js';
-import { calibrateDesign } from '../weight/calibrate-design.js';
-import { loadTargets } from '../weight/load-targets.js';
 import { applyReplicateOptions, type ReplicateCliOptions } from './replicate-options.js';
 
 /** The options of every estimator command: the codebook and the design columns. */

@@ -1,7 +1,7 @@
 import { Help, type Command } from 'commander';
-import { displayWidth } from '../core/east-asian-width.js';
-import { HELP_WORDS, HELP_ZH } from '../locale/help-zh.js';
-import { isLang, langFromLocale, type Lang } from '../locale/lang.js';
+import { displayWidth } from '../index.js';
+import { HELP_WORDS, HELP_ZH } from '../index.js';
+import { isLang, langFromLocale, type Lang } from '../index.js';
 
 /** The help language of each program built, so that a command's examples are headed in it. */
 const programLangs = new WeakMap<Command, Lang>();

@@ -1,10 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, SurveyError, formatError } from '../core/errors.js';
+import { EXIT, SurveyError, formatError, version } from '../index.js';
 import { processIo, stderrColors, withExamples, type Io, type RunState } from './base.js';
 import { helpLang, localizeHelp } from './localize-help.js';
-import type { Lang } from '../locale/lang.js';
+import type { Lang } from '../index.js';
 import { commands } from './commands/index.js';
-import { version } from '../version.js';
 import { installProcessGuards } from './process-guards.js';
 
 

@@ -1,4 +1,4 @@
-import { removeLiveTemps } from '../io/temp-files.js';
+import { removeLiveTemps } from '../index.js';
 
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 let installed = false;

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
-import type { Issue } from '../core/types.js';
-import { parseEncoding } from '../ingest/decode-text.js';
-import type { OpenTableOptions } from '../ingest/raw-table.js';
+import { UsageError, parseEncoding, type Issue, type OpenTableOptions } from '../index.js';
 
 /** The options of commands that read a raw export: how to decode and split it. */
 export interface ReadCliOptions {

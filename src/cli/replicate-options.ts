@@ -1,8 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Design } from '../core/design.js';
-import { UsageError } from '../core/errors.js';
-import { CONVERSION_TYPES, convertToReplicates, withReplicateColumns, type ConversionType } from '../core/replicate-design.js';
-import { REPLICATE_TYPES, type ReplicateType } from '../core/replicate-weights.js';
+import { CONVERSION_TYPES, REPLICATE_TYPES, UsageError, convertToReplicates, withReplicateColumns, type ConversionType, type Design, type ReplicateType } from '../index.js';
 
 /** The replicate-weight options of every estimator command (DESIGN §2). */
 export interface ReplicateCliOptions {

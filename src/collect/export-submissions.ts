@@ -1,4 +1,8 @@
-import { SOURCE_ROW, csvLine, openAtomicWriter, optionColumn, type Codebook, type Variable } from '../index.js';
+import { optionColumn } from '../codebook/expression.js';
+import type { Codebook, Variable } from '../core/types.js';
+import { SOURCE_ROW } from '../ingest/ingest-file.js';
+import { csvLine } from '../io/format-csv.js';
+import { openAtomicWriter } from '../io/write-atomic.js';
 import type { Answer } from './form/check-answers.js';
 import { PARADATA_COLUMNS } from './form/form-spec.js';
 import { localDateTime } from './server/render-tables.js';

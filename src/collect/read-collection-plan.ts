@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { InputError, UsageError, loadCodebook, parseCodebook, type Codebook } from '../index.js';
+import { loadCodebook, parseCodebook } from '../codebook/load-codebook.js';
+import { InputError, UsageError } from '../core/errors.js';
+import type { Codebook } from '../core/types.js';
 import type { Quotas } from './server/render-tables.js';
 
 /** What collection needs from a plan: its codebook, the quotas, and where `data:` points. */

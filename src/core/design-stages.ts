@@ -1,7 +1,21 @@
 import type { DataTable } from './data-table.js';
-import type { LaterStage } from './design.js';
 import { UsageError } from './errors.js';
 import { populationSizes, unitsPerGroup } from './population-sizes.js';
+
+/**
+ * One stage k ≥ 2 of a multistage design: each row's unit at that stage (numbered across the whole
+ * design, so nested in its parent, as R's `svydesign` makes `ids[, k]` an interaction), its parent
+ * unit (the stage above), and with `--fpc` the population size of such units in each parent and the
+ * product of the sampling fractions of the stages above each parent (R `multistage`'s scaling).
+ */
+export interface LaterStage {
+  readonly units: Int32Array;
+  readonly parents: Int32Array;
+  readonly populationSizes: Float64Array | null;
+  readonly scale: Float64Array | null;
+  /** The value of each parent index in the data, for messages. */
+  readonly parentNames: readonly string[];
+}
 
 /** A column turned into 0-based indices, with the data's value of each index. */
 export interface IndexedColumn {

@@ -1,7 +1,7 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
-import { checkNested, indexColumn, laterStages, stageColumns, type IndexedColumn } from './design-stages.js';
-import { describeReplicates } from './replicate-design.js';
+import { checkNested, indexColumn, laterStages, stageColumns, type IndexedColumn, type LaterStage } from './design-stages.js';
+import { describeReplicates } from './describe-replicates.js';
 import type { ReplicateWeights } from './replicate-weights.js';
 
 /**
@@ -52,21 +52,6 @@ export type LonelyPsu = 'fail' | 'adjust' | 'average' | 'remove' | 'certainty';
 
 /** The lonely-PSU choices, in the order `--help` lists them. */
 export const LONELY_PSU: readonly LonelyPsu[] = ['fail', 'adjust', 'average', 'remove', 'certainty'];
-
-/**
- * One stage k ≥ 2 of a multistage design: each row's unit at that stage (numbered across the whole
- * design, so nested in its parent, as R's `svydesign` makes `ids[, k]` an interaction), its parent
- * unit (the stage above), and with `--fpc` the population size of such units in each parent and the
- * product of the sampling fractions of the stages above each parent (R `multistage`'s scaling).
- */
-export interface LaterStage {
-  readonly units: Int32Array;
-  readonly parents: Int32Array;
-  readonly populationSizes: Float64Array | null;
-  readonly scale: Float64Array | null;
-  /** The value of each parent index in the data, for messages. */
-  readonly parentNames: readonly string[];
-}
 
 /**
  * The record a calibration leaves for variance estimation (R `postStratify()` / `rake()`):

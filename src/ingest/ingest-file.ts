@@ -1,13 +1,13 @@
 import { basename, extname } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Codebook, Issue, MissingReason } from '../core/types.js';
-import type { CodedValue, Layout, OutputColumn, RowSink } from './coded-row.js';
-import { detectLayout } from './detect-layout.js';
-import { inferCodebook } from './infer-codebook.js';
-import { mapColumns, type MappedColumn } from './map-columns.js';
-import { openTable } from './open-table.js';
-import { parseWjxHeader, type SourceItem } from './parse-wjx-header.js';
-import type { OpenTableOptions, RawFormat, RawRow, RawTable, TextEncoding } from './raw-table.js';
+import type { CodedValue, Layout, OutputColumn, RowSink } from './code/coded-row.js';
+import { detectLayout } from './wjx/detect-layout.js';
+import { inferCodebook } from './draft/infer-codebook.js';
+import { mapColumns, type MappedColumn } from './code/map-columns.js';
+import { openTable } from './read/open-table.js';
+import { parseWjxHeader, type SourceItem } from './wjx/parse-wjx-header.js';
+import type { OpenTableOptions, RawFormat, RawRow, RawTable, TextEncoding } from './read/raw-table.js';
 
 /** Options of `ingestFile`: how to open the file, and the codebook (drafted from the data when absent). */
 export interface IngestOptions extends OpenTableOptions {

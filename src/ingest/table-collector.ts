@@ -1,6 +1,6 @@
 import { dataTable, MISSING_CODES, type DataColumn, type DataTable } from '../core/data-table.js';
 import type { Codebook, MissingReason } from '../core/types.js';
-import type { CodedValue, OutputColumn } from './coded-row.js';
+import type { CodedValue, OutputColumn } from './code/coded-row.js';
 import type { CodedRow } from './ingest-file.js';
 
 const REASON_INDEX = new Map(MISSING_CODES.map((r, i) => [r, i]));

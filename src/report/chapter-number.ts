@@ -1,4 +1,4 @@
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 
 const DIGITS = '〇一二三四五六七八九';
 

@@ -2,7 +2,7 @@ import type { CleanSummary } from '../clean/clean-file.js';
 import type { Check } from '../core/types.js';
 import type { Lang } from '../locale/lang.js';
 import { ruleName } from '../locale/rule-names.js';
-import type { CleaningAudit } from '../run/cleaning-audit.js';
+import type { CleaningAudit } from './cleaning-audit.js';
 import { formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../core/variable-labels.js';
 import { describeCodebookChange, describeSettingChange, comparabilityReasons } from '../compare/comparability-reasons.js';
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
 import { indicatorLabel, questionLabel, answersLabel } from '../compare/indicator-label.js';

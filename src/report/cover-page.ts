@@ -1,4 +1,4 @@
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import type { CoverPage } from './report-document.js';
 
 /** The plan's cover fields (`cover:`), each optional. */

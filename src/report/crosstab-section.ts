@@ -1,4 +1,4 @@
-import type { CrosstabResult } from '../analyze/estimate-crosstab.js';
+import type { CrosstabResult } from '../analyze/estimators/estimate-crosstab.js';
 import type { Codebook } from '../core/types.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';

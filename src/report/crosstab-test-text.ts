@@ -1,4 +1,4 @@
-import type { CrosstabResult } from '../analyze/estimate-crosstab.js';
+import type { CrosstabResult } from '../analyze/estimators/estimate-crosstab.js';
 import { formatFixed } from './format-number.js';
 
 /**

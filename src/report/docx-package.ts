@@ -1,5 +1,5 @@
 import { writeZip } from '../io/zip-writer.js';
-import { escapeXml } from './charts/svg-text.js';
+import { escapeXml } from '../io/escape-xml.js';
 import { W_NAMESPACE, XML_DECLARATION } from './docx-xml.js';
 
 /**

@@ -1,4 +1,4 @@
-import { escapeXml } from './charts/svg-text.js';
+import { escapeXml } from '../io/escape-xml.js';
 
 /**
  * WordprocessingML as the Word renderer writes it: paragraph and run properties (for styles.xml

@@ -1,4 +1,4 @@
-import type { FrequencyTable } from '../analyze/tabulate-frequencies.js';
+import type { FrequencyTable } from '../analyze/estimators/tabulate-frequencies.js';
 import type { Lang } from '../locale/lang.js';
 import { missingLabel } from '../locale/missing-words.js';
 import { formatCount, formatPercent } from './format-number.js';

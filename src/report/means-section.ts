@@ -1,4 +1,4 @@
-import type { MeansResult } from '../analyze/estimate-means.js';
+import type { MeansResult } from '../analyze/estimators/estimate-means.js';
 import { differenceWords } from '../locale/difference-words.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';

@@ -1,4 +1,4 @@
-import type { MultiResult } from '../analyze/estimate-multi.js';
+import type { MultiResult } from '../analyze/estimators/estimate-multi.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';
 import type { BarChart } from './charts/chart-spec.js';

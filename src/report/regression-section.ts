@@ -1,4 +1,4 @@
-import type { CoefficientRow, RegressionResult } from '../analyze/regression-result.js';
+import type { CoefficientRow, RegressionResult } from '../analyze/regression/regression-result.js';
 import type { Codebook } from '../core/types.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';

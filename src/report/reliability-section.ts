@@ -1,4 +1,4 @@
-import type { ReliabilityResult } from '../analyze/estimate-reliability.js';
+import type { ReliabilityResult } from '../analyze/estimators/estimate-reliability.js';
 import { alphaVerdict } from '../locale/alpha-words.js';
 import type { Lang } from '../locale/lang.js';
 import { formatFixed, formatPClause } from './format-number.js';

@@ -1,4 +1,4 @@
-import { escapeXml } from './charts/svg-text.js';
+import { escapeXml } from '../io/escape-xml.js';
 import { DOCX_FOOTER_RELATIONSHIP, docxImageRelationship, docxPackage } from './docx-package.js';
 import { DOCX_LINE, DOCX_PAGE, DOCX_SIZE, DOCX_STYLE, DOCX_TEXT_HEIGHT, DOCX_TEXT_WIDTH, docxFontTableXml, docxStylesXml } from './docx-styles.js';
 import { docxTableLayout, docxTableXml } from './docx-table.js';

@@ -1,4 +1,4 @@
-import type { SharesResult } from '../analyze/estimate-shares.js';
+import type { SharesResult } from '../analyze/estimators/estimate-shares.js';
 import { differenceWords } from '../locale/difference-words.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';

@@ -1,4 +1,5 @@
-import { variableLabel, variableOf, type Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
+import { variableLabel, variableOf } from '../core/variable-labels.js';
 import type { DataTable } from '../core/data-table.js';
 import type { Variable } from '../core/types.js';
 

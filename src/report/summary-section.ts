@@ -1,4 +1,4 @@
-import type { Lang } from '../analyze/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import type { ReportBlock } from './report-document.js';
 
 /** The first sentence of a narrative paragraph: to the first 。 (or ". " in English), else all of it. */

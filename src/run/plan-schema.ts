@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CI_METHODS } from '../analyze/proportion-interval.js';
-import { QUANTILE_RULES } from '../analyze/quantile-rules.js';
+import { CI_METHODS } from '../analyze/estimators/proportion-interval.js';
+import { QUANTILE_RULES } from '../analyze/estimators/quantile-rules.js';
 
 const name = z.string().min(1);
 const names = z.union([name, z.array(name).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));

@@ -1,27 +1,27 @@
-import { crosstabJson } from '../analyze/crosstab-json.js';
-import { estimateCrosstab, type CrosstabResult } from '../analyze/estimate-crosstab.js';
-import { estimateMeans, type MeansResult } from '../analyze/estimate-means.js';
-import { estimateQuantiles, type QuantilesResult } from '../analyze/estimate-quantiles.js';
-import { estimateRatio, type RatioResult } from '../analyze/estimate-ratio.js';
-import { estimateTotals, type TotalsResult } from '../analyze/estimate-totals.js';
-import { estimateReliability, type ReliabilityResult } from '../analyze/estimate-reliability.js';
-import { estimateShares, type SharesResult } from '../analyze/estimate-shares.js';
-import { fitLogit } from '../analyze/fit-logit.js';
-import { fitOls } from '../analyze/fit-ols.js';
-import { fitOrdinal } from '../analyze/fit-ordinal.js';
-import { frequenciesJson } from '../analyze/frequencies-json.js';
-import { meansJson } from '../analyze/means-json.js';
-import { estimateMulti, type MultiResult } from '../analyze/estimate-multi.js';
-import { multiJson } from '../analyze/multi-json.js';
-import { quantilesJson } from '../analyze/quantiles-json.js';
-import { ratioJson } from '../analyze/ratio-json.js';
-import { totalsJson } from '../analyze/totals-json.js';
-import { regressionJson } from '../analyze/regression-json.js';
-import type { RegressionResult } from '../analyze/regression-result.js';
-import { reliabilityJson } from '../analyze/reliability-json.js';
-import { resolveVariables } from '../analyze/resolve-variables.js';
-import { sharesJson } from '../analyze/shares-json.js';
-import { tabulateFrequencies, type FrequencyTable } from '../analyze/tabulate-frequencies.js';
+import { crosstabJson } from '../analyze/results/crosstab-json.js';
+import { estimateCrosstab } from '../analyze/estimators/estimate-crosstab.js';
+import { estimateMeans } from '../analyze/estimators/estimate-means.js';
+import { estimateQuantiles, type QuantilesResult } from '../analyze/estimators/estimate-quantiles.js';
+import { estimateRatio, type RatioResult } from '../analyze/estimators/estimate-ratio.js';
+import { estimateTotals, type TotalsResult } from '../analyze/estimators/estimate-totals.js';
+import { estimateReliability } from '../analyze/estimators/estimate-reliability.js';
+import { estimateShares } from '../analyze/estimators/estimate-shares.js';
+import { fitLogit } from '../analyze/regression/fit-logit.js';
+import { fitOls } from '../analyze/regression/fit-ols.js';
+import { fitOrdinal } from '../analyze/regression/fit-ordinal.js';
+import { frequenciesJson } from '../analyze/results/frequencies-json.js';
+import { meansJson } from '../analyze/results/means-json.js';
+import { estimateMulti } from '../analyze/estimators/estimate-multi.js';
+import { multiJson } from '../analyze/results/multi-json.js';
+import { quantilesJson } from '../analyze/results/quantiles-json.js';
+import { ratioJson } from '../analyze/results/ratio-json.js';
+import { totalsJson } from '../analyze/results/totals-json.js';
+import { regressionJson } from '../analyze/results/regression-json.js';
+import type { RegressionResult } from '../analyze/regression/regression-result.js';
+import { reliabilityJson } from '../analyze/results/reliability-json.js';
+import { resolveVariables } from '../analyze/estimators/resolve-variables.js';
+import { sharesJson } from '../analyze/results/shares-json.js';
+import { tabulateFrequencies } from '../analyze/estimators/tabulate-frequencies.js';
 import type { Lang } from '../locale/lang.js';
 import { groupWords, variableWords } from '../locale/variable-words.js';
 import type { Design } from '../core/design.js';
@@ -35,19 +35,7 @@ import { reliabilitySection } from '../report/reliability-section.js';
 import type { ReportBlock } from '../report/report-document.js';
 import { sharesGridSection, sharesSection } from '../report/shares-section.js';
 import type { Analysis } from './plan-schema.js';
-
-/** The typed results of one analysis (the workbook shows them with their own number formats). */
-export type AnalysisEstimates =
-  | { command: 'shares'; results: SharesResult[]; weighted: SharesResult[] | null }
-  | { command: 'means'; results: MeansResult[]; weighted: MeansResult[] | null }
-  | { command: 'totals'; results: TotalsResult[]; weighted: TotalsResult[] | null }
-  | { command: 'quantiles'; results: QuantilesResult[]; weighted: QuantilesResult[] | null }
-  | { command: 'ratio'; results: RatioResult[]; weighted: RatioResult[] | null }
-  | { command: 'freq'; results: FrequencyTable[] }
-  | { command: 'multi'; results: MultiResult[]; weighted: MultiResult[] | null }
-  | { command: 'crosstab'; results: CrosstabResult[] }
-  | { command: 'reliability'; results: ReliabilityResult[]; title: string }
-  | { command: 'regress'; results: RegressionResult[] };
+import type { AnalysisEstimates } from '../analyze/results/analysis-estimates.js';
 
 /** What one analysis of a plan produced: its numbers (the CLI's JSON contract) and its report blocks. */
 export interface AnalysisOutcome {

@@ -1,5 +1,5 @@
-import { categoryLevels } from '../analyze/category-levels.js';
-import { variableOf } from '../analyze/variable-labels.js';
+import { categoryLevels } from '../core/category-levels.js';
+import { variableOf } from '../core/variable-labels.js';
 import type { DataTable } from '../core/data-table.js';
 import { UsageError } from '../core/errors.js';
 import { normalizeText } from '../core/normalize-text.js';

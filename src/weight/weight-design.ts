@@ -1,7 +1,8 @@
+// simple-statistics' quantile is R's type 7 (quantile()'s default), bit for bit, by quickselect rather than a full sort.
+import { quantile } from 'simple-statistics';
 import type { Design } from '../core/design.js';
 import { UsageError } from '../core/errors.js';
 import { calibrateDesign, type CalibratedDesign, type CalibrateOptions } from './calibrate-design.js';
-import { quantileType7 } from './quantile-type7.js';
 import { trimWeights } from './trim-weights.js';
 import { weightDiagnostics, type WeightDiagnostics } from './weight-diagnostics.js';
 import type { WeightingTargets } from './weighting-targets.js';
@@ -45,7 +46,7 @@ export function weightDesign(design: Design, targets: WeightingTargets, options:
   };
   if (!options.trim) return finish(null, 0);
   const first = calibrated.design.weights as Float64Array;
-  const [lower, upper] = 'bounds' in options.trim ? options.trim.bounds : options.trim.quantiles.map((p) => quantileType7(first, p));
+  const [lower, upper] = 'bounds' in options.trim ? options.trim.bounds : quantile(Array.from(first), options.trim.quantiles);
   if (!(lower < upper)) throw new UsageError(`the trimming bounds must be increasing, not ${lower}, ${upper}`);
   const method = calibrated.method;
   for (let round = 0; round <= maxIter; round++) {

@@ -42,8 +42,8 @@ function csv(file: string): string[][] {
   return readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
 }
 
-describe('survey clean', () => {
-  const run = runCli(['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--rules', path('rules.yaml'), '--out', path('clean.csv'), '--excluded', path('excluded.csv'), '--issues', path('issues.csv'), '--distributed', '10', '--json']);
+describe('survey clean', async () => {
+  const run = await runCli(['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--rules', path('rules.yaml'), '--out', path('clean.csv'), '--excluded', path('excluded.csv'), '--issues', path('issues.csv'), '--distributed', '10', '--json']);
 
   it('accounts for every row and prints the JSON contract', () => {
     expect(run.code, run.stderr).toBe(1);
@@ -90,8 +90,8 @@ describe('survey clean', () => {
     expect(readFileSync(path('raw.csv'), 'utf8')).toBe(`${header}\n${rows.join('\n')}\n`);
   });
 
-  it('cleans its own coded output again without losing the source rows', () => {
-    const again = runCli(['clean', path('clean.csv'), '--codebook', path('q.yaml'), '--rules', path('rules.yaml'), '--excluded', path('again-excluded.csv'), '--json']);
+  it('cleans its own coded output again without losing the source rows', async () => {
+    const again = await runCli(['clean', path('clean.csv'), '--codebook', path('q.yaml'), '--rules', path('rules.yaml'), '--excluded', path('again-excluded.csv'), '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ input_rows: 5, kept_rows: 5, excluded_rows: 0 });
   });
@@ -117,8 +117,8 @@ describe('survey clean on bad input', () => {
     ['a bad --distributed', () => ['clean', path('raw.csv'), '--codebook', path('q.yaml'), '--distributed', 'many'], 2, /--distributed "many"/],
   ];
   for (const [what, args, code, message] of cases) {
-    it(`${what} → exit ${code}, one clear message`, () => {
-      const r = runCli(args());
+    it(`${what} → exit ${code}, one clear message`, async () => {
+      const r = await runCli(args());
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -15,17 +15,17 @@ function writeCodebook(text: string): string {
 const badCodebook = 'id: t\nvariables:\n  - {name: area, type: single, choises: {1: 城市}}\n  - {name: age, type: numeric, range: [120, 0]}\n';
 
 describe('survey codebook check', () => {
-  test('a sound codebook: a one-line summary on stdout, exit 0', () => {
+  test('a sound codebook: a one-line summary on stdout, exit 0', async () => {
     const file = writeCodebook(designCodebookYaml);
-    const result = runCli(['codebook', 'check', file]);
+    const result = await runCli(['codebook', 'check', file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${file}: ok — 8 variables (4 single, 2 numeric, 1 multi, 1 text), 2 checks, 3 derived\n`);
     expect(result.stderr).toBe('');
   });
 
-  test('--json prints the summary', () => {
+  test('--json prints the summary', async () => {
     const file = writeCodebook(designCodebookYaml);
-    const result = runCli(['codebook', 'check', file, '--json']);
+    const result = await runCli(['codebook', 'check', file, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: true,
@@ -38,9 +38,9 @@ describe('survey codebook check', () => {
     });
   });
 
-  test('problems: each `path: message` on stderr, exit 2', () => {
+  test('problems: each `path: message` on stderr, exit 2', async () => {
     const file = writeCodebook(badCodebook);
-    const result = runCli(['codebook', 'check', file]);
+    const result = await runCli(['codebook', 'check', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -50,8 +50,8 @@ describe('survey codebook check', () => {
     );
   });
 
-  test('problems with --json: {"ok": false, "problems"} on stdout, still exit 2', () => {
-    const result = runCli(['codebook', 'check', writeCodebook(badCodebook), '--json']);
+  test('problems with --json: {"ok": false, "problems"} on stdout, still exit 2', async () => {
+    const result = await runCli(['codebook', 'check', writeCodebook(badCodebook), '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
@@ -62,32 +62,32 @@ describe('survey codebook check', () => {
     });
   });
 
-  test('a YAML syntax error: one line with file, line and column, exit 2', () => {
+  test('a YAML syntax error: one line with file, line and column, exit 2', async () => {
     const file = writeCodebook('id: t\nvariables: [a, b\nx: 1\n');
-    const result = runCli(['codebook', 'check', file]);
+    const result = await runCli(['codebook', 'check', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^survey: ${file}: line 3: YAML syntax error at column 1: [^\\n]+\\n$`));
-    const json = runCli(['codebook', 'check', file, '--json']);
+    const json = await runCli(['codebook', 'check', file, '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).problems).toEqual([{ path: 'line 3', message: expect.stringMatching(/^YAML syntax error at column 1: /) }]);
   });
 
-  test('an empty file and a missing file', () => {
+  test('an empty file and a missing file', async () => {
     const empty = writeCodebook('');
-    expect(runCli(['codebook', 'check', empty])).toMatchObject({
+    expect(await runCli(['codebook', 'check', empty])).toMatchObject({
       code: 2,
       stderr: `survey: ${empty}: the codebook is empty — start it with \`id:\` and a \`variables:\` list\n`,
     });
     const missing = join(tempDir(), 'none.yaml');
-    expect(runCli(['codebook', 'check', missing])).toMatchObject({
+    expect(await runCli(['codebook', 'check', missing])).toMatchObject({
       code: 3,
       stdout: '',
       stderr: `survey: ${missing}: cannot read codebook: no such file\n`,
     });
   });
 
-  test('--help shows an example', () => {
-    const result = runCli(['codebook', 'check', '--help']);
+  test('--help shows an example', async () => {
+    const result = await runCli(['codebook', 'check', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:\n  $ survey codebook check q.yaml\n');
   });
@@ -98,25 +98,25 @@ describe('survey codebook import', () => {
     const dir = tempDir();
     const form = await writeXlsform(dir, happinessForm);
     const out = join(dir, 'q.yaml');
-    const result = runCli(['codebook', 'import', form, '--out', out]);
+    const result = await runCli(['codebook', 'import', form, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`wrote ${out}: 7 variables (1 datetime, 2 single, 2 numeric, 1 multi, 1 text), 0 checks, 1 derived\n`);
     const yaml = readFileSync(out, 'utf8');
     expect(yaml).toContain('    choices:\n      1: {label: 城市, label_en: Urban}\n');
     expect(parseCodebook(yaml, out).id).toBe('happiness_2025');
-    expect(runCli(['codebook', 'check', out]).code).toBe(0);
+    expect((await runCli(['codebook', 'check', out])).code).toBe(0);
 
-    const again = runCli(['codebook', 'import', form, '--out', out]);
+    const again = await runCli(['codebook', 'import', form, '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(`survey: ${out} already exists — choose another output name or pass --force to overwrite it\n`);
-    const forced = runCli(['codebook', 'import', form, '--out', out, '--force', '--json']);
+    const forced = await runCli(['codebook', 'import', form, '--out', out, '--force', '--json']);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ ok: true, file: out, source: form, id: 'happiness_2025', variables: 7, derive: 1 });
   });
 
   test('never writes over the form itself', async () => {
     const form = await writeXlsform(tempDir(), happinessForm);
-    const result = runCli(['codebook', 'import', form, '--out', form, '--force']);
+    const result = await runCli(['codebook', 'import', form, '--out', form, '--force']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--out .* is the input file.*an output never overwrites an input/);
   });
@@ -125,7 +125,7 @@ describe('survey codebook import', () => {
     const dir = tempDir();
     const form = await writeXlsform(dir, { survey: [['type', 'name', 'label'], ['select_one nope', 'q1', '问题'], ['geopoint', 'gps', '位置']] });
     const out = join(dir, 'q.yaml');
-    const result = runCli(['codebook', 'import', form, '--out', out, '--json']);
+    const result = await runCli(['codebook', 'import', form, '--out', out, '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
@@ -137,15 +137,15 @@ describe('survey codebook import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test('a missing form is exit 3; a missing --out is exit 2', () => {
+  test('a missing form is exit 3; a missing --out is exit 2', async () => {
     const dir = tempDir();
-    expect(runCli(['codebook', 'import', join(dir, 'none.xlsx'), '--out', join(dir, 'q.yaml')]).code).toBe(3);
-    const noOut = runCli(['codebook', 'import', join(dir, 'none.xlsx')]);
+    expect((await runCli(['codebook', 'import', join(dir, 'none.xlsx'), '--out', join(dir, 'q.yaml')])).code).toBe(3);
+    const noOut = await runCli(['codebook', 'import', join(dir, 'none.xlsx')]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("required option '--out <file>' not specified");
   });
 
-  test('--help shows an example', () => {
-    expect(runCli(['codebook', 'import', '--help']).stdout).toContain('$ survey codebook import form.xlsx --out q.yaml\n');
+  test('--help shows an example', async () => {
+    expect((await runCli(['codebook', 'import', '--help'])).stdout).toContain('$ survey codebook import form.xlsx --out q.yaml\n');
   });
 });

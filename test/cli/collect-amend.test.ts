@@ -89,7 +89,7 @@ describe('the dashboard', () => {
     const codebook = fixtureCodebook();
     writeFileSync(join(dir, 'q.yaml'), FIXTURE_CODEBOOK);
     await exportSubmissions(store, codebook, join(dir, 'export.csv'));
-    const clean = runCli(['clean', join(dir, 'export.csv'), '--codebook', join(dir, 'q.yaml'), '--json']);
+    const clean = (await runCli(['clean', join(dir, 'export.csv'), '--codebook', join(dir, 'q.yaml'), '--json']));
     const kept = (JSON.parse(clean.stdout) as { kept_rows: number }).kept_rows;
     expect(kept).toBeLessThan(8);
     const valid = await validSubmissions(codebook, defaultRules(), await store.listSubmissions());

@@ -135,7 +135,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     expect(stored?.device).toContain('Chrome');
 
     const out = join(dir, 'responses.csv');
-    const r = runCli(['export', join(dir, 'plan.yaml'), '--out', out]);
+    const r = await runCli(['export', join(dir, 'plan.yaml'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const parsed = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(1);

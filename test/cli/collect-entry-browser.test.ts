@@ -111,7 +111,7 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     await li.screenshot({ path: join(dir, 'entry.png'), fullPage: true });
     await li.close();
 
-    const verify = runCli(['verify', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite')]);
+    const verify = (await runCli(['verify', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite')]));
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('3001\tage\t45\t54\t');
 
@@ -125,7 +125,7 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     await admin.close();
 
     const out = join(dir, 'responses.csv');
-    const exported = runCli(['export', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite'), '--out', out]);
+    const exported = (await runCli(['export', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite'), '--out', out]));
     expect(exported.code, exported.stderr).toBe(0);
     const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(1);

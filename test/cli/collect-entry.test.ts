@@ -112,7 +112,7 @@ describe.each(backends)('double data entry on $name', ({ name, db }) => {
     const dir = tempDir('survey-entry-cli-');
     const plan = join(dir, 'codebook.yaml');
     writeFileSync(plan, FIXTURE_CODEBOOK);
-    const verify = runCli(['verify', plan, '--db', address, '--json']);
+    const verify = (await runCli(['verify', plan, '--db', address, '--json']));
     expect(verify.code, verify.stderr).toBe(0);
     const report = JSON.parse(verify.stdout);
     expect(report.questionnaires).toEqual({ keyed_once: 1, disputed: 0, verified: 2 });
@@ -127,7 +127,7 @@ describe.each(backends)('double data entry on $name', ({ name, db }) => {
       { operator: '王录入', passes: 2, compared: 2, fields, disagreements: 2, discrepancy_rate: 2 / fields, errors: 1, error_rate: 1 / fields },
     ]);
     const out = join(dir, 'responses.csv');
-    expect(runCli(['export', plan, '--db', address, '--out', out]).code).toBe(0);
+    expect((await runCli(['export', plan, '--db', address, '--out', out])).code).toBe(0);
     const table = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(table.map((r) => [r.age, r.source, r.source_detail.slice(0, 10)])).toEqual([
       ['30', '王录入', 'paper 1002'],

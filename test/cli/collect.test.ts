@@ -70,11 +70,11 @@ async function seed(db: string, codebook: Codebook, answers: NewSubmission['answ
 }
 
 describe('survey export', () => {
-  it('writes the header of the coded table before the first submission: the columns ingest writes for the bundled 问卷星 export', () => {
+  it('writes the header of the coded table before the first submission: the columns ingest writes for the bundled 问卷星 export', async () => {
     const dir = tempDir();
-    const ingest = runCli(['ingest', join(bazhou, 'wjx-export.xlsx'), '--codebook', join(bazhou, 'codebook.yaml'), '--out', join(dir, 'coded.csv')]);
+    const ingest = await runCli(['ingest', join(bazhou, 'wjx-export.xlsx'), '--codebook', join(bazhou, 'codebook.yaml'), '--out', join(dir, 'coded.csv')]);
     expect(ingest.code).toBe(1); // the bundled export has 50 unknown answers on purpose
-    const r = runCli(['export', join(bazhou, 'plan.yaml'), '--db', join(dir, 'empty.sqlite'), '--out', join(dir, 'responses.csv'), '--json']);
+    const r = await runCli(['export', join(bazhou, 'plan.yaml'), '--db', join(dir, 'empty.sqlite'), '--out', join(dir, 'responses.csv'), '--json']);
     expect(r.stderr).toContain('0 submissions');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ rows: 0, columns: 35 });
@@ -92,17 +92,17 @@ describe('survey export', () => {
     ];
     const rows = await seed(join(dir, 'submissions.sqlite'), codebook, answers);
     writeFileSync(join(dir, 'wjx.csv'), wjxTextExport(codebook, rows));
-    const ingest = runCli(['ingest', join(dir, 'wjx.csv'), '--codebook', join(bazhou, 'codebook.yaml'), '--out', join(dir, 'ingested.csv')]);
+    const ingest = await runCli(['ingest', join(dir, 'wjx.csv'), '--codebook', join(bazhou, 'codebook.yaml'), '--out', join(dir, 'ingested.csv')]);
     expect(ingest.code, ingest.stderr).toBe(0);
     copyFileSync(join(bazhou, 'plan.yaml'), join(dir, 'plan.yaml'));
     writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace('codebook: codebook.yaml', `codebook: ${join(bazhou, 'codebook.yaml')}`));
-    const r = runCli(['export', join(dir, 'plan.yaml'), '--out', join(dir, 'exported.csv')]);
+    const r = await runCli(['export', join(dir, 'plan.yaml'), '--out', join(dir, 'exported.csv')]);
     expect(r.code, r.stderr).toBe(0);
     const exported = readFileSync(join(dir, 'exported.csv'), 'utf8');
     expect(exported).toBe(readFileSync(join(dir, 'ingested.csv'), 'utf8'));
     expect(exported.split('\n')[1]).toMatch(/^1,1,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,570,张三,"Mozilla\/5.0 \(Linux; Android 14\) ""Phone"", =cmd",10\.0\.0\.1,,1,2,34,5,2,3,52000,4,3,5,/);
     // Clean reads it as it reads an ingested export.
-    const clean = runCli(['clean', join(dir, 'exported.csv'), '--codebook', join(bazhou, 'codebook.yaml'), '--json']);
+    const clean = await runCli(['clean', join(dir, 'exported.csv'), '--codebook', join(bazhou, 'codebook.yaml'), '--json']);
     expect(JSON.parse(clean.stdout)).toMatchObject({ input_rows: 3 });
   });
 
@@ -117,9 +117,9 @@ describe('survey export', () => {
     ];
     const rows = await seed(join(dir, 'submissions.sqlite'), codebook, answers);
     writeFileSync(join(dir, 'wjx.csv'), wjxTextExport(codebook, rows));
-    const ingest = runCli(['ingest', join(dir, 'wjx.csv'), '--codebook', join(dir, 'q.yaml'), '--out', join(dir, 'ingested.csv')]);
+    const ingest = await runCli(['ingest', join(dir, 'wjx.csv'), '--codebook', join(dir, 'q.yaml'), '--out', join(dir, 'ingested.csv')]);
     expect(ingest.code, ingest.stderr).toBe(0);
-    const r = runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'exported.csv')]);
+    const r = await runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'exported.csv')]);
     expect(r.code, r.stderr).toBe(0);
     const exported = readFileSync(join(dir, 'exported.csv'), 'utf8');
     expect(exported).toBe(readFileSync(join(dir, 'ingested.csv'), 'utf8'));
@@ -128,16 +128,16 @@ describe('survey export', () => {
     const store = await openStore(join(dir, 'submissions.sqlite'));
     await store.withdraw(rows[1].seq, 1, 'duplicate interview');
     await store.close();
-    const again = runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'exported.csv'), '--force']);
+    const again = await runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'exported.csv'), '--force']);
     expect(again.stderr).toContain('1 withdrawn left out');
     expect(readFileSync(join(dir, 'exported.csv'), 'utf8').split('\n').map((l) => l.split(',')[0])).toEqual(['_source_row', '1', '3', '']);
   });
 
-  it('refuses to overwrite without --force', () => {
+  it('refuses to overwrite without --force', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'q.yaml'), FIXTURE_CODEBOOK);
     writeFileSync(join(dir, 'out.csv'), 'keep');
-    const r = runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'out.csv')]);
+    const r = await runCli(['export', join(dir, 'q.yaml'), '--out', join(dir, 'out.csv')]);
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('keep');
   });
@@ -165,7 +165,7 @@ describe('survey run on the collection database', () => {
       join(dir, 'plan.yaml'),
       `name: collected\ntitle: 回收测试\ndata: submissions.sqlite\ncodebook: ${join(bazhou, 'codebook.yaml')}\noutputs: [md]\nanalyses:\n  - {command: shares, var: happiness, top: 2, by: area}\n  - {command: means, var: income, by: area}\n`,
     );
-    const r = runCli(['run', join(dir, 'plan.yaml'), '--out', join(dir, 'reports'), '--json']);
+    const r = await runCli(['run', join(dir, 'plan.yaml'), '--out', join(dir, 'reports'), '--json']);
     expect(r.code, r.stderr).toBeLessThanOrEqual(1);
     expect(r.stderr).toContain('40 submissions from');
     const results = JSON.parse(readFileSync(join(dir, 'reports', 'collected', 'results.json'), 'utf8'));
@@ -177,7 +177,7 @@ describe('survey users', () => {
   it('adds an account and prints its one-time password once; the database keeps only a scrypt hash', async () => {
     const dir = tempDir();
     const db = join(dir, 's.sqlite');
-    const r = runCli(['users', 'add', '张三', '--role', 'enumerator', '--db', db]);
+    const r = await runCli(['users', 'add', '张三', '--role', 'enumerator', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     const password = r.stdout.trim();
     expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
@@ -188,16 +188,16 @@ describe('survey users', () => {
     expect(user).toMatchObject({ role: 'enumerator', mustChangePassword: true });
     expect(user?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect(user?.passwordHash).not.toContain(password);
-    expect(runCli(['users', 'add', '张三', '--role', 'enumerator', '--db', db]).code).toBe(2);
-    expect(runCli(['users', 'add', 'x', '--role', 'root', '--db', db]).code).toBe(2);
-    const list = runCli(['users', 'list', '--db', db, '--json']);
+    expect((await runCli(['users', 'add', '张三', '--role', 'enumerator', '--db', db])).code).toBe(2);
+    expect((await runCli(['users', 'add', 'x', '--role', 'root', '--db', db])).code).toBe(2);
+    const list = await runCli(['users', 'list', '--db', db, '--json']);
     expect(JSON.parse(list.stdout).users).toEqual([expect.objectContaining({ name: '张三', role: 'enumerator', must_change_password: true })]);
     expect(list.stdout).not.toContain('scrypt');
   });
 
-  it('has --help with examples on every collection command', () => {
+  it('has --help with examples on every collection command', async () => {
     for (const args of [['serve'], ['users'], ['users', 'add'], ['export']]) {
-      const r = runCli([...args, '--help']);
+      const r = await runCli([...args, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
     }

@@ -15,8 +15,8 @@ const closedForm = { rtol: 1e-10 };
 const linearization = { rtol: 1e-8 };
 
 /** Runs `survey regress --json` and compares terms, estimates and SEs with R's lm(). */
-function expectLm(file: string, formula: string, want: { terms: string[]; estimates: number[]; se: number[] }, label: string) {
-  const out = runCli(['regress', `${fixture}${file}`, formula, '--json']);
+async function expectLm(file: string, formula: string, want: { terms: string[]; estimates: number[]; se: number[] }, label: string) {
+  const out = await runCli(['regress', `${fixture}${file}`, formula, '--json']);
   expect(out.code, out.stderr).toBe(0);
   const coefficients: { term: string; estimate: number; std_error: number }[] = JSON.parse(out.stdout).coefficients;
   expect(coefficients.map((c) => c.term)).toEqual(want.terms);
@@ -25,16 +25,16 @@ function expectLm(file: string, formula: string, want: { terms: string[]; estima
 }
 
 describe('column names from R, Stata and SPSS exports', () => {
-  it("regress longley.csv with R's own names (GNP.deflator, Armed.Forces) = lm()", () => {
-    expectLm('longley.csv', 'Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year', r.longley, 'longley');
+  it("regress longley.csv with R's own names (GNP.deflator, Armed.Forces) = lm()", async () => {
+    await expectLm('longley.csv', 'Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year', r.longley, 'longley');
   });
 
-  it('backquoted CJK names with spaces and brackets, term names as R prints them', () => {
-    expectLm('cjk.csv', '`就业 人数` ~ `收入 (元)` + 年份 + `地区 名` + log(`收入 (元)`)', r.cjk, 'cjk');
+  it('backquoted CJK names with spaces and brackets, term names as R prints them', async () => {
+    await expectLm('cjk.csv', '`就业 人数` ~ `收入 (元)` + 年份 + `地区 名` + log(`收入 (元)`)', r.cjk, 'cjk');
   });
 
-  it('flags take the names as they are: shares --var sch.wide --by 学校类型 (= svyby)', () => {
-    const out = runCli(['shares', `${fixture}api.csv`, '--var', 'sch.wide', '--values', 'Yes', '--by', '学校类型', '--weight', 'pw', '--strata', '学校类型', '--json']);
+  it('flags take the names as they are: shares --var sch.wide --by 学校类型 (= svyby)', async () => {
+    const out = await runCli(['shares', `${fixture}api.csv`, '--var', 'sch.wide', '--values', 'Yes', '--by', '学校类型', '--weight', 'pw', '--strata', '学校类型', '--json']);
     expect(out.code, out.stderr).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(json.var).toBe('sch.wide');
@@ -44,15 +44,15 @@ describe('column names from R, Stata and SPSS exports', () => {
     expectClose(groups.map((g: { se: number }) => g.se), r.api.se, { ...linearization, label: 'SEs' });
   });
 
-  it('means --var "收入 (元)" --by "地区 名": a name with spaces and brackets in a flag', () => {
-    const out = runCli(['means', `${fixture}cjk.csv`, '--var', '收入 (元)', '--by', '地区 名', '--json']);
+  it('means --var "收入 (元)" --by "地区 名": a name with spaces and brackets in a flag', async () => {
+    const out = await runCli(['means', `${fixture}cjk.csv`, '--var', '收入 (元)', '--by', '地区 名', '--json']);
     expect(out.code, out.stderr).toBe(0);
     expect(JSON.parse(out.stdout).var).toBe('收入 (元)');
   });
 
-  it('a draft written for a codebook still gets identifiers, the header as its label', () => {
+  it('a draft written for a codebook still gets identifiers, the header as its label', async () => {
     const draft = join(tempDir(), 'q.yaml');
-    const out = runCli(['ingest', `${fixture}longley.csv`, '--write-codebook', draft]);
+    const out = await runCli(['ingest', `${fixture}longley.csv`, '--write-codebook', draft]);
     expect(out.code, out.stderr).toBe(0);
     expect(readFileSync(draft, 'utf8')).toMatch(/name: v1\n\s+label: GNP\.deflator/);
   });

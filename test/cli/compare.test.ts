@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { statSync } from 'node:fs';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -29,20 +29,20 @@ const isBuiltInTerm = (key: string) => key.startsWith('regress|') && key.endsWit
 describe('survey compare on the bundled waves (2024 → 2025)', () => {
   const dir = tempDir('survey-compare-');
   const reports = join(dir, 'reports');
-  let first: ReturnType<typeof runCli>;
+  let first: Awaited<ReturnType<typeof runCli>>;
   let rows: Row[];
   let doc: { changes: { codebook: { kind: string; variable: string }[]; cleaning: unknown[]; weighting: unknown[] }[]; rows: Row[]; trends: unknown[] };
-  beforeAll(() => {
-    first = runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
+  beforeAll(async () => {
+    first = await runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
     doc = JSON.parse(first.stdout);
     rows = doc.rows;
   }, 120_000);
 
-  it('runs each wave once into --reports, then reuses its results.json while the inputs are unchanged', () => {
+  it('runs each wave once into --reports, then reuses its results.json while the inputs are unchanged', async () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/bazhou-2024: running/);
     expect(existsSync(join(reports, 'bazhou-2024/results.json'))).toBe(true);
-    const again = runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
+    const again = await runCli(['compare', plan24, plan25, '--reports', reports, '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/bazhou-2024: reusing/);
     expect(again.stderr).toMatch(/bazhou-2025: reusing/);
@@ -65,12 +65,12 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     expect(doc.changes[0].weighting).toHaveLength(3);
   });
 
-  it('marks the reworded and relabelled items not comparable, unless the mapping is stated (--same)', () => {
+  it('marks the reworded and relabelled items not comparable, unless the mapping is stated (--same)', async () => {
     const transport = rows.filter((r) => r.key.includes('|sat_transport|'));
     expect(transport.map((r) => r.comparable)).toEqual([false, false, false]);
     expect(transport[0].reasons[0]).toMatch(/sat_transport 题目措辞变化/);
     expect(rows.filter((r) => r.key.includes('|sat_food_safety|')).every((r) => r.comparable === false)).toBe(true);
-    const stated = JSON.parse(runCli(['compare', plan24, plan25, '--reports', reports, '--json', '--same', 'sat_food_safety=含义不变']).stdout).rows as Row[];
+    const stated = JSON.parse((await runCli(['compare', plan24, plan25, '--reports', reports, '--json', '--same', 'sat_food_safety=含义不变'])).stdout).rows as Row[];
     const food = stated.filter((r) => r.key.includes('|sat_food_safety|'));
     expect(food.every((r) => r.comparable === true)).toBe(true);
     expect(food[0].reasons).toContain('计划说明 sat_food_safety 可比：含义不变');
@@ -101,8 +101,8 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     expect(rows.find((r) => r.key === 'shares|sat_health_cost|[1,2]|area|城市')!.significant).toBe(false);
   });
 
-  it('prints a 三线表 per pair on the console, and trend charts with --charts; three waves give trends', () => {
-    const text = runCli(['compare', plan24, plan25, '--reports', reports]);
+  it('prints a 三线表 per pair on the console, and trend charts with --charts; three waves give trends', async () => {
+    const text = await runCli(['compare', plan24, plan25, '--reports', reports]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/可比性 2024年 → 2025年/);
     expect(text.stdout).toMatch(/✗ sat_transport 题目措辞变化/);
@@ -110,7 +110,7 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     const r24 = join(reports, 'bazhou-2024/results.json');
     const r25 = join(reports, 'bazhou-2025/results.json');
     const charts = join(dir, 'trends');
-    const three = runCli(['compare', r24, r25, r25, '--labels', 'A,B,C', '--json', '--charts', charts]);
+    const three = await runCli(['compare', r24, r25, r25, '--labels', 'A,B,C', '--json', '--charts', charts]);
     expect(three.code, three.stderr).toBe(0);
     const trends = JSON.parse(three.stdout).trends as { points: { wave: string }[] }[];
     expect(trends.length).toBeGreaterThan(10);
@@ -118,19 +118,19 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     expect(readdirSync(charts).filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('fails on one wave, on a --labels count that does not match, and has --help examples', () => {
-    expect(runCli(['compare', plan24, '--reports', reports]).code).toBe(2);
-    expect(runCli(['compare', plan24, plan25, '--labels', 'a', '--reports', reports]).code).toBe(2);
-    const help = runCli(['compare', '--help']);
+  it('fails on one wave, on a --labels count that does not match, and has --help examples', async () => {
+    expect((await runCli(['compare', plan24, '--reports', reports])).code).toBe(2);
+    expect((await runCli(['compare', plan24, plan25, '--labels', 'a', '--reports', reports])).code).toBe(2);
+    const help = await runCli(['compare', '--help']);
     expect(help.stdout).toMatch(/Examples:[\s\S]*survey compare .*--json/);
   });
 });
 
 describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
   const dir = tempDir('survey-run-compare-');
-  let run: ReturnType<typeof runCli>;
-  beforeAll(() => {
-    run = runCli(['run', plan25, '--out', dir]);
+  let run: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    run = await runCli(['run', plan25, '--out', dir]);
   }, 120_000);
 
   it('runs the 2024 wave beside it, then adds 与上年比较 to the report, a 跨年比较 sheet and the rows to results.json', async () => {
@@ -154,9 +154,9 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     expect(manifest.previous_waves).toEqual([expect.objectContaining({ label: '2024年', results: '../bazhou-2024/results.json', reused: false })]);
   });
 
-  it('reuses the 2024 results when fresh, giving the same results.json; refuses an out-of-date wave without --force', () => {
+  it('reuses the 2024 results when fresh, giving the same results.json; refuses an out-of-date wave without --force', async () => {
     const before = readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8');
-    const again = runCli(['run', plan25, '--out', dir, '--force']);
+    const again = await runCli(['run', plan25, '--out', dir, '--force']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/earlier wave bazhou-2024: reusing/);
     expect(readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8')).toBe(before);
@@ -164,9 +164,9 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     const copy = join(dir, 'copy');
     cpSync(samples, copy, { recursive: true, filter: (p) => !p.endsWith('responses.csv') });
     const out = join(dir, 'copy-reports');
-    expect(runCli(['run', join(copy, 'bazhou-2024/plan.yaml'), '--out', out]).code).toBe(0);
+    expect((await runCli(['run', join(copy, 'bazhou-2024/plan.yaml'), '--out', out])).code).toBe(0);
     writeFileSync(join(copy, 'bazhou-2024/rules.yaml'), 'speeder: {median_fraction: 0.3}\n');
-    const stale = runCli(['run', join(copy, 'bazhou-2025/plan.yaml'), '--out', out]);
+    const stale = await runCli(['run', join(copy, 'bazhou-2025/plan.yaml'), '--out', out]);
     expect(stale.code).toBe(2);
     expect(stale.stderr).toMatch(/bazhou-2024 is out of date .*rules\.yaml changed/);
   }, 120_000);

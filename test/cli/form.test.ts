@@ -42,24 +42,24 @@ describe('skip wording from relevant', () => {
 });
 
 describe('survey form', () => {
-  it('writes the Word questionnaire for the bundled codebook through the report docx writer', () => {
+  it('writes the Word questionnaire for the bundled codebook through the report docx writer', async () => {
     const dir = tempDir('survey-form-');
     const out = join(dir, '问卷.docx');
-    const result = runCli(['form', plan, '--out', out, '--json']);
+    const result = (await runCli(['form', plan, '--out', out, '--json']));
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ format: 'docx', questions: 27 });
     const document = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
     expect(document).toContain('问卷编号');
     expect(document).toContain('□1\u00a0男');
-    expect(runCli(['form', plan, '--out', out]).code).toBe(2);
-    expect(runCli(['form', plan, '--out', join(dir, 'q.txt')]).stderr).toContain('expected a .docx or .pdf file');
+    expect((await runCli(['form', plan, '--out', out])).code).toBe(2);
+    expect((await runCli(['form', plan, '--out', join(dir, 'q.txt')])).stderr).toContain('expected a .docx or .pdf file');
   });
 
-  it.skipIf(!hasSoffice)('converts to PDF with LibreOffice: numbered questions, codes, grids and skip instructions in the text', () => {
+  it.skipIf(!hasSoffice)('converts to PDF with LibreOffice: numbered questions, codes, grids and skip instructions in the text', async () => {
     const dir = tempDir('survey-form-');
     writeFileSync(join(dir, 'skips.yaml'), SKIPS);
     const out = join(dir, 'q.pdf');
-    const result = runCli(['form', join(dir, 'skips.yaml'), '--out', out], { timeoutMs: 120_000 });
+    const result = (await runCli(['form', join(dir, 'skips.yaml'), '--out', out], { timeoutMs: 120_000 }));
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     const text = squeeze(execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }));
@@ -69,10 +69,10 @@ describe('survey form', () => {
     expect(existsSync(join(dir, 'q.docx'))).toBe(false);
   });
 
-  it('says in one line how to get PDF when LibreOffice is missing, and writes nothing', () => {
+  it('says in one line how to get PDF when LibreOffice is missing, and writes nothing', async () => {
     const dir = tempDir('survey-form-');
     const out = join(dir, 'q.pdf');
-    const result = runCli(['form', plan, '--out', out], { env: { PATH: dir } });
+    const result = (await runCli(['form', plan, '--out', out], { env: { PATH: dir } }));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('writing PDF needs LibreOffice (soffice), which is not installed');
     expect(result.stderr).not.toMatch(/\n\s+at /);

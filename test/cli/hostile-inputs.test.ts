@@ -35,7 +35,7 @@ function smallStudy(): { dir: string; path: (name: string) => string } {
 }
 
 describe('a truncated worksheet (#16.1)', () => {
-  it('is an unreadable input (exit 3) that says so, not half the rows with "issues: none"', () => {
+  it('is an unreadable input (exit 3) that says so, not half the rows with "issues: none"', async () => {
     const { path } = smallStudy();
     let sheet = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
     sheet += '<row r="1"><c r="A1" t="inlineStr"><is><t>age</t></is></c></row>';
@@ -46,8 +46,8 @@ describe('a truncated worksheet (#16.1)', () => {
     const zip = (xml: string) => writeZip([{ name: 'xl/workbook.xml', data: book }, { name: 'xl/_rels/workbook.xml.rels', data: rels }, { name: 'xl/worksheets/sheet1.xml', data: xml }]);
     writeFileSync(path('whole.xlsx'), zip(sheet));
     writeFileSync(path('trunc-sheet.xlsx'), zip(sheet.slice(0, Math.floor(sheet.length / 2))));
-    expect(runCli(['ingest', path('whole.xlsx'), '--out', path('whole.csv')]).stderr).toContain('209 rows');
-    const run = runCli(['ingest', path('trunc-sheet.xlsx'), '--out', path('t.csv')]);
+    expect((await runCli(['ingest', path('whole.xlsx'), '--out', path('whole.csv')])).stderr).toContain('209 rows');
+    const run = await runCli(['ingest', path('trunc-sheet.xlsx'), '--out', path('t.csv')]);
     expect(run.code).toBe(3);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(/trunc-sheet\.xlsx: cannot read the file as \.xlsx \(the worksheet ends before its closing <\/worksheet>/);
@@ -65,14 +65,14 @@ describe('an output that is an input of the same command (#16.4)', () => {
     ['clean --out a hard link of the input', (p: (n: string) => string) => ['clean', p('in.csv'), '--codebook', p('q.yaml'), '--out', p('hard.csv'), '--force'], /--out .*hard\.csv is the input file/],
     ['weight --out IN --force', (p: (n: string) => string) => ['weight', p('in.csv'), '--targets', p('t.yaml'), '--out', p('in.csv'), '--force'], /--out .*in\.csv is the input file/],
     ['clean --out and --issues one file', (p: (n: string) => string) => ['clean', p('in.csv'), '--codebook', p('q.yaml'), '--out', p('x.csv'), '--issues', p('x.csv')], /--out and --issues are the same file/],
-  ])('%s is refused (exit 2) and the input stays as it was', (_, args, message) => {
+  ])('%s is refused (exit 2) and the input stays as it was', async (_, args, message) => {
     const { path } = smallStudy();
     mkdirSync(path('sub'));
     symlinkSync(path('in.csv'), path('link.csv'));
     linkSync(path('in.csv'), path('hard.csv'));
     writeFileSync(path('t.yaml'), 'margins: {area: {城市: 0.5, 农村: 0.5}}\n');
     const before = { input: readFileSync(path('in.csv'), 'utf8'), codebook: readFileSync(path('q.yaml'), 'utf8') };
-    const run = runCli(args(path));
+    const run = await runCli(args(path));
     expect(run.code, run.stderr).toBe(2);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(message);
@@ -81,12 +81,12 @@ describe('an output that is an input of the same command (#16.4)', () => {
     expect(readFileSync(path('q.yaml'), 'utf8')).toBe(before.codebook);
   });
 
-  it('run refuses a report folder that holds the plan\'s data, which replacing it would delete', () => {
+  it('run refuses a report folder that holds the plan\'s data, which replacing it would delete', async () => {
     const { path } = smallStudy();
     mkdirSync(path('out/small'), { recursive: true });
     writeFileSync(path('out/small/in.csv'), readFileSync(path('in.csv')));
     writeFileSync(path('plan.yaml'), readFileSync(path('plan.yaml'), 'utf8').replace('data: in.csv', 'data: out/small/in.csv'));
-    const run = runCli(['run', path('plan.yaml'), '--out', path('out'), '--force']);
+    const run = await runCli(['run', path('plan.yaml'), '--out', path('out'), '--force']);
     expect(run.code).toBe(2);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(/the output folder .*small holds the plan's data/);
@@ -95,7 +95,7 @@ describe('an output that is an input of the same command (#16.4)', () => {
 });
 
 describe('temporary folders of interrupted runs (#16.11)', () => {
-  it('removes those whose process is gone on the next run, and never one of a live process', () => {
+  it('removes those whose process is gone on the next run, and never one of a live process', async () => {
     const { path } = smallStudy();
     const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
     mkdirSync(path('out'));
@@ -104,7 +104,7 @@ describe('temporary folders of interrupted runs (#16.11)', () => {
     writeFileSync(path(`out/${stale[2]}`), 'half');
     const live = `.small.${process.pid}.1700000000003.tmp`;
     mkdirSync(path(`out/${live}`));
-    const run = runCli(['run', path('plan.yaml'), '--out', path('out')]);
+    const run = await runCli(['run', path('plan.yaml'), '--out', path('out')]);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(path('out')).sort()).toEqual([live, `.small.csv.${gone}.1700000000002.tmp`, 'small'].sort());
   });
@@ -138,30 +138,30 @@ describe('output into a closed pipe (#16.13)', () => {
 });
 
 describe('messages that point the right way (#16.12)', () => {
-  it('an error in an analysis of run names the plan and the analysis', () => {
+  it('an error in an analysis of run names the plan and the analysis', async () => {
     const { path } = smallStudy();
     writeFileSync(path('plan.yaml'), 'name: small\ntitle: t\ndata: in.csv\ncodebook: q.yaml\noutputs: [md]\nanalyses:\n  - {command: freq, vars: [area]}\n  - {command: regress, formula: "age ~ s1", model: logit}\n');
-    const run = runCli(['run', path('plan.yaml'), '--out', path('out')]);
+    const run = await runCli(['run', path('plan.yaml'), '--out', path('out')]);
     expect(run.code).toBe(2);
     const last = run.stderr.trimEnd().split('\n').at(-1) as string;
     expect(last).toMatch(/^survey: .*plan\.yaml: analyses\[1\] \(regress "age ~ s1"\): the response age has the value 30; a binary logit needs 0\/1/);
   });
 
-  it('a lone \\r among \\n line endings is named, not blamed on quotes', () => {
+  it('a lone \\r among \\n line endings is named, not blamed on quotes', async () => {
     const { path } = smallStudy();
     writeFileSync(path('mixed.csv'), 'area,age,s1\r\n城市,30,好\n农村,"41",中\r城市,52,差\n');
-    const run = runCli(['ingest', path('mixed.csv')]);
+    const run = await runCli(['ingest', path('mixed.csv')]);
     expect(run.code).toBe(3);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(/mixed\.csv: line 3: has 5 fields, but the header has 3: the line holds a lone carriage return \(\\r, not \\r\\n\), so the file mixes line endings/);
     expect(run.stderr).not.toMatch(/quote/);
   });
 
-  it('a variable asked of a table none of whose 100,000 columns is the codebook\'s says which columns it has', () => {
+  it('a variable asked of a table none of whose 100,000 columns is the codebook\'s says which columns it has', async () => {
     const { path } = smallStudy();
     const n = 100_000;
     writeFileSync(path('wide.csv'), `${Array.from({ length: n }, (_, i) => `c${i}`).join(',')}\n${Array(n).fill('1').join(',')}\n`);
-    const run = runCli(['freq', path('wide.csv'), '--codebook', path('q.yaml'), '--var', 'age']);
+    const run = await runCli(['freq', path('wide.csv'), '--codebook', path('q.yaml'), '--var', 'age']);
     expect(run.code).toBe(2);
     oneLine(run.stderr);
     // Its columns pass through under their own names (none is the codebook's): the message lists the first 30 of them.
@@ -173,35 +173,35 @@ describe('messages that point the right way (#16.12)', () => {
     [['ingest', '/dev/zero'], /\/dev\/zero: is a device \(such as \/dev\/zero or a terminal\), not a file/],
     [['codebook', 'check', '/dev/zero'], /\/dev\/zero: cannot read codebook: it is a device/],
     [['clean', 'in.csv', '--codebook', 'q.yaml', '--rules', '/dev/zero'], /\/dev\/zero: cannot read rules file: it is a device/],
-  ])('%j: /dev/zero is a device, not "empty", and is not read forever', (args, message) => {
+  ])('%j: /dev/zero is a device, not "empty", and is not read forever', async (args, message) => {
     const { dir } = smallStudy();
-    const run = runCli(args, { cwd: dir });
+    const run = await runCli(args, { cwd: dir });
     expect(run.code).toBe(3);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/empty/);
   });
 
-  it('trimming bounds the wrong way round are refused with the plan, before cleaning', () => {
+  it('trimming bounds the wrong way round are refused with the plan, before cleaning', async () => {
     const { path } = smallStudy();
     writeFileSync(path('t.yaml'), 'margins: {area: {城市: 0.5, 农村: 0.5}}\n');
     writeFileSync(path('plan.yaml'), 'name: small\ntitle: t\ndata: in.csv\ncodebook: q.yaml\noutputs: [md]\nweight: {targets: t.yaml, trim: {quantiles: [0.9, 0.1]}}\nanalyses:\n  - {command: freq, vars: [area]}\n');
-    const run = runCli(['run', path('plan.yaml'), '--out', path('out')]);
+    const run = await runCli(['run', path('plan.yaml'), '--out', path('out')]);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/survey run: clean/);
     expect(run.stderr).toMatch(/weight\.trim\.quantiles: give \[low, high\] with low < high/);
-    const cli = runCli(['weight', path('in.csv'), '--targets', path('t.yaml'), '--trim', '5,0.5']);
+    const cli = await runCli(['weight', path('in.csv'), '--targets', path('t.yaml'), '--trim', '5,0.5']);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/--trim takes LO,HI with LO < HI, not "5,0.5"/);
   });
 });
 
 describe('an XLSForm zip bomb (#16.10)', () => {
-  it('is refused within a second, before exceljs inflates it', () => {
+  it('is refused within a second, before exceljs inflates it', async () => {
     const { path } = smallStudy();
     writeFileSync(path('bomb.xlsx'), writeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: `<worksheet>${'A'.repeat(30_000_000)}</worksheet>` }]));
     const started = Date.now();
-    const run = runCli(['codebook', 'import', path('bomb.xlsx'), '--out', path('form.yaml')]);
+    const run = await runCli(['codebook', 'import', path('bomb.xlsx'), '--out', path('form.yaml')]);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(run.code).toBe(3);
     oneLine(run.stderr);
@@ -210,30 +210,30 @@ describe('an XLSForm zip bomb (#16.10)', () => {
 });
 
 describe('skip logic that goes round in a circle (#16.5)', () => {
-  it('fails codebook check, and clean refuses the codebook instead of blanking valid answers', () => {
+  it('fails codebook check, and clean refuses the codebook instead of blanking valid answers', async () => {
     const { path } = smallStudy();
     writeFileSync(path('loop.yaml'), CODEBOOK.replace('{name: area, type: single, choices: {1: 城市, 2: 农村}}', '{name: area, type: single, choices: {1: 城市, 2: 农村}, relevant: "area == 1"}'));
-    const check = runCli(['codebook', 'check', path('loop.yaml')]);
+    const check = await runCli(['codebook', 'check', path('loop.yaml')]);
     expect(check.code).toBe(2);
     expect(check.stderr).toContain('variables[0].relevant: "area" is asked only depending on its own answer');
-    const clean = runCli(['clean', path('in.csv'), '--codebook', path('loop.yaml'), '--out', path('c.csv')]);
+    const clean = await runCli(['clean', path('in.csv'), '--codebook', path('loop.yaml'), '--out', path('c.csv')]);
     expect(clean.code).toBe(2);
     expect(existsSync(path('c.csv'))).toBe(false);
   });
 });
 
 describe('found by the fuzz campaign', () => {
-  it('--lang takes zh or en: another value (here the next flag) is a usage error, not exit 4 in the report writer', () => {
+  it('--lang takes zh or en: another value (here the next flag) is a usage error, not exit 4 in the report writer', async () => {
     const { path } = smallStudy();
-    const run = runCli(['run', path('plan.yaml'), '--out', path('out'), '--lang', '--encoding']);
+    const run = await runCli(['run', path('plan.yaml'), '--out', path('out'), '--lang', '--encoding']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/option '--lang <lang>' argument '--encoding' is invalid\. Allowed choices are zh, en/);
   });
 
-  it('--verbose adds no stack trace to a usage or input error (only to internal ones, as its help says)', () => {
+  it('--verbose adds no stack trace to a usage or input error (only to internal ones, as its help says)', async () => {
     const { path } = smallStudy();
     writeFileSync(path('bad.yaml'), 'id: t\nvariables: [\n');
-    const run = runCli(['freq', path('in.csv'), '--codebook', path('bad.yaml'), '--var', 'age', '--verbose']);
+    const run = await runCli(['freq', path('in.csv'), '--codebook', path('bad.yaml'), '--var', 'age', '--verbose']);
     expect(run.code).toBe(2);
     oneLine(run.stderr);
   });

@@ -23,18 +23,18 @@ beforeAll(async () => {
 });
 
 describe('survey ingest on 问卷星 downloads', () => {
-  it('drafts a codebook from the paired 按文本/按序号 downloads, with 问卷星 codes and labels', () => {
-    const r = runCli(['ingest', path('text.xlsx'), '--pair', path('code.xlsx'), '--write-codebook', path('q.yaml')]);
+  it('drafts a codebook from the paired 按文本/按序号 downloads, with 问卷星 codes and labels', async () => {
+    const r = await runCli(['ingest', path('text.xlsx'), '--pair', path('code.xlsx'), '--write-codebook', path('q.yaml')]);
     expect(r.stderr).toContain('问卷星 按文本');
     expect(r.code).toBe(0);
     const yaml = readFileSync(path('q.yaml'), 'utf8');
     expect(yaml).toContain('choices: {1: 男, 2: 女}');
     expect(yaml).toMatch(/choices: \{1: 非常不幸福, 2: 不太幸福, 3: 一般, 4: 比较幸福, 5: 非常幸福\}/);
     expect(yaml).toContain('type: rank');
-    expect(runCli(['codebook', 'check', path('q.yaml')]).code).toBe(0);
+    expect((await runCli(['codebook', 'check', path('q.yaml')])).code).toBe(0);
   });
 
-  it('gives the same coded table from either layout and any format', () => {
+  it('gives the same coded table from either layout and any format', async () => {
     const outs = [
       ['text.xlsx', 'a.csv'],
       ['code.xlsx', 'b.csv'],
@@ -42,7 +42,7 @@ describe('survey ingest on 问卷星 downloads', () => {
       ['code.utf8bom.csv', 'd.csv'],
     ];
     for (const [input, out] of outs) {
-      const r = runCli(['ingest', path(input), '--codebook', path('q.yaml'), '--out', path(out)]);
+      const r = await runCli(['ingest', path(input), '--codebook', path('q.yaml'), '--out', path(out)]);
       expect(r.stderr, input).not.toContain('unmapped');
       expect(r.code, `${input}: ${r.stderr}`).toBe(0);
     }
@@ -56,8 +56,8 @@ describe('survey ingest on 问卷星 downloads', () => {
     expect(readFileSync(path('c.csv'), 'utf8')).toBe(readFileSync(path('a.csv'), 'utf8'));
   });
 
-  it('prints the JSON contract, with skip reasons counted', () => {
-    const r = runCli(['ingest', path('code.xlsx'), '--codebook', path('q.yaml'), '--json']);
+  it('prints the JSON contract, with skip reasons counted', async () => {
+    const r = await runCli(['ingest', path('code.xlsx'), '--codebook', path('q.yaml'), '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['format', 'encoding', 'rows', 'columns', 'mapped', 'unmapped', 'missing_variables', 'issues']));
@@ -69,19 +69,19 @@ describe('survey ingest on 问卷星 downloads', () => {
     expect(json.mapped).toContainEqual({ column: '第3题(运动)', variable: 'q3' });
   });
 
-  it('reports answers no choice matches, on the cell, and exits 1', () => {
+  it('reports answers no choice matches, on the cell, and exits 1', async () => {
     const { text } = wjxFixture(3);
     text[2][7] = '特别幸福';
     writeCsv(path('bad-label.csv'), text);
-    const r = runCli(['ingest', path('bad-label.csv'), '--codebook', path('q.yaml'), '--out', path('bad.csv'), '--issues', path('bad-issues.csv')]);
+    const r = await runCli(['ingest', path('bad-label.csv'), '--codebook', path('q.yaml'), '--out', path('bad.csv'), '--issues', path('bad-issues.csv')]);
     expect(r.code).toBe(1);
     expect(readFileSync(path('bad-issues.csv'), 'utf8')).toContain('2,q2,特别幸福,unknown-label,error,');
     expect(table(path('bad.csv'))[1].q2).toBe('');
   });
 
-  it('drafts a codebook for a plain table, inferring types; texts sorted as R factor levels', () => {
+  it('drafts a codebook for a plain table, inferring types; texts sorted as R factor levels', async () => {
     writeFileSync(path('plain.csv'), 'area,income,happiness\n城市,42000,比较幸福\n农村,18000,一般\n城市,50000,非常幸福\n');
-    const r = runCli(['ingest', path('plain.csv'), '--write-codebook', path('plain.yaml'), '--out', path('plain-coded.csv')]);
+    const r = await runCli(['ingest', path('plain.csv'), '--write-codebook', path('plain.yaml'), '--out', path('plain-coded.csv')]);
     expect(r.code).toBe(0);
     const yaml = readFileSync(path('plain.yaml'), 'utf8');
     expect(yaml).toContain('name: income\n    type: numeric');
@@ -109,9 +109,9 @@ describe('survey ingest on bad input: one clear line, the documented exit code, 
     ['an output that exists', () => { writeFileSync(path('exists.csv'), 'keep me'); return ['ingest', path('plain.csv'), '--out', path('exists.csv')]; }, 2, /exists.*--force/],
   ];
   for (const [what, args, code, message] of cases) {
-    it(`${what} → exit ${code}`, () => {
+    it(`${what} → exit ${code}`, async () => {
       const before = new Set(readdirSync(dir));
-      const r = runCli(args());
+      const r = await runCli(args());
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -120,15 +120,15 @@ describe('survey ingest on bad input: one clear line, the documented exit code, 
     });
   }
 
-  it('never overwrites without --force, and leaves the old output intact', () => {
+  it('never overwrites without --force, and leaves the old output intact', async () => {
     expect(readFileSync(path('exists.csv'), 'utf8')).toBe('keep me');
-    expect(runCli(['ingest', path('plain.csv'), '--out', path('exists.csv'), '--force']).code).toBe(0);
+    expect((await runCli(['ingest', path('plain.csv'), '--out', path('exists.csv'), '--force'])).code).toBe(0);
     expect(readFileSync(path('exists.csv'), 'utf8')).toContain('_source_row');
   });
 
-  it('writes no coded file when reading fails midway', () => {
+  it('writes no coded file when reading fails midway', async () => {
     writeFileSync(path('late-ragged.csv'), `a,b\n${'1,2\n'.repeat(2000)}3\n`);
-    const r = runCli(['ingest', path('late-ragged.csv'), '--out', path('late.csv')]);
+    const r = await runCli(['ingest', path('late-ragged.csv'), '--out', path('late.csv')]);
     expect(r.code).toBe(3);
     expect(existsSync(path('late.csv'))).toBe(false);
   });

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 // Issue #15.1: multi-select questions get their own table (the numbers are checked against R in
@@ -17,8 +17,8 @@ beforeAll(() => {
 });
 
 describe('survey multi', () => {
-  it('prints the JSON contract: groups with n, responses and per-option shares; a Pearson test per option by group', () => {
-    const run = runCli(['multi', data, '--codebook', codebook, '--var', 'hobby', '--by', 'region', '--json']);
+  it('prints the JSON contract: groups with n, responses and per-option shares; a Pearson test per option by group', async () => {
+    const run = await runCli(['multi', data, '--codebook', codebook, '--var', 'hobby', '--by', 'region', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual(['var', 'label', 'by', 'weights', 'ci_method', 'groups', 'tests']);
@@ -34,23 +34,23 @@ describe('survey multi', () => {
     expect(json.tests[0]).toMatchObject({ df: 2, ddf: null, test: 'pearson' });
   });
 
-  it('weighted: design-based shares with the logit interval and a Rao-Scott test per option', () => {
-    const run = runCli(['multi', data, '--codebook', codebook, '--var', 'hobby', '--by', 'region', '--weight', 'w', '--strata', 'stratum', '--json']);
+  it('weighted: design-based shares with the logit interval and a Rao-Scott test per option', async () => {
+    const run = await runCli(['multi', data, '--codebook', codebook, '--var', 'hobby', '--by', 'region', '--weight', 'w', '--strata', 'stratum', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ weights: 'sampling', ci_method: 'logit' });
     expect(json.tests.every((t: { test: string; ddf: number }) => t.test === 'rao-scott' && t.ddf > 0)).toBe(true);
   });
 
-  it('prints the table with % of responses and % of cases; freq on a multi-select points to multi', () => {
-    const run = runCli(['multi', data, '--codebook', codebook, '--var', 'hobby']);
+  it('prints the table with % of responses and % of cases; freq on a multi-select points to multi', async () => {
+    const run = await runCli(['multi', data, '--codebook', codebook, '--var', 'hobby']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('响应百分比');
     expect(run.stdout).toContain('个案百分比');
-    const freq = runCli(['freq', data, '--codebook', codebook, '--var', 'hobby']);
+    const freq = await runCli(['freq', data, '--codebook', codebook, '--var', 'hobby']);
     expect(freq.code).toBe(2);
     expect(freq.stderr).toContain('survey multi');
-    const single = runCli(['multi', data, '--codebook', codebook, '--var', 'region']);
+    const single = await runCli(['multi', data, '--codebook', codebook, '--var', 'region']);
     expect(single.code).toBe(2);
     expect(single.stderr).toContain('not a multi-select');
   });
@@ -61,7 +61,7 @@ describe('survey multi', () => {
       'name: hobbies', 'title: 多选题测试', `data: ${data}`, `codebook: ${codebook}`, 'clean: false', 'outputs: [md, xlsx]',
       'analyses:', '  - {command: multi, var: hobby, by: region}',
     ].join('\n'));
-    const run = runCli(['run', plan], { cwd: dir });
+    const run = await runCli(['run', plan], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const report = readFileSync(join(dir, 'reports/hobbies/report.md'), 'utf8');
     expect(report).toContain('### 多选题：兴趣爱好');

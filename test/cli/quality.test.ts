@@ -79,8 +79,8 @@ describe('survey quality on a simulated fieldwork', () => {
     await fieldwork(db, await loadCodebook(join(bazhou, 'codebook.yaml')));
   });
 
-  it('flags the fabricating enumerator on every count — speed, straight lines, distributions, burst, GPS — and none of the honest ones', () => {
-    const r = runCli(['quality', plan, '--db', db, '--json']);
+  it('flags the fabricating enumerator on every count — speed, straight lines, distributions, burst, GPS — and none of the honest ones', async () => {
+    const r = (await runCli(['quality', plan, '--db', db, '--json']));
     expect(r.code, r.stderr).toBe(1);
     const report = JSON.parse(r.stdout) as QualityReport;
     expect(report.interviews).toBe(6 * PER_ENUMERATOR);
@@ -105,25 +105,25 @@ describe('survey quality on a simulated fieldwork', () => {
     }
   });
 
-  it('prints a table with the reasons in Chinese, or in English with --lang en', () => {
-    const zh = runCli(['quality', plan, '--db', db]);
+  it('prints a table with the reasons in Chinese, or in English with --lang en', async () => {
+    const zh = (await runCli(['quality', plan, '--db', db]));
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain('调查员\t问卷数\t用时中位数（秒）');
     expect(zh.stdout).toMatch(new RegExp(`${FABRICATOR}：\\d+ 份问卷集中完成（60 分钟内超过 5 份）`));
     expect(zh.stdout).toContain(`${FABRICATOR}：30 个访问地点中 30 个（100%）与本人另一访问相距不到 15 米`);
-    const en = runCli(['quality', plan, '--db', db, '--lang', 'en', '--vars', 'happiness']);
+    const en = (await runCli(['quality', plan, '--db', db, '--lang', 'en', '--vars', 'happiness']));
     expect(en.stdout).toContain(`${FABRICATOR}: answers distributed unlike the other enumerators' on happiness (chi-square test, Holm-adjusted p < 0.05)`);
     expect(en.stdout).toMatch(/6 distribution tests \(1 variables/);
   });
 
   it('stops with one clear line on a bad option, and exits 0 when nobody is flagged', async () => {
-    const bad = runCli(['quality', plan, '--db', db, '--vars', 'income']);
+    const bad = (await runCli(['quality', plan, '--db', db, '--vars', 'income']));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--vars income: not a single-choice question of the codebook');
     expect(bad.stderr).not.toContain('    at ');
-    expect(runCli(['quality', plan, '--db', db, '--alpha', '2']).code).toBe(2);
-    expect(runCli(['quality', '--help']).stdout).toContain('Examples:');
-    const empty = runCli(['quality', plan, '--db', join(tempDir('survey-quality-'), 'empty.sqlite'), '--json']);
+    expect((await runCli(['quality', plan, '--db', db, '--alpha', '2'])).code).toBe(2);
+    expect((await runCli(['quality', '--help'])).stdout).toContain('Examples:');
+    const empty = (await runCli(['quality', plan, '--db', join(tempDir('survey-quality-'), 'empty.sqlite'), '--json']));
     expect(empty.code, empty.stderr).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ interviews: 0, enumerators: [] });
   });

@@ -10,7 +10,7 @@ describe('survey regress', () => {
   it('--json prints the DESIGN §2 contract', async () => {
     const { readExpected } = await import('../unit/regression/reference-case.js');
     const want = readExpected('regression-lm').longley;
-    const { code, stdout, stderr } = runCli(['regress', reference('regression-lm/longley.csv'), 'Employed ~ GNP_deflator + GNP + Unemployed + Armed_Forces + Population + Year', '--robust', 'HC3', '--json']);
+    const { code, stdout, stderr } = await runCli(['regress', reference('regression-lm/longley.csv'), 'Employed ~ GNP_deflator + GNP + Unemployed + Armed_Forces + Population + Year', '--robust', 'HC3', '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -22,8 +22,8 @@ describe('survey regress', () => {
     expectClose(json.fit.r_squared, want.r_squared, { rtol: 1e-9, label: 'R²' });
   });
 
-  it('prints a 三线表 with codebook labels, stars and the rows dropped', () => {
-    const { code, stdout } = runCli(['regress', `${bazhou}responses.csv`, 'happiness ~ log(income) + sat_health_cost + area', '--codebook', `${bazhou}codebook.yaml`]);
+  it('prints a 三线表 with codebook labels, stars and the rows dropped', async () => {
+    const { code, stdout } = await runCli(['regress', `${bazhou}responses.csv`, 'happiness ~ log(income) + sat_health_cost + area', '--codebook', `${bazhou}codebook.yaml`]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^━+\n变量/);
     expect(stdout).toContain('area农村');
@@ -31,8 +31,8 @@ describe('survey regress', () => {
     expect(stdout).toContain('缺失: log(income) 200, sat_health_cost 50');
   });
 
-  it('a rank-deficient model is a usage error naming the aliased term', () => {
-    const { code, stderr } = runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + I(wt * 2)']);
+  it('a rank-deficient model is a usage error naming the aliased term', async () => {
+    const { code, stderr } = await runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + I(wt * 2)']);
     expect(code).toBe(2);
     expect(stderr).toContain('I(wt * 2) is a linear combination');
   });
@@ -42,7 +42,7 @@ describe('survey regress --model logit', () => {
   it('--levels sets the reference level; --json gives z statistics and null R²', async () => {
     const { readExpected } = await import('../unit/regression/reference-case.js');
     const want = readExpected('regression-glm');
-    const { code, stdout } = runCli(['regress', reference('regression-glm/birthwt.csv'), 'low ~ age + lwt + race + smoke', '--model', 'logit', '--levels', 'race=white,black,other', '--json']);
+    const { code, stdout } = await runCli(['regress', reference('regression-glm/birthwt.csv'), 'low ~ age + lwt + race + smoke', '--model', 'logit', '--levels', 'race=white,black,other', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.coefficients.map((c: { term: string }) => c.term)).toEqual(want.terms);
@@ -52,12 +52,12 @@ describe('survey regress --model logit', () => {
 });
 
 describe('survey regress --model ologit', () => {
-  it('prints thresholds named by codebook labels in the table and in --json', () => {
+  it('prints thresholds named by codebook labels in the table and in --json', async () => {
     const args = ['regress', `${bazhou}responses.csv`, 'happiness ~ log(income) + sat_health_cost', '--model', 'ologit', '--codebook', `${bazhou}codebook.yaml`];
-    const table = runCli(args);
+    const table = await runCli(args);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('阈值（切点）');
-    const json = JSON.parse(runCli([...args, '--json']).stdout);
+    const json = JSON.parse((await runCli([...args, '--json'])).stdout);
     expect(json.thresholds.map((t: { term: string }) => t.term)).toEqual(['非常不幸福|不太幸福', '不太幸福|一般', '一般|比较幸福', '比较幸福|非常幸福']);
     expect(json).toMatchObject({ model: 'ologit', se_type: 'hessian', weights: 'none' });
   });
@@ -67,7 +67,7 @@ describe('survey regress --by', () => {
   it('--json holds the pooled fit, one fit per group and the Chow test', async () => {
     const { readExpected } = await import('../unit/regression/reference-case.js');
     const want = readExpected('regression-lm').by_am;
-    const { code, stdout } = runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + hp', '--by', 'am', '--json']);
+    const { code, stdout } = await runCli(['regress', reference('regression-lm/mtcars.csv'), 'mpg ~ wt + hp', '--by', 'am', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.groups.map((g: { level: string }) => g.level)).toEqual(['0', '1']);
@@ -78,7 +78,7 @@ describe('survey regress --by', () => {
   it('with --weight fits each group as a domain and names the design-based Wald test', async () => {
     const { readExpected } = await import('../unit/regression/reference-case.js');
     const want = readExpected('regression-survey-by').by_awards.wald;
-    const { code, stdout } = runCli(['regress', reference('regression-survey-by/apistrat.csv'), 'api00 ~ ell + meals + mobility', '--weight', 'pw', '--strata', 'stype', '--by', 'awards', '--lang', 'en']);
+    const { code, stdout } = await runCli(['regress', reference('regression-survey-by/apistrat.csv'), 'api00 ~ ell + meals + mobility', '--weight', 'pw', '--strata', 'stype', '--by', 'awards', '--lang', 'en']);
     expect(code).toBe(0);
     expect(stdout).toContain(`design-based Wald test of the group and interaction terms of the fully interacted model, F(${want.df}, ${want.df2}) = ${want.statistic.toFixed(2)}`);
   });

@@ -20,8 +20,8 @@ function smallFile(broken: string): string {
 }
 
 describe('survey … --repweights / --replicates (replicate-weight designs)', () => {
-  it('means --replicates JK1 gives svymean on as.svrepdesign(dclus1, "JK1") and says so on stderr', () => {
-    const out = runCli(['means', apiclus1, '--var', 'api00', '--weight', 'pw', '--cluster', 'dnum', '--replicates', 'JK1', '--json']);
+  it('means --replicates JK1 gives svymean on as.svrepdesign(dclus1, "JK1") and says so on stderr', async () => {
+    const out = await runCli(['means', apiclus1, '--var', 'api00', '--weight', 'pw', '--cluster', 'dnum', '--replicates', 'JK1', '--json']);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain('survey: design: as.svrepdesign(svydesign(ids = ~dnum, weights = ~pw), type = "JK1") [15 replicates, degf 14]');
     const g = JSON.parse(out.stdout).groups[0];
@@ -29,8 +29,8 @@ describe('survey … --repweights / --replicates (replicate-weight designs)', ()
     expect(Math.abs(g.se / expected.clus1_jk1.mean_api00.se - 1)).toBeLessThan(1e-8);
   });
 
-  it('shares --repweights "^bw[0-9]+$" --rep-type bootstrap reads the replicate columns (svrepdesign)', () => {
-    const out = runCli(['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--weight', 'pw', '--repweights', '^bw[0-9]+$', '--rep-type', 'bootstrap', '--json']);
+  it('shares --repweights "^bw[0-9]+$" --rep-type bootstrap reads the replicate columns (svrepdesign)', async () => {
+    const out = await runCli(['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--weight', 'pw', '--repweights', '^bw[0-9]+$', '--rep-type', 'bootstrap', '--json']);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toMatch(/svrepdesign\(repweights = "\^bw\[0-9\]\+\$", type = "bootstrap", weights = ~pw, combined\.weights = TRUE\) \[50 replicates: bw1 … bw50/);
     const g = JSON.parse(out.stdout).groups[0];
@@ -38,8 +38,8 @@ describe('survey … --repweights / --replicates (replicate-weight designs)', ()
     expect(Math.abs(g.conf_low / expected.clus1_boot.shares.all.ci.logit[0] - 1)).toBeLessThan(1e-8);
   });
 
-  it('regress --replicates JKn: replicate SEs and degf + 1 − p residual df', () => {
-    const out = runCli(['regress', apistrat, 'api00 ~ ell + meals + mobility', '--weight', 'pw', '--strata', 'stype', '--replicates', 'JKn', '--json']);
+  it('regress --replicates JKn: replicate SEs and degf + 1 − p residual df', async () => {
+    const out = await runCli(['regress', apistrat, 'api00 ~ ell + meals + mobility', '--weight', 'pw', '--strata', 'stype', '--replicates', 'JKn', '--json']);
     expect(out.code, out.stderr).toBe(0);
     const fit = JSON.parse(out.stdout);
     expect(fit.se_type).toBe('replicate');
@@ -47,18 +47,18 @@ describe('survey … --repweights / --replicates (replicate-weight designs)', ()
     fit.coefficients.forEach((c: { std_error: number }, k: number) => expect(Math.abs(c.std_error / expected.strat_jkn.ols.std_error[k] - 1)).toBeLessThan(1e-8));
   });
 
-  it('crosstab --replicates BRR --mse: Rao-Scott on the replicate covariance', () => {
-    const out = runCli(['crosstab', apistrat, '--rows', 'stype', '--cols', 'awards', '--weight', 'pw', '--strata', 'pair', '--replicates', 'BRR', '--mse', '--json']);
+  it('crosstab --replicates BRR --mse: Rao-Scott on the replicate covariance', async () => {
+    const out = await runCli(['crosstab', apistrat, '--rows', 'stype', '--cols', 'awards', '--weight', 'pw', '--strata', 'pair', '--replicates', 'BRR', '--mse', '--json']);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain('type = "BRR", mse = TRUE) [104 replicates, degf 100]');
     expect(JSON.parse(out.stdout).test).toBe('rao-scott');
   });
 
-  it('--rscales FILE (a header line, one number a line) gives JKn its per-replicate multipliers', () => {
+  it('--rscales FILE (a header line, one number a line) gives JKn its per-replicate multipliers', async () => {
     const file = smallFile('3');
     const rscales = join(file, '..', 'rscales.csv');
     writeFileSync(rscales, 'rscale\n0.5\n0.5\n');
-    const out = runCli(['means', file, '--var', 'y', '--weight', 'w', '--repweights', '^rw[23]$', '--rep-type', 'JKn', '--rscales', rscales, '--json']);
+    const out = await runCli(['means', file, '--var', 'y', '--weight', 'w', '--repweights', '^rw[23]$', '--rep-type', 'JKn', '--rscales', rscales, '--json']);
     expect(out.code, out.stderr).toBe(0);
     // Replicate means (2·3 + 3·3 + 4·3)/9 = 3 and (1·3 + 3·3 + 4·3)/9 = 8/3; their mean 17/6; var = 0.5·((1/6)² + (1/6)²).
     expect(JSON.parse(out.stdout).groups[0].se).toBeCloseTo(Math.sqrt(0.5 * 2 * (1 / 36)), 12);
@@ -83,15 +83,15 @@ describe('survey … --repweights / --replicates (replicate-weight designs)', ()
     [[apiclus1, '--weight', 'pw', '--cluster', 'dnum', '--replicates', 'JKn'], /--replicates JKn needs a stratified design/],
     [[apiclus1, '--weight', 'pw', '--cluster', 'dnum', '--replicates', 'BRR2'], /--replicates BRR2 is not one of JK1, JKn, BRR, Fay/],
     [[apiclus1, '--weight', 'pw', '--cluster', 'dnum', '--repweights', '^bw', '--rep-type', 'bootstrap'], /with --repweights the replicate weights carry the design/],
-  ])('bad input %j is one line with exit code 2', (args, message) => {
-    const out = runCli(['means', ...args.slice(0, 1), '--var', args[0] === small || String(args[0]).includes('survey-rep-') ? 'y' : 'api00', ...args.slice(1)]);
+  ])('bad input %j is one line with exit code 2', async (args, message) => {
+    const out = await runCli(['means', ...args.slice(0, 1), '--var', args[0] === small || String(args[0]).includes('survey-rep-') ? 'y' : 'api00', ...args.slice(1)]);
     expect(out.code, out.stderr).toBe(2);
     expect(out.stderr).toMatch(message);
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('--help lists the replicate options with an example', () => {
-    const out = runCli(['means', '--help']);
+  it('--help lists the replicate options with an example', async () => {
+    const out = await runCli(['means', '--help']);
     expect(out.stdout).toMatch(/--repweights <pattern>/);
     expect(out.stdout).toMatch(/--replicates <type>/);
     expect(out.stdout).toMatch(/--rep-type other --scale 0.05 --mse/);

@@ -49,7 +49,7 @@ beforeAll(async () => {
       '  - {command: regress, formula: "happiness ~ log(income) + sat_health_cost", model: ologit}',
     ].join('\n'),
   );
-  const r = runCli(['run', join(dir, 'plan.yaml'), '--out', join(dir, 'out')]);
+  const r = (await runCli(['run', join(dir, 'plan.yaml'), '--out', join(dir, 'out')]));
   expect(r.code, r.stderr).toBe(0);
   const [docxPdf, xlsxPdf] = await Promise.all([
     convertWithLibreOffice(join(folder, 'report.docx'), 'pdf', join(dir, 'docx')),

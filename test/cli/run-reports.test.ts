@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openTable } from '../../src/ingest/open-table.js';
-import { entryText } from '../../src/ingest/zip-entry-text.js';
-import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/zip-entries.js';
+import { openTable } from '../../src/ingest/read/open-table.js';
+import { entryText } from '../../src/ingest/read/zip-entry-text.js';
+import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { convertWithLibreOffice } from '../helpers/soffice.js';
 
@@ -39,8 +39,8 @@ async function sheetCells(xlsx: string, n: number): Promise<{ number: number | n
 }
 
 // The English report: the plan says zh, --lang en overrides it.
-beforeAll(() => {
-  const r = runCli(['run', plan, '--out', join(dir, 'out'), '--lang', 'en']);
+beforeAll(async () => {
+  const r = await runCli(['run', plan, '--out', join(dir, 'out'), '--lang', 'en']);
   expect(r.code, r.stderr).toBe(0);
 }, 60_000);
 
@@ -85,8 +85,8 @@ describe('survey run --lang en: the reports a team hands in', () => {
     expect(text).toMatch(/—\s*2\s*—/);
   }, 240_000);
 
-  it('without a CJK font, warns and writes Word and Excel without charts rather than charts without text', () => {
-    const r = runCli(['run', plan, '--out', join(dir, 'nofont'), '--json'], { env: { SURVEY_CJK_FONT: join(dir, 'no-such-font.ttc') } });
+  it('without a CJK font, warns and writes Word and Excel without charts rather than charts without text', async () => {
+    const r = await runCli(['run', plan, '--out', join(dir, 'nofont'), '--json'], { env: { SURVEY_CJK_FONT: join(dir, 'no-such-font.ttc') } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: SURVEY_CJK_FONT=.*no-such-font\.ttc: no such font file: the Word and Excel reports are written without their 5 charts/);
     const summary = JSON.parse(r.stdout);

@@ -8,10 +8,10 @@ const plan = fileURLToPath(new URL('../../data-samples/bazhou-2025/plan.yaml', i
 const dir = tempDir();
 
 describe('survey run on the bundled plan', () => {
-  let first: ReturnType<typeof runCli>;
-  beforeAll(() => {
-    first = runCli(['run', plan, '--out', join(dir, 'a')]);
-    runCli(['run', plan, '--out', join(dir, 'b')]);
+  let first: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    first = await runCli(['run', plan, '--out', join(dir, 'a')]);
+    await runCli(['run', plan, '--out', join(dir, 'b')]);
   });
 
   it('writes the report folder with every output', () => {
@@ -79,8 +79,8 @@ describe('survey run on the bundled plan', () => {
     expect(manifest.outputs).toContain('charts/08-regress.png');
   });
 
-  it('does not replace an existing report without --force', () => {
-    const again = runCli(['run', plan, '--out', join(dir, 'a')]);
+  it('does not replace an existing report without --force', async () => {
+    const again = await runCli(['run', plan, '--out', join(dir, 'a')]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/bazhou-2025 already exists.*--force/);
   });
@@ -103,19 +103,19 @@ describe('survey run on bad plans: fails before any work, naming the plan', () =
     ['an unknown output', `${head}outputs: [md, pdf]\nanalyses:\n  - {command: means, var: income}\n`, /bad7\.yaml: plan has 1 problem\n\s+outputs\[1\]/],
   ];
   cases.forEach(([what, text, message], i) => {
-    it(`${what} → exit 2`, () => {
+    it(`${what} → exit 2`, async () => {
       const file = write(`bad${i + 1}.yaml`, text);
-      const r = runCli(['run', file, '--out', join(dir, 'bad-out')]);
+      const r = await runCli(['run', file, '--out', join(dir, 'bad-out')]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(existsSync(join(dir, 'bad-out'))).toBe(false);
     });
   });
 
-  it('a plan failing midway leaves no half-written report', () => {
+  it('a plan failing midway leaves no half-written report', async () => {
     // Valid on paper; the logit fails at run time (happiness has five answers, not two).
     const file = write('midway.yaml', `${head}analyses:\n  - {command: means, var: income}\n  - {command: regress, formula: "happiness ~ income", model: logit}\n`);
-    const r = runCli(['run', file, '--out', join(dir, 'mid-out')]);
+    const r = await runCli(['run', file, '--out', join(dir, 'mid-out')]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/happiness/);
     expect(existsSync(join(dir, 'mid-out', 'bad'))).toBe(false);

@@ -14,8 +14,8 @@ beforeAll(() => {
 });
 
 describe('survey shares', () => {
-  it('prints the JSON contract exactly, "all" first (bundled study: 55.2%)', () => {
-    const r = runCli(['shares', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'happiness', '--top', '2', '--by', 'area', '--json']);
+  it('prints the JSON contract exactly, "all" first (bundled study: 55.2%)', async () => {
+    const r = await runCli(['shares', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'happiness', '--top', '2', '--by', 'area', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['var', 'values', 'ci_method', 'groups', 'comparison', 'anova']);
@@ -27,25 +27,25 @@ describe('survey shares', () => {
     expect(out.groups[1].by).toBe('area');
   });
 
-  it('tests equal shares in more than two groups: svychisq in the JSON and on the console', () => {
+  it('tests equal shares in more than two groups: svychisq in the JSON and on the console', async () => {
     const apistrat = new URL('../reference/shares-api-weighted/apistrat.csv', import.meta.url).pathname;
     const design = ['--var', 'sch_wide', '--values', 'Yes', '--by', 'stype', '--weight', 'pw', '--strata', 'stype'];
-    const r = runCli(['shares', apistrat, ...design, '--json']);
+    const r = await runCli(['shares', apistrat, ...design, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.comparison).toBeNull();
     expect(out.anova.test).toBe('svychisq');
     expect([out.anova.statistic, out.anova.df, out.anova.ddf]).toEqual([expect.closeTo(16.546386489600511, 8), expect.closeTo(1.8413376275438333, 10), expect.closeTo(362.74351262613516, 8)]);
-    const text = runCli(['shares', apistrat, ...design, '--lang', 'en']);
+    const text = await runCli(['shares', apistrat, ...design, '--lang', 'en']);
     expect(text.stdout).toMatch(/Test of equal shares: F\(1\.84, 362\.74\) = 16\.55, p < 0\.001 \(svychisq\)/);
   });
 
   it.each([
     ['likelihood', [0.8257639526746191, 0.91404606072016]],
     ['asin', null],
-  ])('--ci %s is svyciprop(method = "%s") (apiclus1, clusters dnum)', (ci, want) => {
+  ])('--ci %s is svyciprop(method = "%s") (apiclus1, clusters dnum)', async (ci, want) => {
     const apiclus1 = new URL('../reference/shares-api-weighted/apiclus1.csv', import.meta.url).pathname;
-    const r = runCli(['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--weight', 'pw', '--cluster', 'dnum', '--ci', ci, '--json']);
+    const r = await runCli(['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--weight', 'pw', '--cluster', 'dnum', '--ci', ci, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.ci_method).toBe(ci);
@@ -53,9 +53,9 @@ describe('survey shares', () => {
     if (want) expect([out.groups[0].conf_low, out.groups[0].conf_high]).toEqual([expect.closeTo(want[0], 8), expect.closeTo(want[1], 8)]);
   });
 
-  it('degenerate groups: null in the JSON and one warning line each, never an invented interval', () => {
+  it('degenerate groups: null in the JSON and one warning line each, never an invented interval', async () => {
     const degenerate = new URL('../reference/shares-degenerate/degenerate.csv', import.meta.url).pathname;
-    const r = runCli(['shares', degenerate, '--var', 'y', '--values', '1', '--by', 'g', '--weight', 'w', '--cluster', 'psu', '--json']);
+    const r = await runCli(['shares', degenerate, '--var', 'y', '--values', '1', '--by', 'g', '--weight', 'w', '--cluster', 'psu', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const groups = JSON.parse(r.stdout).groups;
     const c = groups.find((g: { level: string }) => g.level === 'C');
@@ -64,20 +64,20 @@ describe('survey shares', () => {
     expect(r.stderr).toMatch(/^survey: warning: y, g = E: no design degrees of freedom in this group \(one PSU\).*$/m);
   });
 
-  it('takes several variables by glob, prints an array, and a table on the console', () => {
-    const json = runCli(['shares', csv, '--var', 'q*', '--values', '4,5', '--json']);
+  it('takes several variables by glob, prints an array, and a table on the console', async () => {
+    const json = await runCli(['shares', csv, '--var', 'q*', '--values', '4,5', '--json']);
     expect(json.code, json.stderr).toBe(0);
     const out = JSON.parse(json.stdout);
     expect(out.map((o: { var: string }) => o.var)).toEqual(['q1', 'q2']);
     expect(out[1].groups[0]).toMatchObject({ n: 4, count: 2, share: 0.5 });
-    const text = runCli(['shares', csv, '--var', 'q1,q2', '--values', '4,5', '--by', 'g', '--lang', 'en']);
+    const text = await runCli(['shares', csv, '--var', 'q1,q2', '--values', '4,5', '--by', 'g', '--lang', 'en']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('All');
     expect(text.stdout).toContain('━');
   });
 
-  it('frequency weights count a row as f cases', () => {
-    const r = runCli(['shares', csv, '--var', 'q1', '--values', '5', '--freq', 'f', '--ci', 'clopper-pearson', '--json']);
+  it('frequency weights count a row as f cases', async () => {
+    const r = await runCli(['shares', csv, '--var', 'q1', '--values', '5', '--freq', 'f', '--ci', 'clopper-pearson', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).groups[0]).toMatchObject({ n: 8, count: 3, share: 0.375 });
   });
@@ -88,8 +88,8 @@ describe('survey shares', () => {
     [['--var', 'q1', '--values', '5', '--ci', 'bogus'], /unknown confidence interval method/],
     [['--var', 'q1', '--values', '5', '--ci', 'wilson', '--weight', 'f'], /design-based shares use the logit/],
     [['--var', 'q1', '--top', '9'], /would count every answer/],
-  ])('bad input %j is one line with exit code 2', (args, message) => {
-    const r = runCli(['shares', csv, ...args]);
+  ])('bad input %j is one line with exit code 2', async (args, message) => {
+    const r = await runCli(['shares', csv, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

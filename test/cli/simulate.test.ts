@@ -10,37 +10,37 @@ const sampleDir = fileURLToPath(new URL('../../data-samples/bazhou-2025/', impor
 const spec = join(sampleDir, 'simulate.yaml');
 
 describe('survey simulate', () => {
-  it('writes coded responses; another seed gives other data', () => {
+  it('writes coded responses; another seed gives other data', async () => {
     const dir = tempDir();
-    const run = (name: string, seed: string) =>
-      runCli(['simulate', spec, '--n', '300', '--seed', seed, '--out', join(dir, name), '--json']);
-    const first = run('a.csv', '5');
+    const run = async (name: string, seed: string) =>
+      await runCli(['simulate', spec, '--n', '300', '--seed', seed, '--out', join(dir, name), '--json']);
+    const first = await run('a.csv', '5');
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('wrote');
     const result = JSON.parse(first.stdout);
     expect(result).toMatchObject({ seed: 5, n: 300, strata: { 城市: 180, 农村: 120 }, format: 'csv', rows: 300, columns: 28, faults: null });
-    expect(run('c.csv', '6').code).toBe(0);
+    expect((await run('c.csv', '6')).code).toBe(0);
     const read = (name: string) => readFileSync(join(dir, name), 'utf8');
     expect(read('a.csv')).not.toBe(read('c.csv'));
     expect(read('a.csv').split('\n')[0]).toMatch(/^id,area,sex,age,/);
   });
 
-  it('writes labels with --labels and refuses to overwrite without --force', () => {
+  it('writes labels with --labels and refuses to overwrite without --force', async () => {
     const dir = tempDir();
     const out = join(dir, 'labels.csv');
-    expect(runCli(['simulate', spec, '--n', '20', '--labels', '--out', out]).code).toBe(0);
+    expect((await runCli(['simulate', spec, '--n', '20', '--labels', '--out', out])).code).toBe(0);
     expect(readFileSync(out, 'utf8').split('\n')[1]).toMatch(/^1,(城市|农村),(男|女),/);
-    const again = runCli(['simulate', spec, '--n', '20', '--out', out]);
+    const again = await runCli(['simulate', spec, '--n', '20', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
-    expect(runCli(['simulate', spec, '--n', '20', '--out', out, '--force']).code).toBe(0);
+    expect((await runCli(['simulate', spec, '--n', '20', '--out', out, '--force'])).code).toBe(0);
   });
 
   it('writes a 问卷星 xlsx and its ground truth', async () => {
     const dir = tempDir();
     const out = join(dir, 'raw.xlsx');
     const truth = join(dir, 'truth.csv');
-    const run = runCli(['simulate', spec, '--n', '400', '--format', 'wjx-code', '--out', out, '--truth', truth, '--json']);
+    const run = await runCli(['simulate', spec, '--n', '400', '--format', 'wjx-code', '--out', out, '--truth', truth, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.faults).toEqual({
@@ -59,16 +59,16 @@ describe('survey simulate', () => {
     expect([1, 2]).toContain(sheet.getRow(2).getCell(7).value);
   });
 
-  it('writes a GB18030 CSV export when --out does not end in .xlsx', () => {
+  it('writes a GB18030 CSV export when --out does not end in .xlsx', async () => {
     const dir = tempDir();
     const out = join(dir, 'raw.csv');
-    expect(runCli(['simulate', spec, '--n', '100', '--format', 'wjx-text', '--out', out]).code).toBe(0);
+    expect((await runCli(['simulate', spec, '--n', '100', '--format', 'wjx-text', '--out', out])).code).toBe(0);
     const text = iconv.decode(readFileSync(out), 'gb18030');
     expect(text.startsWith('序号,提交答卷时间,所用时间,来源,来源详情,来自IP,1、您目前的居住地是？,2、您的性别是？ ,')).toBe(true);
     expect(text.split('\r\n')[1]).toMatch(/^1,2025\/03\/\d\d \d\d:\d\d:\d\d,\d+(秒|分\d+秒),/);
   });
 
-  it('rejects bad specs with the spec path and every key path (exit 2)', () => {
+  it('rejects bad specs with the spec path and every key path (exit 2)', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
     writeFileSync(
@@ -78,25 +78,25 @@ describe('survey simulate', () => {
         .replace('sizes: {城市: 6000, 农村: 4000}', 'sizes: {城市: 6000, 农村: 4000, 郊区: 10}')
         .replace('terms: {outlook: 0.9}', 'terms: {mood: 0.9}'),
     );
-    const run = runCli(['simulate', bad, '--out', join(dir, 'x.csv')]);
+    const run = await runCli(['simulate', bad, '--out', join(dir, 'x.csv')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${bad}: simulation spec has 2 problems`);
     expect(run.stderr).toContain('strata.sizes.郊区: "郊区" is not a choice of area (1 城市, 2 农村)');
     expect(run.stderr).toContain('variables.sat_family.terms.mood: unknown covariate mood');
   });
 
-  it('rejects flags that do not fit together (exit 2)', () => {
+  it('rejects flags that do not fit together (exit 2)', async () => {
     const dir = tempDir();
     const out = join(dir, 'x.csv');
-    expect(runCli(['simulate', spec, '--out', out, '--truth', join(dir, 't.csv')]).stderr).toContain('--truth needs --format');
-    expect(runCli(['simulate', spec, '--n', '-3', '--out', out]).code).toBe(2);
-    expect(runCli(['simulate', join(dir, 'nope.yaml'), '--out', out]).code).toBe(3);
+    expect((await runCli(['simulate', spec, '--out', out, '--truth', join(dir, 't.csv')])).stderr).toContain('--truth needs --format');
+    expect((await runCli(['simulate', spec, '--n', '-3', '--out', out])).code).toBe(2);
+    expect((await runCli(['simulate', join(dir, 'nope.yaml'), '--out', out])).code).toBe(3);
   });
 
-  it('the bundled 问卷星 export, ingested and without the ground-truth rows, codes back to responses.csv', () => {
+  it('the bundled 问卷星 export, ingested and without the ground-truth rows, codes back to responses.csv', async () => {
     const dir = tempDir();
     const coded = join(dir, 'coded.csv');
-    const ingest = runCli(['ingest', join(sampleDir, 'wjx-export.xlsx'), '--codebook', join(sampleDir, 'codebook.yaml'), '--out', coded]);
+    const ingest = await runCli(['ingest', join(sampleDir, 'wjx-export.xlsx'), '--codebook', join(sampleDir, 'codebook.yaml'), '--out', coded]);
     // Exit 1 (finished with data problems) is expected: the unknown-answer faults are issues.
     expect([0, 1]).toContain(ingest.code);
     const table = (text: string) => {

@@ -11,38 +11,38 @@ const contract = ['by', 'level', 'n'];
 const interval = ['se', 'conf_low', 'conf_high', 'deff'];
 
 /** Runs a command that must succeed and returns its parsed JSON. */
-function json(args: string[]) {
-  const r = runCli([...args, '--json']);
+async function json(args: string[]) {
+  const r = await runCli([...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
 
 describe('survey totals', () => {
-  it('prints the JSON contract: numeric total, "all" first, then each level of --by', () => {
-    const out = json(['totals', apistrat, '--var', 'api00', '--by', 'awards', ...strat]);
+  it('prints the JSON contract: numeric total, "all" first, then each level of --by', async () => {
+    const out = await json(['totals', apistrat, '--var', 'api00', '--by', 'awards', ...strat]);
     expect(Object.keys(out)).toEqual(['var', 'groups']);
     expect(Object.keys(out.groups[0])).toEqual([...contract, 'total', ...interval]);
     expect(out.groups.map((g: { level: string }) => g.level)).toEqual(['all', 'No', 'Yes']);
     expect(out.groups[0].total).toBeCloseTo(4102207.899618152, 6);
   });
 
-  it('a categorical variable gives one estimated count per category, with value and count', () => {
-    const out = json(['totals', apistrat, '--var', 'stype', ...strat]);
+  it('a categorical variable gives one estimated count per category, with value and count', async () => {
+    const out = await json(['totals', apistrat, '--var', 'stype', ...strat]);
     expect(Object.keys(out.groups[0])).toEqual(['by', 'level', 'value', 'n', 'count', 'total', ...interval]);
     expect(out.groups.map((g: { value: string; total: number }) => [g.value, Math.round(g.total)])).toEqual([['E', 4421], ['H', 755], ['M', 1018]]);
   });
 
-  it('unweighted: the sample total, deff null, and the table says what the total is', () => {
-    expect(json(['totals', apistrat, '--var', 'api00']).groups[0]).toMatchObject({ total: 130564, deff: null });
-    const r = runCli(['totals', apistrat, '--var', 'api00', '--lang', 'en']);
+  it('unweighted: the sample total, deff null, and the table says what the total is', async () => {
+    expect((await json(['totals', apistrat, '--var', 'api00'])).groups[0]).toMatchObject({ total: 130564, deff: null });
+    const r = await runCli(['totals', apistrat, '--var', 'api00', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('the sample sum');
   });
 });
 
 describe('survey quantiles', () => {
-  it('prints the JSON contract with prob, quantile and deff null; a one-row group warns once', () => {
-    const r = runCli(['quantiles', apistrat, '--var', 'api00', '--probs', '0,0.5,1', '--by', 'grp', ...strat, '--json']);
+  it('prints the JSON contract with prob, quantile and deff null; a one-row group warns once', async () => {
+    const r = await runCli(['quantiles', apistrat, '--var', 'api00', '--probs', '0,0.5,1', '--by', 'grp', ...strat, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['var', 'qrule', 'groups']);
@@ -52,27 +52,27 @@ describe('survey quantiles', () => {
     expect(r.stderr.match(/grp = solo: no degrees of freedom/g)).toHaveLength(1);
   });
 
-  it('--qrule hf7 and a table with the Woodruff interval', () => {
-    expect(json(['quantiles', apiclus1, '--var', 'enroll', '--probs', '0.5', '--weight', 'pw', '--cluster', 'dnum', '--qrule', 'hf7']).qrule).toBe('hf7');
-    const r = runCli(['quantiles', apistrat, '--var', 'api00', ...strat, '--lang', 'en']);
+  it('--qrule hf7 and a table with the Woodruff interval', async () => {
+    expect((await json(['quantiles', apiclus1, '--var', 'enroll', '--probs', '0.5', '--weight', 'pw', '--cluster', 'dnum', '--qrule', 'hf7'])).qrule).toBe('hf7');
+    const r = await runCli(['quantiles', apistrat, '--var', 'api00', ...strat, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('95% CI (Woodruff)');
   });
 });
 
 describe('survey ratio', () => {
-  it('prints the JSON contract with ratio (= svyratio(~api_stu, ~enroll, dclus1))', () => {
-    const out = json(['ratio', apiclus1, '--num', 'api_stu', '--den', 'enroll', '--weight', 'pw', '--cluster', 'dnum']);
+  it('prints the JSON contract with ratio (= svyratio(~api_stu, ~enroll, dclus1))', async () => {
+    const out = await json(['ratio', apiclus1, '--num', 'api_stu', '--den', 'enroll', '--weight', 'pw', '--cluster', 'dnum']);
     expect(Object.keys(out)).toEqual(['var', 'num', 'den', 'groups']);
     expect(Object.keys(out.groups[0])).toEqual([...contract, 'ratio', ...interval]);
     expect(out.var).toBe('api_stu/enroll');
     expect(out.groups[0].ratio).toBeCloseTo(0.8497087417244876, 12);
   });
 
-  it('a denominator totalling 0 is one warning line and exit code 1', () => {
+  it('a denominator totalling 0 is one warning line and exit code 1', async () => {
     const file = join(tempDir(), 'zero.csv');
     writeFileSync(file, 'a,b\n1,0\n2,0\n');
-    const r = runCli(['ratio', file, '--num', 'a', '--den', 'b']);
+    const r = await runCli(['ratio', file, '--num', 'a', '--den', 'b']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual(['survey: warning: a/b, all rows: the denominator b totals 0 in this group']);
   });
@@ -89,8 +89,8 @@ describe('bad input is one line with exit code 2', () => {
     [['ratio', apistrat, '--num', 'api00', '--den', 'nope'], /no variable "nope"/],
     [['ratio', apistrat, '--num', 'awards', '--den', 'api99'], /"awards" is an unordered choice question/],
     [['ratio', apistrat, '--num', 'api00'], /required option '--den <B>'/],
-  ])('%j', (args, message) => {
-    const r = runCli(args);
+  ])('%j', async (args, message) => {
+    const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -25,9 +25,9 @@ beforeAll(() => {
 });
 
 describe('survey weight', () => {
-  it('post-stratifies the bundled study to population.yaml: weights column, diagnostics, margins', () => {
+  it('post-stratifies the bundled study to population.yaml: weights column, diagnostics, margins', async () => {
     const out = join(dir, 'weighted.csv');
-    const run = runCli(['weight', `${study}responses.csv`, '--codebook', codebook, '--targets', `${study}population.yaml`, '--out', out, '--json']);
+    const run = await runCli(['weight', `${study}responses.csv`, '--codebook', codebook, '--targets', `${study}population.yaml`, '--out', out, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ method: 'poststratify', n: 10000, weight_column: 'weight', trim: null });
@@ -45,16 +45,16 @@ describe('survey weight', () => {
     expectClose(Number(lines[1].split(',').at(-1)), r.poststratify_area.weights_first[0], { rtol: 1e-15, label: 'first weight' });
   });
 
-  it('rakes with --method rake, trims by quantiles, and prints tables on the console', () => {
-    const run = runCli(['weight', small, '--codebook', codebook, '--targets', `${study}../../test/reference/weight-bazhou/sex.yaml`, '--method', 'rake', '--trim-quantiles', '0.05,0.95', '--lang', 'en']);
+  it('rakes with --method rake, trims by quantiles, and prints tables on the console', async () => {
+    const run = await runCli(['weight', small, '--codebook', codebook, '--targets', `${study}../../test/reference/weight-bazhou/sex.yaml`, '--method', 'rake', '--trim-quantiles', '0.05,0.95', '--lang', 'en']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Kish deff (1 + CV²)');
     expect(run.stdout).toContain('trimmed to');
     expect(run.stdout).toMatch(/sex\s+男/);
   });
 
-  it('shares --poststratify gives the calibrated share with R survey SE (svymean after postStratify)', () => {
-    const run = runCli(['shares', `${study}responses.csv`, '--codebook', codebook, '--var', 'happiness', '--top', '2', '--poststratify', `${study}population.yaml`, '--json']);
+  it('shares --poststratify gives the calibrated share with R survey SE (svymean after postStratify)', async () => {
+    const run = await runCli(['shares', `${study}responses.csv`, '--codebook', codebook, '--var', 'happiness', '--top', '2', '--poststratify', `${study}population.yaml`, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const all = JSON.parse(run.stdout).groups[0];
     expectClose(all.share, r.poststratify_area.share, { rtol: 1e-10, label: 'share' });
@@ -75,11 +75,11 @@ describe('survey weight: bad input is one clear line, exit 2 or 3, nothing writt
     ['invalid YAML', 'margins: [1, 2\n', /not valid YAML/],
   ];
   for (const [what, text, message] of bad) {
-    it(what, () => {
+    it(what, async () => {
       const file = targets(`${what.replace(/\W+/g, '-')}.yaml`, text);
       const out = join(dir, `${what.replace(/\W+/g, '-')}.csv`);
       const args = ['weight', small, '--codebook', codebook, '--targets', file, '--out', out];
-      const run = runCli(what.startsWith('separate') ? [...args, '--method', 'poststratify'] : args);
+      const run = await runCli(what.startsWith('separate') ? [...args, '--method', 'poststratify'] : args);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain(file);
@@ -89,47 +89,47 @@ describe('survey weight: bad input is one clear line, exit 2 or 3, nothing writt
     });
   }
 
-  it('an empty sample cell in crossed cells', () => {
+  it('an empty sample cell in crossed cells', async () => {
     const rows = readFileSync(small, 'utf8').split('\n').filter((line, i) => i === 0 || line.split(',')[1] === '1');
     const urban = join(dir, 'urban.csv');
     writeFileSync(urban, rows.join('\n'));
     const file = targets('cells.yaml', 'cells:\n  variables: [area, sex]\n  table: [[城市, 男, 200000], [城市, 女, 225800], [农村, 男, 100000], [农村, 女, 118600]]\n');
-    const run = runCli(['weight', urban, '--codebook', codebook, '--targets', file]);
+    const run = await runCli(['weight', urban, '--codebook', codebook, '--targets', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cells\.table\[2\]: level "农村" of area has no rows in the data \(an empty sample cell\)/);
   });
 
-  it('raking that does not converge names the iterations and the largest error', () => {
-    const run = runCli(['weight', small, '--codebook', codebook, '--targets', `${study}../../test/reference/weight-bazhou/sex.yaml`, '--max-iter', '1', '--tolerance', '1e-15']);
+  it('raking that does not converge names the iterations and the largest error', async () => {
+    const run = await runCli(['weight', small, '--codebook', codebook, '--targets', `${study}../../test/reference/weight-bazhou/sex.yaml`, '--max-iter', '1', '--tolerance', '1e-15']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/raking did not converge in 1 iterations: the largest margin error is [\d.e+-]+ \(area = /);
   });
 
-  it('bounds that cannot hold with the targets', () => {
+  it('bounds that cannot hold with the targets', async () => {
     // Post-stratified weights are 70.97 for every 城市 row: trimming them to 60 is undone by re-calibration.
-    const run = runCli(['weight', `${study}responses.csv`, '--codebook', codebook, '--targets', `${study}population.yaml`, '--trim', '0,60', '--max-iter', '5']);
+    const run = await runCli(['weight', `${study}responses.csv`, '--codebook', codebook, '--targets', `${study}population.yaml`, '--trim', '0,60', '--max-iter', '5']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/trimming to \[0, 60\] and re-calibrating did not settle in 5 rounds/);
   });
 
-  it('usage errors: bad --trim, --method, both trims, an existing output without --force', () => {
+  it('usage errors: bad --trim, --method, both trims, an existing output without --force', async () => {
     const base = ['weight', small, '--codebook', codebook, '--targets', `${study}population.yaml`];
-    expect(runCli([...base, '--trim', '1']).stderr).toMatch(/--trim takes two numbers LO,HI, not "1"/);
-    expect(runCli([...base, '--method', 'ipf']).stderr).toMatch(/--method is poststratify or rake, not "ipf"/);
-    expect(runCli([...base, '--trim', '1,2', '--trim-quantiles', '0.1,0.9']).code).toBe(2);
+    expect((await runCli([...base, '--trim', '1'])).stderr).toMatch(/--trim takes two numbers LO,HI, not "1"/);
+    expect((await runCli([...base, '--method', 'ipf'])).stderr).toMatch(/--method is poststratify or rake, not "ipf"/);
+    expect((await runCli([...base, '--trim', '1,2', '--trim-quantiles', '0.1,0.9'])).code).toBe(2);
     const existing = join(dir, 'existing.csv');
     writeFileSync(existing, 'keep me\n');
-    const run = runCli([...base, '--out', existing]);
+    const run = await runCli([...base, '--out', existing]);
     expect(run.code).toBe(2);
     expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
-    expect(runCli([...base, '--out', existing, '--force']).code).toBe(0);
+    expect((await runCli([...base, '--out', existing, '--force'])).code).toBe(0);
   });
 
-  it('unreadable files exit 3: the targets file and the data', () => {
-    const missing = runCli(['weight', small, '--targets', join(dir, 'nope.yaml')]);
+  it('unreadable files exit 3: the targets file and the data', async () => {
+    const missing = await runCli(['weight', small, '--targets', join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/nope\.yaml: cannot read targets file: no such file/);
-    expect(runCli(['weight', join(dir, 'nope.csv'), '--targets', `${study}population.yaml`]).code).toBe(3);
-    expect(runCli(['shares', small, '--var', 'happiness', '--top', '2', '--rake', join(dir, 'nope.yaml')]).code).toBe(3);
+    expect((await runCli(['weight', join(dir, 'nope.csv'), '--targets', `${study}population.yaml`])).code).toBe(3);
+    expect((await runCli(['shares', small, '--var', 'happiness', '--top', '2', '--rake', join(dir, 'nope.yaml')])).code).toBe(3);
   });
 });

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { CsvParser, type CsvRecord } from '../../src/ingest/csv-parser.js';
+import { CsvParser, type CsvRecord } from '../../src/ingest/read/csv-parser.js';
 import { mutate, mutations, noteInput, params, record, SEED } from './fuzz.js';
 import { fuzzStudies, studyCsv, type FuzzStudy } from './fuzz-study.js';
-import { runCli, tempDir } from './run-cli.js';
+import { spawnCli, tempDir } from './run-cli.js';
 
 /** The longest one command may take before it counts as a hang (ms); the slowest real runs take ~3 s. */
 export const CLI_HANG_MS = 30_000;
@@ -83,7 +83,7 @@ export async function fuzzCommandLine(shard: number, quick: number, campaign: nu
       if (hurt.file !== 'none') writeFileSync(join(dir, hurt.file), mutate(readFileSync(join(dir, hurt.file)), hurt.steps));
       noteInput(dir);
       const started = performance.now();
-      const run = runCli(args, { cwd: dir, timeoutMs: CLI_HANG_MS });
+      const run = spawnCli(args, { cwd: dir, timeoutMs: CLI_HANG_MS });
       const ms = performance.now() - started;
       const said = run.stderr.trimEnd().split('\n').filter((l) => /^(survey: |error: )/.test(l)).at(-1) ?? '';
       record(`cli-${args[0]}`, `exit ${run.code}`, ms, { damaged: hurt.file !== 'none', said: said.replace(/\/tmp\/\S+/g, '…').slice(0, 100) });

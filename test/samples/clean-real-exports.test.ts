@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanFile } from '../../src/clean/clean-file.js';
-import { pairFiles } from '../../src/ingest/pair-files.js';
+import { pairFiles } from '../../src/ingest/draft/pair-files.js';
 
 // Issue #16.6 on the real exports: the 357 export (3 questions, 204 rows) lost 146 rows as
 // "duplicate" to identical answers that chance explains; the 800 export's one true copy (33

@@ -4,7 +4,7 @@ import { parseCodebook } from '../../src/codebook/load-codebook.js';
 import { stringifyCodebook } from '../../src/codebook/stringify-codebook.js';
 import type { Codebook } from '../../src/core/types.js';
 import { ingestFile, type CodedRow } from '../../src/ingest/ingest-file.js';
-import { pairFiles } from '../../src/ingest/pair-files.js';
+import { pairFiles } from '../../src/ingest/draft/pair-files.js';
 
 // Issue #15.3: `ingest TEXT --pair CODE --write-codebook q.yaml` must write a draft that passes
 // `codebook check` and that both downloads re-ingest with, in every format 问卷星 users have.

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../../src/core/types.js';
 import { ingestFile, type CodedRow } from '../../src/ingest/ingest-file.js';
-import { pairFiles } from '../../src/ingest/pair-files.js';
+import { pairFiles } from '../../src/ingest/draft/pair-files.js';
 
 // The real 问卷星 downloads stay in ../shared (never copied into the repo).
 const samples = fileURLToPath(new URL('../../../shared/samples/wjx-real/', import.meta.url));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openTable } from '../../src/ingest/open-table.js';
-import type { RawTable } from '../../src/ingest/raw-table.js';
+import { openTable } from '../../src/ingest/read/open-table.js';
+import type { RawTable } from '../../src/ingest/read/raw-table.js';
 
 // The real 问卷星 exports live beside the repository (../shared from its root) and are never copied in.
 const samples = fileURLToPath(new URL('../../../shared/samples/wjx-real/', import.meta.url));

@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { loadCodebook } from '../../codebook/load-codebook.js';
-import { defaultRules, loadRules } from '../../clean/clean-rules.js';
-import { cleanCsvSinks } from '../../clean/clean-csv-sinks.js';
-import { cleanFile, type CleanSummary } from '../../clean/clean-file.js';
-import { EXIT, UsageError } from '../../core/errors.js';
-import { assertWritable, openAtomicWriter, type AtomicWriter } from '../../io/write-atomic.js';
+import { EXIT, UsageError, assertOutputsApart, assertWritable, cleanCsvSinks, cleanFile, defaultRules, loadCodebook, loadRules, openAtomicWriter, type AtomicWriter, type CleanSummary } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
-import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface CleanCliOptions extends CommonOptions, ReadCliOptions {
   codebook?: string;

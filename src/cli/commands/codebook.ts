@@ -1,8 +1,6 @@
-import { formatError, formatLocation, ProblemsError, SurveyError, UsageError, type Problem } from '../../core/errors.js';
-import { assertWritable, writeFileAtomic } from '../../io/write-atomic.js';
+import { ProblemsError, SurveyError, UsageError, assertOutputsApart, assertWritable, formatError, formatLocation, writeFileAtomic, type Problem } from '../../index.js';
 import { importXlsform, loadCodebook, stringifyCodebook, summarizeCodebook, type CodebookSummary } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
-import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 /** Registers `survey codebook check` and `survey codebook import`. */
 export const registerCodebook: RegisterCommand = (program, ctx) => {

@@ -1,22 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { comparabilityReasons, describeCodebookChange, describeSettingChange } from '../../compare/comparability-reasons.js';
-import { compareWaves, type Wave } from '../../compare/compare-waves.js';
-import { comparisonJson } from '../../compare/comparison-json.js';
-import { indicatorLabel } from '../../compare/indicator-label.js';
-import { ensureWaveResults, resultsWave } from '../../compare/load-wave.js';
-import { planWave, waveLabel } from '../../compare/plan-wave.js';
-import { UsageError } from '../../core/errors.js';
-import { writeFileAtomic } from '../../io/write-atomic.js';
-import { formatChange, formatLevel, verdict } from '../../report/compare-section.js';
-import { trendCharts } from '../../report/compare-section.js';
-import { renderChartSvg } from '../../report/charts/render-chart-svg.js';
-import { formatPValue } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
-import { loadPlan } from '../../run/load-plan.js';
-import { version } from '../../version.js';
+import { UsageError, comparabilityReasons, compareWaves, comparisonJson, describeCodebookChange, describeSettingChange, ensureWaveResults, formatChange, formatLevel, formatPValue, formatTable, indicatorLabel, loadPlan, planWave, renderChartSvg, resultsWave, trendCharts, verdict, version, waveLabel, writeFileAtomic, type Lang, type Wave } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
 interface CompareCliOptions extends CommonOptions {

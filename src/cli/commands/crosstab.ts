@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { estimateCrosstab, type CrosstabResult } from '../../analyze/estimate-crosstab.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatCount, formatFixed, formatPClause, formatPercent } from '../../report/format-number.js';
-import { crosstabTestText } from '../../report/crosstab-test-text.js';
-import { formatTable } from '../../report/format-table.js';
+import { crosstabJson, crosstabTestText, estimateCrosstab, formatCount, formatFixed, formatPClause, formatPercent, formatTable, type CrosstabResult, type Lang } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { crosstabJson } from '../../analyze/crosstab-json.js';
 
 interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
   rows: string;

@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import { tabulateFrequencies, type FrequencyTable } from '../../analyze/tabulate-frequencies.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatCount, formatFixed } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { formatCount, formatFixed, formatTable, frequenciesJson, resolveVariables, tabulateFrequencies, type FrequencyTable, type Lang } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { frequenciesJson } from '../../analyze/frequencies-json.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface FreqCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

@@ -1,17 +1,8 @@
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../../core/errors.js';
-import type { Codebook, Issue } from '../../core/types.js';
-import { loadCodebook } from '../../codebook/load-codebook.js';
-import { stringifyCodebook } from '../../codebook/stringify-codebook.js';
-import { SOURCE_ROW, ingestFile, type IngestSummary } from '../../ingest/ingest-file.js';
-import { pairFiles } from '../../ingest/pair-files.js';
-import { csvLine } from '../../io/format-csv.js';
-import { assertWritable, openAtomicWriter, writeFileAtomic } from '../../io/write-atomic.js';
-import { writeIssues } from '../../io/write-issues.js';
+import { EXIT, SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, ingestFile, loadCodebook, openAtomicWriter, pairFiles, stringifyCodebook, writeFileAtomic, writeIssues, type Codebook, type IngestSummary, type Issue } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { issueJson, openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
-import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface IngestCliOptions extends CommonOptions, ReadCliOptions {
   codebook?: string;

@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { estimateMeans, type MeansResult } from '../../analyze/estimate-means.js';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatCount, formatFixed, formatPClause } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { meansJson } from '../../analyze/means-json.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

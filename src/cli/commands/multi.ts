@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
-import { estimateMulti, type MultiResult } from '../../analyze/estimate-multi.js';
-import { multiJson } from '../../analyze/multi-json.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatCount, formatFixed, formatPercent, formatPValue } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { estimateMulti, formatCount, formatFixed, formatPValue, formatPercent, formatTable, multiJson, type Lang, type MultiResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface MultiCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

@@ -1,6 +1,6 @@
-import { enumeratorQuality, type QualityReport } from '../../collect/quality/enumerator-quality.js';
-import { planRules } from '../../collect/quality/plan-rules.js';
-import { QUALITY_HEADINGS, qualityCells } from '../../collect/quality/render-quality.js';
+import { enumeratorQuality, type QualityReport } from '../../index.js';
+import { planRules } from '../../index.js';
+import { QUALITY_HEADINGS, qualityCells } from '../../index.js';
 import { UsageError, databaseFor, openStore, readCollectionPlan } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 

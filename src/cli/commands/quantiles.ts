@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
-import { estimateQuantiles, type QuantilesResult } from '../../analyze/estimate-quantiles.js';
-import { QUANTILE_RULES, type QuantileRule } from '../../analyze/quantile-rules.js';
-import { quantilesJson } from '../../analyze/quantiles-json.js';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { UsageError } from '../../core/errors.js';
-import { formatCount, formatFixed } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { QUANTILE_RULES, UsageError, estimateQuantiles, formatCount, formatFixed, formatTable, quantilesJson, resolveVariables, type Lang, type QuantileRule, type QuantilesResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface QuantilesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

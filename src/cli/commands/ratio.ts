@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { estimateRatio, type RatioResult } from '../../analyze/estimate-ratio.js';
-import { ratioJson } from '../../analyze/ratio-json.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { EXIT } from '../../core/errors.js';
-import { formatCount, formatFixed } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { EXIT, estimateRatio, formatCount, formatFixed, formatTable, ratioJson, type Lang, type RatioResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface RatioCliOptions extends CommonOptions, DesignCliOptions {
   num: string;

@@ -1,13 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { fitByGroup } from '../../analyze/fit-by-group.js';
-import { fitLogit } from '../../analyze/fit-logit.js';
-import { fitOls } from '../../analyze/fit-ols.js';
-import { fitOrdinal } from '../../analyze/fit-ordinal.js';
-import { formatGroupedRegression } from '../../analyze/format-grouped-regression.js';
-import { formatRegressionTable } from '../../analyze/format-regression-table.js';
-import { regressionJson } from '../../analyze/regression-json.js';
-import type { RegressionResult } from '../../analyze/regression-result.js';
-import { UsageError } from '../../core/errors.js';
+import { UsageError, fitByGroup, fitLogit, fitOls, fitOrdinal, formatGroupedRegression, formatRegressionTable, regressionJson, type RegressionResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 

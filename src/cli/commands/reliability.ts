@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { estimateReliability, type ReliabilityResult } from '../../analyze/estimate-reliability.js';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatFixed, formatPClause } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { UsageError, estimateReliability, formatFixed, formatPClause, formatTable, reliabilityJson, resolveVariables, type Lang, type ReliabilityResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { reliabilityJson } from '../../analyze/reliability-json.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
   items?: string[];

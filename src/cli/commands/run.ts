@@ -3,15 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSubmissions, isPostgresUrl, isSqlitePath, openStore } from '../../index.js';
-import { openFolderAtomic } from '../../io/write-folder-atomic.js';
-import { loadPlan } from '../../run/load-plan.js';
-import { previousWaves } from '../../compare/load-wave.js';
-import { runPlan } from '../../run/run-plan.js';
-import { reportFolder } from '../../run/report-folder.js';
-import { version } from '../../version.js';
+import { assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version } from '../../index.js';
+import { reportFolder } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
+import { startProgress } from '../progress.js';
 import { startRunProgress } from '../run-progress.js';
-import { assertFolderApart } from '../../io/assert-outputs-apart.js';
 
 interface RunCliOptions extends CommonOptions {
   out?: string;

@@ -1,5 +1,5 @@
 import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer, validSubmissions } from '../../index.js';
-import { planRules } from '../../collect/quality/plan-rules.js';
+import { planRules } from '../../index.js';
 import { withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface ServeOptions extends CommonOptions {

@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { estimateShares, type SharesResult } from '../../analyze/estimate-shares.js';
-import { parseCiMethod } from '../../analyze/proportion-interval.js';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatTable } from '../../report/format-table.js';
-import { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from '../../report/format-number.js';
+import { UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { sharesJson } from '../../analyze/shares-json.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

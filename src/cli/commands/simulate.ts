@@ -1,9 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { assertWritable, writeFileAtomic } from '../../io/write-atomic.js';
+import { UsageError, assertOutputsApart, assertWritable, writeFileAtomic } from '../../index.js';
 import { loadSimulationSpec, renderSimulation, type RenderOptions } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
-import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface SimulateOptions extends CommonOptions {
   out: string;

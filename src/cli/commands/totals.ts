@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { estimateTotals, type TotalsResult } from '../../analyze/estimate-totals.js';
-import { resolveVariables } from '../../analyze/resolve-variables.js';
-import { totalsJson } from '../../analyze/totals-json.js';
-import type { Lang } from '../../analyze/variable-labels.js';
-import { formatCount, formatFixed } from '../../report/format-number.js';
-import { formatTable } from '../../report/format-table.js';
+import { estimateTotals, formatCount, formatFixed, formatTable, resolveVariables, totalsJson, type Lang, type TotalsResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../locale/report-words.js';
+import { REPORT_TEXT } from '../../index.js';
 
 interface TotalsCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

@@ -1,18 +1,6 @@
 import type { Command } from 'commander';
-import { loadCodebook } from '../../codebook/load-codebook.js';
-import { makeDesign } from '../../core/design.js';
-import { UsageError } from '../../core/errors.js';
-import { SOURCE_ROW, ingestFile } from '../../ingest/ingest-file.js';
-import { readDataTable } from '../../ingest/read-data-table.js';
-import { csvLine } from '../../io/format-csv.js';
-import { assertWritable, openAtomicWriter } from '../../io/write-atomic.js';
-import { formatTable } from '../../report/format-table.js';
-import { formatCount, formatFixed, formatPercent } from '../../report/format-number.js';
-import { loadTargets } from '../../weight/load-targets.js';
-import { weightingJson } from '../../weight/weighting-json.js';
-import { weightDesign, type TrimSpec, type WeightingResult } from '../../weight/weight-design.js';
+import { SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, formatCount, formatFixed, formatPercent, formatTable, ingestFile, loadCodebook, loadTargets, makeDesign, openAtomicWriter, readDataTable, weightDesign, weightingJson, type TrimSpec, type WeightingResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { assertOutputsApart } from '../../io/assert-outputs-apart.js';
 
 interface WeightCliOptions extends CommonOptions {
   targets: string;

@@ -1,4 +1,7 @@
-import { compileExpression, optionColumn, parseExpression, type Code, type CompiledExpression } from '../../index.js';
+import { compileExpression, type CompiledExpression } from '../../codebook/evaluate-expression.js';
+import { optionColumn } from '../../codebook/expression.js';
+import { parseExpression } from '../../codebook/parse-expression.js';
+import type { Code } from '../../core/types.js';
 import type { FormQuestion, FormSpec } from './form-spec.js';
 
 /**

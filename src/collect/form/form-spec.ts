@@ -1,4 +1,4 @@
-import type { Code, Codebook, Variable } from '../../index.js';
+import type { Code, Codebook, Variable } from '../../core/types.js';
 
 /** The columns a collected submission fills from its paradata, named as ingest names 问卷星's metadata. */
 export const PARADATA_COLUMNS = ['id', 'submitted_at', 'duration_s', 'source', 'source_detail', 'ip', 'ip_region'] as const;

@@ -1,4 +1,4 @@
-import { escapeXml } from '../../report/charts/svg-text.js';
+import { escapeXml } from '../../io/escape-xml.js';
 import { docxPackage } from '../../report/docx-package.js';
 import { DOCX_PAGE, docxFontTableXml, docxStylesXml } from '../../report/docx-styles.js';
 import { docxTableXml } from '../../report/docx-table.js';

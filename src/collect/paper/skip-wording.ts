@@ -1,4 +1,5 @@
-import { parseExpression, type Expression } from '../../index.js';
+import { parseExpression } from '../../codebook/parse-expression.js';
+import type { Expression } from '../../codebook/expression.js';
 import type { FormQuestion } from '../form/form-spec.js';
 
 type Numbered = Map<string, { q: FormQuestion; n: number }>;

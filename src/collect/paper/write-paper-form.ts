@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { InputError, UsageError, writeFileAtomic } from '../../index.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../io/write-atomic.js';
 import type { FormSpec } from '../form/form-spec.js';
 import { paperFormDocx } from './paper-form-docx.js';
 

@@ -1,6 +1,8 @@
 import type { CleanContext } from '../../clean/clean-context.js';
-import { optionColumn, type Codebook, type CodedRow } from '../../index.js';
-import type { OutputColumn } from '../../ingest/coded-row.js';
+import { optionColumn } from '../../codebook/expression.js';
+import type { Codebook } from '../../core/types.js';
+import type { CodedRow } from '../../ingest/ingest-file.js';
+import type { OutputColumn } from '../../ingest/code/coded-row.js';
 import { exportColumns } from '../export-submissions.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
 

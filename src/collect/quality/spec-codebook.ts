@@ -1,4 +1,4 @@
-import type { Codebook, Variable } from '../../index.js';
+import type { Codebook, Variable } from '../../core/types.js';
 import type { FormSpec } from '../form/form-spec.js';
 
 /** The question details the form keeps as the codebook has them. */

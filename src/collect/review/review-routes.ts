@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { CleanRules } from '../../clean/clean-rules.js';
-import { UsageError } from '../../index.js';
+import { UsageError } from '../../core/errors.js';
 import type { AnswerProblem, CompiledForm } from '../form/check-answers.js';
 import type { FormSpec } from '../form/form-spec.js';
 import { enumeratorQuality } from '../quality/enumerator-quality.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../index.js';
+import { InputError } from '../../core/errors.js';
 
 /** The package's root folder (where package.json is), from wherever this code runs: src/, dist/ or the CLI bundle. */
 function packageRoot(): string {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../index.js';
+import { UsageError } from '../../core/errors.js';
 import type { Answers } from '../form/check-answers.js';
 import type { SqlRow, SqlTransaction } from './sql-driver.js';
 import { ConflictError, SUBMISSION_SELECT, audit, submissionOf, type SubmissionRecord, type SubmissionStore, type UserRecord } from './submission-store.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../index.js';
+import { UsageError } from '../../core/errors.js';
 import type { Answers } from '../form/check-answers.js';
 import { AUDIT_ACTIONS, POSTGRES_SCHEMA, REVIEW_STATUSES, ROLE_NAMES, SCHEMA_VERSION, SQLITE_SCHEMA } from './schema.js';
 import { upgradeSchema } from './upgrade-schema.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../index.js';
+import { UsageError } from '../../core/errors.js';
 import { ACTION_CHECK, ADDED_COLUMNS, ROLE_CHECK, SCHEMA_VERSION, SQLITE_KEY, auditLogTable, usersTable } from './schema.js';
 import type { SqlDriver, SqlTransaction } from './sql-driver.js';
 

@@ -1,24 +1,11 @@
-import { entryDeflater, type DeflatedEntry } from '../zip-writer.js';
+import { entryDeflater } from '../zip-writer.js';
 import { AsciiBuffer } from './ascii-buffer.js';
-import { SharedStrings, type SharedStringsState } from './xlsx-shared-strings.js';
+import { SharedStrings } from './xlsx-shared-strings.js';
 import { writeSheetXml } from './xlsx-sheet-xml.js';
-import { StyleTable, type StyleTableState } from './xlsx-styles.js';
-import type { Sheet } from './xlsx-model.js';
+import { StyleTable } from './xlsx-styles.js';
+import type { PrerenderedSheet, Sheet } from './xlsx-model.js';
 
 const PIECE = 1 << 20;
-
-/**
- * A worksheet rendered and compressed ahead of its workbook, with the style and shared-string
- * numbering its XML uses: `writeXlsx` numbers the other sheets' styles and strings on from it.
- */
-export interface PrerenderedSheet {
-  name: string;
-  part: DeflatedEntry;
-  styles: StyleTableState;
-  strings: SharedStringsState;
-  /** Rows printed on every page (the workbook names them as the sheet's print titles). */
-  repeatRows?: number;
-}
 
 /**
  * Renders a large sheet (one without images, which belong to the workbook's drawings) before the

@@ -6,8 +6,7 @@ import { SharedStrings } from './xlsx-shared-strings.js';
 import { sheetXml } from './xlsx-sheet-xml.js';
 import { checkSheetNames } from './xlsx-sheet-names.js';
 import { StyleTable } from './xlsx-styles.js';
-import type { Workbook } from './xlsx-model.js';
-import type { PrerenderedSheet } from './prerender-sheet.js';
+import type { PrerenderedSheet, Workbook } from './xlsx-model.js';
 
 /**
  * An .xlsx file's bytes for a workbook: the same workbook always gives the same bytes. Written

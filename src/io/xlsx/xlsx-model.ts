@@ -1,6 +1,6 @@
 /** The workbook model `writeXlsx` writes: sheets of plain values with optional styles, merges and images. */
 
-import type { PrerenderedSheet } from './prerender-sheet.js';
+import type { DeflatedEntry } from '../zip-writer.js';
 
 /** A cell's value: null, NaN and ±Infinity give an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -78,4 +78,33 @@ export interface Workbook {
   sheets: readonly (Sheet | PrerenderedSheet)[];
   title?: string;
   creator?: string;
+}
+
+/**
+ * A worksheet rendered and compressed ahead of its workbook, with the style and shared-string
+ * numbering its XML uses: `writeXlsx` numbers the other sheets' styles and strings on from it.
+ */
+export interface PrerenderedSheet {
+  name: string;
+  part: DeflatedEntry;
+  styles: StyleTableState;
+  strings: SharedStringsState;
+  /** Rows printed on every page (the workbook names them as the sheet's print titles). */
+  repeatRows?: number;
+}
+
+/** What a StyleTable has numbered so far, as plain data (see prerenderSheet). */
+export interface StyleTableState {
+  fonts: readonly string[];
+  fills: readonly string[];
+  borders: readonly string[];
+  formats: ReadonlyMap<string, number>;
+  cellFormats: readonly string[];
+}
+
+/** What a SharedStrings table holds (see prerenderSheet): each text's index and its `<si>` XML. */
+export interface SharedStringsState {
+  ids: ReadonlyMap<string, number>;
+  items: readonly string[];
+  uses: number;
 }

@@ -1,11 +1,5 @@
+import type { SharedStringsState } from './xlsx-model.js';
 import { escapeCellText } from './xlsx-text.js';
-
-/** What a SharedStrings table holds (see prerenderSheet): each text's index and its `<si>` XML. */
-export interface SharedStringsState {
-  ids: ReadonlyMap<string, number>;
-  items: readonly string[];
-  uses: number;
-}
 
 /**
  * The shared strings table (xl/sharedStrings.xml): each distinct text once, cells refer to it by

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
-import { escapeXml } from './xlsx-text.js';
-import type { CellStyle } from './xlsx-model.js';
+import { escapeXml } from '../escape-xml.js';
+import type { CellStyle, StyleTableState } from './xlsx-model.js';
 
 /** Excel's default font for a Chinese workbook that needs no theme part: 宋体 11 with the GB2312 charset. */
 const FONT_NAME = '<name val="宋体"/><charset val="134"/>';
@@ -40,15 +40,6 @@ class Items {
   xml(tag: string): string {
     return `<${tag} count="${this.list.length}">${this.list.join('')}</${tag}>`;
   }
-}
-
-/** What a StyleTable has numbered so far, as plain data (see prerenderSheet). */
-export interface StyleTableState {
-  fonts: readonly string[];
-  fills: readonly string[];
-  borders: readonly string[];
-  formats: ReadonlyMap<string, number>;
-  cellFormats: readonly string[];
 }
 
 /** The cell formats of a workbook: gives each distinct style its `s` index and writes styles.xml. */

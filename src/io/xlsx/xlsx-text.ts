@@ -1,23 +1,9 @@
 /** Text as the xlsx parts need it: escaped XML, cell references, display widths. */
 import { displayWidth } from '../../core/east-asian-width.js';
+import { XML_FORBIDDEN, replaceXml } from '../escape-xml.js';
 
-/** Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/FFFF), or valid pairs to step over. */
-const FORBIDDEN = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\uD800-\\uDFFF\\uFFFE\\uFFFF]';
-const XML_SPECIAL = new RegExp(`[&<>"\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]|${FORBIDDEN}`, 'g');
 // Cell text also escapes CR (XML readers turn CRLF into LF) and a literal `_xHHHH_`, which Excel would decode.
-const CELL_SPECIAL = new RegExp(`[&<>\\u0000-\\u0008\\u000B-\\u001F]|_(?=x[0-9A-Fa-f]{4}_)|${FORBIDDEN}`, 'g');
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** A character that cannot be written as it is: an entity, or U+FFFD for one XML cannot hold at all. */
-function replaceXml(ch: string): string {
-  return ENTITY[ch] ?? (ch.length === 2 ? ch : '\uFFFD');
-}
-
-/** Text for XML content or a double-quoted attribute; characters XML cannot hold become U+FFFD so the file always opens. */
-export function escapeXml(text: string): string {
-  XML_SPECIAL.lastIndex = 0;
-  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIAL, replaceXml) : text;
-}
+const CELL_SPECIAL = new RegExp(`[&<>\\u0000-\\u0008\\u000B-\\u001F]|_(?=x[0-9A-Fa-f]{4}_)|${XML_FORBIDDEN}`, 'g');
 
 /** A cell's text for `<t>`: control characters as OOXML `_xHHHH_` escapes (Excel shows them again), `_` of a literal `_xHHHH_` as `_x005F_`. */
 export function escapeCellText(text: string): string {

@@ -3,7 +3,8 @@
  * category or term, vertical gridlines, a value axis along the bottom and its caption. The bar and
  * coefficient renderers lay out a frame, then draw their marks on it.
  */
-import { escapeXml, textWidth, wrapText } from './svg-text.js';
+import { escapeXml } from '../../io/escape-xml.js';
+import { textWidth, wrapText } from './svg-text.js';
 
 /** Width of every chart, px; the height follows from the number of rows. */
 export const CHART_WIDTH = 800;

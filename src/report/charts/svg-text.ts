@@ -1,20 +1,9 @@
 /**
- * Text in hand-written SVG: escaping, and width estimates good enough to lay out labels without
+ * Text in hand-written SVG: width estimates good enough to lay out labels without
  * a font at hand (the SVG is laid out once and drawn by browsers and resvg alike).
  */
 
 import { isWideCodePoint } from '../../core/east-asian-width.js';
-
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/**
- * Escapes text for SVG element content and attribute values; drops the control characters XML
- * forbids (a stray one in a survey label would make the whole SVG unreadable).
- * @example escapeXml('a<b & "c"') // 'a&lt;b &amp; &quot;c&quot;'
- */
-export function escapeXml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
-}
 
 // Typographic punctuation (— ‘ ’ “ ” …) is narrow in UAX #11 but drawn one em wide by CJK fonts.
 const CJK_FONT_WIDE = new Set([0x2014, 0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x2026]);

@@ -1,4 +1,4 @@
-import type { CoefficientRow, RegressionResult } from '../../analyze/regression-result.js';
+import type { CoefficientRow, RegressionResult } from '../../analyze/regression/regression-result.js';
 import { REPORT_TEXT, stars } from '../report-text.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';

@@ -1,12 +1,11 @@
-import type { SampleProfile } from '../../analyze/profile-sample.js';
-import type { Lang } from '../../analyze/variable-labels.js';
+import type { SampleProfile } from '../../analyze/estimators/profile-sample.js';
+import type { Lang } from '../../core/variable-labels.js';
 import type { CleanSummary } from '../../clean/clean-file.js';
-import type { CleaningAudit } from '../../run/cleaning-audit.js';
+import type { CleaningAudit } from '../cleaning-audit.js';
 import type { DataTable } from '../../core/data-table.js';
-import type { AnalysisEstimates } from '../../run/run-analysis.js';
+import type { AnalysisEstimates } from '../../analyze/results/analysis-estimates.js';
 import type { WeightingResult } from '../../weight/weight-design.js';
-import type { PrerenderedSheet } from '../../io/xlsx/prerender-sheet.js';
-import type { Sheet } from '../../io/xlsx/xlsx-model.js';
+import type { PrerenderedSheet, Sheet } from '../../io/xlsx/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
 import type { WaveComparison } from '../../compare/compare-waves.js';
 import type { Codebook } from '../../core/types.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import { meansJson } from '../../../src/analyze/means-json.js';
-import { sharesJson } from '../../../src/analyze/shares-json.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import { meansJson } from '../../../src/analyze/results/means-json.js';
+import { sharesJson } from '../../../src/analyze/results/shares-json.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { compareWaves, type ComparisonRow, type Wave } from '../../../src/compare/compare-waves.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';

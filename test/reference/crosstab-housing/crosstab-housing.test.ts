@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateCrosstab } from '../../../src/analyze/estimate-crosstab.js';
+import { estimateCrosstab } from '../../../src/analyze/estimators/estimate-crosstab.js';
 import { makeDesign } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

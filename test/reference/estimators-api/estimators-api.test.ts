@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateRatio } from '../../../src/analyze/estimate-ratio.js';
-import { estimateQuantiles } from '../../../src/analyze/estimate-quantiles.js';
-import { estimateTotals } from '../../../src/analyze/estimate-totals.js';
-import type { QuantileRule } from '../../../src/analyze/quantile-rules.js';
+import { estimateRatio } from '../../../src/analyze/estimators/estimate-ratio.js';
+import { estimateQuantiles } from '../../../src/analyze/estimators/estimate-quantiles.js';
+import { estimateTotals } from '../../../src/analyze/estimators/estimate-totals.js';
+import type { QuantileRule } from '../../../src/analyze/estimators/quantile-rules.js';
 import { makeDesign, type DesignSpec } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

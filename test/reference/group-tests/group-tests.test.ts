@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import { meansJson } from '../../../src/analyze/means-json.js';
-import { sharesJson } from '../../../src/analyze/shares-json.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import { meansJson } from '../../../src/analyze/results/means-json.js';
+import { sharesJson } from '../../../src/analyze/results/shares-json.js';
 import { makeDesign, type DesignSpec } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type DesignSpec } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMulti } from '../../../src/analyze/estimate-multi.js';
+import { estimateMulti } from '../../../src/analyze/estimators/estimate-multi.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { estimateReliability } from '../../../src/analyze/estimate-reliability.js';
+import { estimateReliability } from '../../../src/analyze/estimators/estimate-reliability.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import type { CiMethod } from '../../../src/analyze/proportion-interval.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import type { CiMethod } from '../../../src/analyze/estimators/proportion-interval.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import { DESIGN_CI_METHODS } from '../../../src/analyze/proportion-interval.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import { DESIGN_CI_METHODS } from '../../../src/analyze/estimators/proportion-interval.js';
 import { makeDesign, type DesignSpec } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

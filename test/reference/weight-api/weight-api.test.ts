@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import { domainMean } from '../../../src/analyze/domain-mean.js';
-import { linearizationVariance } from '../../../src/analyze/design-variance.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import { domainMean } from '../../../src/analyze/variance/domain-mean.js';
+import { linearizationVariance } from '../../../src/analyze/variance/design-variance.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { makeDesign, type Design, type DesignSpec } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import type { DataTable } from '../../../src/core/data-table.js';
 import { makeDesign } from '../../../src/core/design.js';

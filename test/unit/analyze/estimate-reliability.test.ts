@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateReliability } from '../../../src/analyze/estimate-reliability.js';
+import { estimateReliability } from '../../../src/analyze/estimators/estimate-reliability.js';
 import { makeDesign } from '../../../src/core/design.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { expandRows, numericTable } from './numeric-table.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
 import { makeDesign } from '../../../src/core/design.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { expandRows, numericTable } from './numeric-table.js';

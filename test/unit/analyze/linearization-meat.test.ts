@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearizationMeat } from '../../../src/analyze/linearization-meat.js';
+import { linearizationMeat } from '../../../src/analyze/variance/linearization-meat.js';
 import { expectClose } from '../../helpers/expect-close.js';
 
 // Small designs worked by hand from survey:::onestrat's formula: per stratum h,

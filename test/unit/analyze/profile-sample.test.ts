@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateCrosstab } from '../../../src/analyze/estimate-crosstab.js';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { profileSample } from '../../../src/analyze/profile-sample.js';
+import { estimateCrosstab } from '../../../src/analyze/estimators/estimate-crosstab.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { profileSample } from '../../../src/analyze/estimators/profile-sample.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateQuantiles, quantileWith } from '../../../src/analyze/estimate-quantiles.js';
-import { estimateRatio, ratioWith } from '../../../src/analyze/estimate-ratio.js';
-import { estimateTotals, totalWith } from '../../../src/analyze/estimate-totals.js';
-import { QUANTILE_RULES, weightedQuantile } from '../../../src/analyze/quantile-rules.js';
+import { estimateQuantiles, quantileWith } from '../../../src/analyze/estimators/estimate-quantiles.js';
+import { estimateRatio, ratioWith } from '../../../src/analyze/estimators/estimate-ratio.js';
+import { estimateTotals, totalWith } from '../../../src/analyze/estimators/estimate-totals.js';
+import { QUANTILE_RULES, weightedQuantile } from '../../../src/analyze/estimators/quantile-rules.js';
 import { makeDesign } from '../../../src/core/design.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { expandRows, numericTable } from './numeric-table.js';

@@ -5,7 +5,7 @@ import type { Io } from '../../../src/cli/base.js';
 import { helpLang } from '../../../src/cli/localize-help.js';
 import { buildProgram } from '../../../src/cli/main.js';
 import { HELP_ZH } from '../../../src/locale/help-zh.js';
-import { runCli } from '../../helpers/run-cli.js';
+import { spawnCli } from '../../helpers/run-cli.js';
 
 function capture(): { io: Io; text: () => string } {
   let text = '';
@@ -66,12 +66,12 @@ describe('--help in the user\'s language', () => {
   });
 
   it('is Chinese under LANG=zh_CN.UTF-8 and English under LANG=C.UTF-8 (the real process)', () => {
-    const zh = runCli(['run', '--help'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const zh = spawnCli(['run', '--help'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^用法： survey run/);
     expect(zh.stdout).toContain('运行分析计划：清洗 → 加权 → 分析 → 报告');
     expect(zh.stdout).toContain('示例：');
-    const en = runCli(['run', '--help'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const en = spawnCli(['run', '--help'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(en.stdout).toMatch(/^Usage: survey run/);
   });
 });

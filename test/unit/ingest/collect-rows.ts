@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { openTable } from '../../../src/ingest/open-table.js';
-import type { OpenTableOptions, RawRow, RawTable } from '../../../src/ingest/raw-table.js';
+import { openTable } from '../../../src/ingest/read/open-table.js';
+import type { OpenTableOptions, RawRow, RawTable } from '../../../src/ingest/read/raw-table.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
 /** Every data row of a table, read through its stream. */

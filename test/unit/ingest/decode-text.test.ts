@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { parseEncoding } from '../../../src/ingest/decode-text.js';
-import { detectEncoding } from '../../../src/ingest/detect-encoding.js';
+import { parseEncoding } from '../../../src/ingest/read/decode-text.js';
+import { detectEncoding } from '../../../src/ingest/read/detect-encoding.js';
 import { readAll, writeBytes, writeText } from './collect-rows.js';
 
 const chinese = '序号,您的性别？ ,满意度\n1,男,非常满意\n2,女,比较满意\n';

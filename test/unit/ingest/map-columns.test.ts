@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook, Issue, MissingReason } from '../../../src/core/types.js';
-import type { CodedValue, Layout } from '../../../src/ingest/coded-row.js';
-import { mapColumns } from '../../../src/ingest/map-columns.js';
-import { parseWjxHeader } from '../../../src/ingest/parse-wjx-header.js';
+import type { CodedValue, Layout } from '../../../src/ingest/code/coded-row.js';
+import { mapColumns } from '../../../src/ingest/code/map-columns.js';
+import { parseWjxHeader } from '../../../src/ingest/wjx/parse-wjx-header.js';
 
 const choices = (labels: string[]) => labels.map((label, i) => ({ code: i + 1, label, aliases: [] as string[] }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { openTable } from '../../../src/ingest/open-table.js';
+import { openTable } from '../../../src/ingest/read/open-table.js';
 import { tempDir } from '../../helpers/run-cli.js';
 import { readAll, writeBytes, writeText } from './collect-rows.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWjxHeader, parseWjxHeader } from '../../../src/ingest/parse-wjx-header.js';
+import { isWjxHeader, parseWjxHeader } from '../../../src/ingest/wjx/parse-wjx-header.js';
 
 describe('parseWjxHeader', () => {
   const header = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvRecord } from '../../../src/ingest/csv-parser.js';
-import { sniffDelimiter } from '../../../src/ingest/sniff-delimiter.js';
+import { CsvParser, type CsvRecord } from '../../../src/ingest/read/csv-parser.js';
+import { sniffDelimiter } from '../../../src/ingest/read/sniff-delimiter.js';
 import { readAll, writeText } from './collect-rows.js';
 
 /** Parses `text` pushed in pieces of `size` characters (the whole text when size is 0). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseWjxDuration } from '../../../src/ingest/parse-wjx-duration.js';
-import { parseWjxIp } from '../../../src/ingest/parse-wjx-ip.js';
-import { parseWjxTime } from '../../../src/ingest/parse-wjx-time.js';
-import { wjxMissingReason } from '../../../src/ingest/wjx-missing-reason.js';
-import { mergeSequences, orderLabels } from '../../../src/ingest/order-labels.js';
-import { parseNumber, splitFillIn } from '../../../src/ingest/code-scalar.js';
+import { parseWjxDuration } from '../../../src/ingest/wjx/parse-wjx-duration.js';
+import { parseWjxIp } from '../../../src/ingest/wjx/parse-wjx-ip.js';
+import { parseWjxTime } from '../../../src/ingest/wjx/parse-wjx-time.js';
+import { wjxMissingReason } from '../../../src/ingest/wjx/wjx-missing-reason.js';
+import { mergeSequences, orderLabels } from '../../../src/ingest/draft/order-labels.js';
+import { parseNumber, splitFillIn } from '../../../src/ingest/code/code-scalar.js';
 
 describe('问卷星 cells', () => {
   it('parses 所用时间 in every form 问卷星 writes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogit } from '../../../src/analyze/fit-logit.js';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
-import { fitOrdinal } from '../../../src/analyze/fit-ordinal.js';
+import { fitLogit } from '../../../src/analyze/regression/fit-logit.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
+import { fitOrdinal } from '../../../src/analyze/regression/fit-ordinal.js';
 import { calibrateDesign, type CalibrateOptions } from '../../../src/weight/calibrate-design.js';
 import { loadTargets } from '../../../src/weight/load-targets.js';
 import type { DesignSpec } from '../../../src/core/design.js';

@@ -1,4 +1,4 @@
-import type { CoefficientRow } from '../../../src/analyze/regression-result.js';
+import type { CoefficientRow } from '../../../src/analyze/regression/regression-result.js';
 import { expectClose } from '../../helpers/expect-close.js';
 
 const fields = { estimate: 'estimate', std_error: 'standardError', statistic: 'statistic', p_value: 'pValue', conf_low: 'confLow', conf_high: 'confHigh' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitByGroup } from '../../../src/analyze/fit-by-group.js';
-import { fitLogit } from '../../../src/analyze/fit-logit.js';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
+import { fitByGroup } from '../../../src/analyze/regression/fit-by-group.js';
+import { fitLogit } from '../../../src/analyze/regression/fit-logit.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { readExpected, referenceDesign } from './reference-case.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogit } from '../../../src/analyze/fit-logit.js';
+import { fitLogit } from '../../../src/analyze/regression/fit-logit.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { expectCoefficients } from './coefficient-columns.js';
 import { readExpected, referenceDesign } from './reference-case.js';

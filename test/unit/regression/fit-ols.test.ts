@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { readExpected, referenceDesign } from './reference-case.js';
 

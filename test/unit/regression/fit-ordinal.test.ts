@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitOrdinal } from '../../../src/analyze/fit-ordinal.js';
-import type { OrdinalResult } from '../../../src/analyze/regression-result.js';
+import { fitOrdinal } from '../../../src/analyze/regression/fit-ordinal.js';
+import type { OrdinalResult } from '../../../src/analyze/regression/regression-result.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

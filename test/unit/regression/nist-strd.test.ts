@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { dataTable } from '../../../src/core/data-table.js';
 import { makeDesign } from '../../../src/core/design.js';
 

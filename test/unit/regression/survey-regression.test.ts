@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogit } from '../../../src/analyze/fit-logit.js';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
-import { fitOrdinal } from '../../../src/analyze/fit-ordinal.js';
+import { fitLogit } from '../../../src/analyze/regression/fit-logit.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
+import { fitOrdinal } from '../../../src/analyze/regression/fit-ordinal.js';
 import { expectClose } from '../../helpers/expect-close.js';
 import { expectCoefficients } from './coefficient-columns.js';
 import { readExpected, referenceDesign } from './reference-case.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
-import { fitOls } from '../../../src/analyze/fit-ols.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
+import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimate-means.js';
-import { estimateShares } from '../../../src/analyze/estimate-shares.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type Design } from '../../../src/core/design.js';
 import { readDataTable } from '../../../src/ingest/read-data-table.js';
 import { calibrateDesign } from '../../../src/weight/calibrate-design.js';
-import { compareWeighting } from '../../../src/weight/compare-weighting.js';
+import { compareWeighting } from '../../../src/analyze/estimators/compare-weighting.js';
 import { loadTargets } from '../../../src/weight/load-targets.js';
 
 const study = new URL('../../../data-samples/bazhou-2025/', import.meta.url).pathname;

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readZipEntries } from '../../../../src/ingest/zip-entries.js';
-import { entryText } from '../../../../src/ingest/zip-entry-text.js';
+import { readZipEntries } from '../../../../src/ingest/read/zip-entries.js';
+import { entryText } from '../../../../src/ingest/read/zip-entry-text.js';
 import { writeXlsx } from '../../../../src/io/xlsx/write-xlsx.js';
 import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
 import { tempDir } from '../../../helpers/run-cli.js';

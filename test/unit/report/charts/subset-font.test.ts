@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFontFamilies } from '../../../../src/report/charts/read-font-families.js';
-import { escapeXml } from '../../../../src/report/charts/svg-text.js';
+import { escapeXml } from '../../../../src/io/escape-xml.js';
 import { subsetFont } from '../../../../src/report/charts/subset-font.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-subset-test-'));

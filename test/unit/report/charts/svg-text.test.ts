@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, isWide, textWidth, wrapText } from '../../../../src/report/charts/svg-text.js';
+import { escapeXml } from '../../../../src/io/escape-xml.js';
+import { isWide, textWidth, wrapText } from '../../../../src/report/charts/svg-text.js';
 
 describe('svg text', () => {
-  it('escapes markup and drops control characters XML forbids', () => {
-    expect(escapeXml(`a<b & "c" 'd'>\u0001`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;');
+  it('escapes markup with the writers\' one escaper: control characters XML forbids become U+FFFD', () => {
+    expect(escapeXml(`a<b & "c" 'd'>\u0001`)).toBe(`a&lt;b &amp; &quot;c&quot; 'd'&gt;\ufffd`);
   });
 
   it('counts CJK and fullwidth characters one em, Latin 0.55 em', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryText } from '../../../../src/ingest/zip-entry-text.js';
-import { readZipEntries } from '../../../../src/ingest/zip-entries.js';
+import { entryText } from '../../../../src/ingest/read/zip-entry-text.js';
+import { readZipEntries } from '../../../../src/ingest/read/zip-entries.js';
 import { renderDocx } from '../../../../src/report/render-docx.js';
 import { tableBlock, type ReportDocument } from '../../../../src/report/report-document.js';
 
@@ -270,14 +270,14 @@ describe('renderDocx: the package', () => {
     expect(new Set(drawingIds).size).toBe(2);
   });
 
-  it('escapes XML specials and drops the control characters XML cannot hold', async () => {
+  it('escapes XML specials and shows the control characters XML cannot hold as U+FFFD', async () => {
     const text = 'A & B <c> "d"\u0001';
     const report: ReportDocument = { title: text, byline: [text], blocks: [{ kind: 'paragraph', text }, tableBlock(text, [text, 'n'], [[text, '1']]), { kind: 'chart', id: 'happy', chart: bars(text) }] };
     const files = await parts(report, 'en');
     const body = files.get('word/document.xml')!;
     expect(body).not.toContain('\u0001');
-    expect(body).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt; &quot;d&quot;</w:t>');
-    expect(body).toContain('descr="A &amp; B &lt;c&gt; &quot;d&quot;"');
-    expect(files.get('docProps/core.xml')).toContain('<dc:title>A &amp; B &lt;c&gt; &quot;d&quot;</dc:title>');
+    expect(body).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt; &quot;d&quot;\ufffd</w:t>');
+    expect(body).toContain('descr="A &amp; B &lt;c&gt; &quot;d&quot;\ufffd"');
+    expect(files.get('docProps/core.xml')).toContain('<dc:title>A &amp; B &lt;c&gt; &quot;d&quot;\ufffd</dc:title>');
   });
 });

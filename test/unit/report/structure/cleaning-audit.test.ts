@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleaningSection } from '../../../../src/report/cleaning-section.js';
-import { cleaningAuditor } from '../../../../src/run/cleaning-audit.js';
+import { cleaningAuditor } from '../../../../src/report/cleaning-audit.js';
 import type { CleanSummary } from '../../../../src/clean/clean-file.js';
 import type { Issue } from '../../../../src/core/types.js';
 

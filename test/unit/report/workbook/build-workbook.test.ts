@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { profileSample } from '../../../../src/analyze/profile-sample.js';
+import { profileSample } from '../../../../src/analyze/estimators/profile-sample.js';
 import { loadCodebook } from '../../../../src/codebook/load-codebook.js';
 import { makeDesign } from '../../../../src/core/design.js';
 import type { DataTable } from '../../../../src/core/data-table.js';

@@ -1,0 +1,68 @@
+import type { Design } from '../../core/design.js';
+import type { DdMatrix } from '../../math/dd-matrix.js';
+import { rotateRows } from '../../math/rotate-rows.js';
+import { sandwichProduct } from '../../math/sandwich-product.js';
+import { linearizationCovariance } from '../variance/design-variance.js';
+import { linearizationMeat } from '../variance/linearization-meat.js';
+import type { RegressionData } from './prepare-regression.js';
+
+/** Which sandwich: heteroskedasticity-consistent, cluster-robust, or design-based. */
+export type SandwichKind = 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'CR1' | 'linearization';
+
+/**
+ * The sandwich covariance A·B·A with bread A = (XᵀWX)⁻¹ (R⁻¹R⁻ᵀ from the QR) and meat B from the
+ * estimating-function scores xᵢ·uᵢ, where uᵢ is the per-row working score (yᵢ − μᵢ for OLS and logit),
+ * unweighted: HC0–HC3 (R: `sandwich::vcovHC`), CR1 (`vcovCL(type = "HC1")`: G/(G−1)·(N−1)/(N−p)),
+ * linearization over the whole design (`survey::svyglm` → `svyrecvar`, dropped rows as zero scores; after
+ * calibration the scores' residuals on the calibration cells, as `svyrecvar` takes `postStrata`).
+ * Frequency weights count each row as that many cases (the expanded data's estimate).
+ */
+export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: RegressionData, design: Design, residualScore: Float64Array, leverageScale: Float64Array | null): Float64Array {
+  const { matrix, weights, weightKind, nobs } = data;
+  const p = matrix.columns.length;
+  const n = matrix.nrows;
+  // Scores in Q space: R⁻ᵀxᵢ (wᵢuᵢ) — rotated so the meat is well conditioned.
+  const z = rotateRows(rInverse, matrix.columns, null);
+  const count = weightKind === 'frequency' ? weights! : null;
+  const scoreWeight = weightKind === 'sampling' ? weights! : null;
+  if (kind === 'linearization' || kind === 'CR1') {
+    const rows = kind === 'linearization' ? design.table.nrows : n;
+    const scores = new Float64Array(rows * p);
+    const used = kind === 'linearization' ? fitRows(design, data) : null;
+    for (let i = 0; i < n; i++) {
+      const at = kind === 'linearization' ? data.frame.rows[i] : i;
+      const u = residualScore[i] * (scoreWeight ? scoreWeight[i] : count ? count[i] : 1);
+      for (let k = 0; k < p; k++) scores[at * p + k] = z[i * p + k] * u;
+    }
+    const meat = kind === 'linearization'
+      ? linearizationCovariance(design, scores, p, used)
+      : linearizationMeat(scores, p, null, Int32Array.from(data.frame.rows, (r) => design.clusters![r]));
+    if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
+    return sandwichProduct(rInverse, meat);
+  }
+  const meat = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let k = 0; k < p; k++) h += z[i * p + k] ** 2;
+    if (leverageScale) h *= leverageScale[i];
+    const omega = kind === 'HC2' ? 1 / (1 - h) : kind === 'HC3' ? 1 / (1 - h) ** 2 : 1;
+    const c = (count ? count[i] : 1) * omega * residualScore[i] ** 2;
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += c * z[i * p + a] * z[i * p + b];
+  }
+  if (kind === 'HC1') meat.forEach((v, i) => (meat[i] = (v * nobs) / (nobs - p)));
+  return sandwichProduct(rInverse, meat);
+}
+
+/** The covariance type a fit reports given its design and `--robust`. */
+export function sandwichKindOf(design: Design, robust: SandwichKind | undefined): SandwichKind | null {
+  if (design.weights) return 'linearization';
+  if (design.clusters) return 'CR1';
+  return robust ?? null;
+}
+
+/** The design's rows a fit used (1) — a stratum without one is left out, as R's svyglm subset drops it. */
+export function fitRows(design: Design, data: RegressionData): Uint8Array {
+  const used = new Uint8Array(design.table.nrows);
+  for (const r of data.frame.rows) used[r] = 1;
+  return used;
+}
