@@ -3,7 +3,7 @@ import { describeCodebookChange, describeSettingChange, comparabilityReasons } f
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
 import { indicatorLabel, questionLabel, answersLabel } from '../compare/indicator-label.js';
 import type { Codebook } from '../core/types.js';
-import type { BarChart } from './charts/chart-spec.js';
+import type { TrendChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 
@@ -102,7 +102,7 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
     : `Of ${overall.length} items (share answering ${q(answers)}), ${changed.length} changed significantly since ${overall[0].from}${changed.length ? `: ${moved.join('; ')}` : ''}; ${steady.length} did not${broken.length ? `; ${broken.length} are not comparable: ${broken.map((r) => `${name(r)} (${comparabilityReasons(r, lang).join('; ')})`).join(', ')}` : ''}.`;
 }
 
-/** The trend of each share or mean over the waves: one chart per analysis and variable, a series per group, waves as categories, CIs as error bars. */
+/** The trend of each share or mean over the waves: one chart per analysis and variable, waves on the x axis, a line per group, CIs as error bars. */
 export function trendCharts(comparison: WaveComparison, codebook: Codebook | null, lang: Lang, id: string): ReportBlock[] {
   const byAnalysis = new Map<string, typeof comparison.trends[number][]>();
   for (const t of comparison.trends) {
@@ -114,10 +114,11 @@ export function trendCharts(comparison: WaveComparison, codebook: Codebook | nul
   for (const series of byAnalysis.values()) {
     const ind = series[0].indicator;
     const share = ind.statistic === 'share';
-    const chart: BarChart = {
-      type: 'bars',
-      title: lang === 'zh' ? `${indicatorLabel(codebook, ind, lang)}：历次调查` : `${indicatorLabel(codebook, ind, lang)}: all waves`,
-      categories: comparison.waves.map((w) => w.label),
+    const chart: TrendChart = {
+      type: 'trend',
+      // A question ending in ？ gets no second punctuation mark before the suffix.
+      title: lang === 'zh' ? `${indicatorLabel(codebook, ind, lang).replace(/[？?：:。]$/, '')}：历次调查` : `${indicatorLabel(codebook, ind, lang).replace(/[?:.]$/, '')}: all waves`,
+      waves: comparison.waves.map((w) => w.label),
       series: series.map((t) => ({
         name: series.length > 1 ? (t.indicator.level === 'all' ? (lang === 'zh' ? '全体' : 'All') : t.indicator.level) : '',
         values: t.points.map((p) => p.estimate),

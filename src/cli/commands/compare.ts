@@ -97,7 +97,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--same <var[=reason]>', 'a variable comparable despite a codebook change (repeatable)', collect)
     .option('--unweighted', 'compare the unweighted estimates even when both waves are weighted')
     .option('--level <p>', 'confidence level', '0.95')
-    .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves as categories, CIs as error bars');
+    .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves on the x axis, a line per group, CIs as error bars');
   withExamples(withCommonOptions(cmd), [
     'survey compare data-samples/bazhou-2024/plan.yaml data-samples/bazhou-2025/plan.yaml',
     'survey compare reports/bazhou-2024/results.json reports/bazhou-2025/results.json --json   # 每行: difference, se, conf_low, conf_high, p_value',
