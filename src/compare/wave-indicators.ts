@@ -51,21 +51,41 @@ function formulaVariables(formula: string): string[] {
   }
 }
 
+/**
+ * Adds an indicator under its key. Two analyses can estimate the same thing (a share with and
+ * without `by` both have its overall row; the same item under two CI methods): the same estimate
+ * and SE is kept once. A different estimate under a key already taken gets `#2`, `#3`… in the order
+ * of the analyses, so no estimate overwrites another and the same plan gives the same keys each wave.
+ */
+function put(out: Map<string, Indicator>, indicator: Indicator): void {
+  const taken = out.get(indicator.key);
+  if (!taken) {
+    out.set(indicator.key, indicator);
+    return;
+  }
+  if (taken.estimate === indicator.estimate && taken.standardError === indicator.standardError) return;
+  let k = 2;
+  while (out.has(`${indicator.key}#${k}`)) k += 1;
+  const key = `${indicator.key}#${k}`;
+  out.set(key, { ...indicator, key });
+}
+
 function groupIndicators(command: string, analysis: number, result: Json, out: Map<string, Indicator>): void {
   const groups = Array.isArray(result.groups) ? (result.groups as Json[]) : [];
   const variable = str(result.var);
   const values = Array.isArray(result.values) ? (result.values as (number | string)[]) : null;
-  // Other identifying fields of the newer estimators (quantile's prob, ratio's numerator/denominator).
-  const extra = ['prob', 'numerator', 'denominator'].flatMap((k) => (result[k] === undefined ? [] : [`${k}=${JSON.stringify(result[k])}`]));
+  // A quantile's rule identifies it too (its prob is per group, below); a ratio's var is already num/den.
+  const extra = ['qrule'].flatMap((k) => (result[k] === undefined ? [] : [`${k}=${JSON.stringify(result[k])}`]));
   for (const g of groups) {
     const statistic = STATISTICS.find((s) => num(g[s]) !== null);
     const se = num(g.se);
     if (!statistic || se === null) continue;
     const by = str(g.by);
     const level = str(g.level) ?? 'all';
-    const key = [command, variable, values ? JSON.stringify(values) : '', ...extra, by ?? '', level].join('|');
-    const variables = [variable, str(result.numerator), str(result.denominator), by].filter((v): v is string => v !== null);
-    out.set(key, {
+    const prob = g.prob === undefined ? [] : [`prob=${JSON.stringify(g.prob)}`];
+    const key = [command, variable, values ? JSON.stringify(values) : '', ...extra, ...prob, by ?? '', level].join('|');
+    const variables = [str(result.num) ?? variable, str(result.den), by].filter((v): v is string => v !== null);
+    put(out, {
       key, command, analysis, statistic, variable, values, by, level, model: null, formula: null, term: null, variables,
       estimate: num(g[statistic]) as number, standardError: se,
       confLow: num(g.conf_low), confHigh: num(g.conf_high), n: num(g.n), count: num(g.count),
@@ -78,13 +98,16 @@ function modelIndicators(analysis: number, result: Json, out: Map<string, Indica
   const model = str(result.model) ?? '';
   const variables = formulaVariables(formula);
   const normalized = formula.replace(/\s+/g, '');
+  // Robust SEs are another estimate of the same model: a key of their own (default SEs keep the plain key).
+  const seType = str(result.se_type);
+  const robust = seType && /^HC/.test(seType) ? [seType] : [];
   for (const c of Array.isArray(result.coefficients) ? (result.coefficients as Json[]) : []) {
     const term = str(c.term);
     const estimate = num(c.estimate);
     const se = num(c.std_error);
     if (term === null || estimate === null || se === null) continue;
-    const key = ['regress', model, normalized, term].join('|');
-    out.set(key, {
+    const key = ['regress', model, normalized, ...robust, term].join('|');
+    put(out, {
       key, command: 'regress', analysis, statistic: 'coefficient', variable: null, values: null, by: null, level: 'all', model, formula, term, variables,
       estimate, standardError: se, confLow: num(c.conf_low), confHigh: num(c.conf_high), n: num(result.nobs), count: null,
     });

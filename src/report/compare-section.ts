@@ -106,7 +106,8 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
 export function trendCharts(comparison: WaveComparison, codebook: Codebook | null, lang: Lang, id: string): ReportBlock[] {
   const byAnalysis = new Map<string, typeof comparison.trends[number][]>();
   for (const t of comparison.trends) {
-    if (t.indicator.statistic === 'coefficient') continue;
+    // Shares and means: a quantile's probabilities or a model's terms are not groups of one line chart.
+    if (t.indicator.statistic !== 'share' && t.indicator.statistic !== 'mean') continue;
     const k = `${t.indicator.analysis}|${t.indicator.variable}`;
     byAnalysis.set(k, [...(byAnalysis.get(k) ?? []), t]);
   }
