@@ -1,11 +1,17 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { readXlsxWorkbook } from '../../src/ingest/xlsx-workbook.js';
 import { readZipEntries } from '../../src/ingest/zip-entries.js';
 import { statSync } from 'node:fs';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { previousWaves } from '../../src/compare/load-wave.js';
+import { loadPlan } from '../../src/run/load-plan.js';
+import { comparisonJson } from '../../src/compare/comparison-json.js';
+import { compareWaves } from '../../src/compare/compare-waves.js';
+import { resultsWave } from '../../src/compare/load-wave.js';
 
 const samples = fileURLToPath(new URL('../../data-samples/', import.meta.url));
 const plan24 = join(samples, 'bazhou-2024/plan.yaml');
@@ -28,6 +34,7 @@ const isBuiltInTerm = (key: string) => key.startsWith('regress|') && key.endsWit
 
 describe('survey compare on the bundled waves (2024 → 2025)', () => {
   const dir = tempDir('survey-compare-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const reports = join(dir, 'reports');
   let first: ReturnType<typeof runCli>;
   let rows: Row[];
@@ -118,6 +125,59 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     expect(readdirSync(charts).filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('compares after a recode the plan states: the earlier wave is re-estimated on recoded data', async () => {
+    // A copy of 2024 whose happiness answers carry reversed codes (1 = 非常幸福 … 5 = 非常不幸福);
+    // the data are answer texts, so the coded 2024 data are reversed too (and cleaning is not affected).
+    const copy = join(dir, 'reversed');
+    cpSync(join(samples, 'bazhou-2024'), join(copy, 'bazhou-2024'), { recursive: true, filter: (p) => !p.endsWith('responses.csv') });
+    const codebookFile = join(copy, 'bazhou-2024/codebook.yaml');
+    const labels = ['非常不幸福', '不太幸福', '一般', '比较幸福', '非常幸福'];
+    const text = readFileSync(codebookFile, 'utf8');
+    const at = text.indexOf('- name: happiness');
+    const block = text.slice(at, text.indexOf('missing:', at)).replace(/([1-5]): \{label: ([^,}]+)/g, (_m, code: string) => `${code}: {label: ${labels[5 - Number(code)]}`);
+    writeFileSync(codebookFile, text.slice(0, at) + block.replace(', aliases: [较幸福]', '') + text.slice(text.indexOf('missing:', at)));
+    const reports2 = join(dir, 'reversed-reports');
+    const r25 = join(reports, 'bazhou-2025/results.json');
+    const plain = runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--json']);
+    expect(plain.code, plain.stderr).toBe(0);
+    const unmapped = (JSON.parse(plain.stdout).rows as Row[]).filter((r) => r.key.includes('|happiness|') || r.key.startsWith('regress|'));
+    expect(unmapped.length).toBeGreaterThan(3);
+    expect(unmapped.every((r) => r.comparable === false)).toBe(true);
+    // The estimates of the reversed copy differ from the original's: the top-2 share counts other answers.
+    const original = new Map(rows.map((r) => [r.key, r]));
+    expect(Math.abs(unmapped[0].difference - original.get(unmapped[0].key)!.difference)).toBeGreaterThan(0.01);
+
+    const mapped = runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--json', '--recode', 'happiness=1:5,2:4,4:2,5:1']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const doc2 = JSON.parse(mapped.stdout) as typeof doc;
+    // After the mapping the codebooks agree on happiness, and every estimate is the original wave's (its derived happy >= 4 too: the mapping comes before the derivations).
+    expect(doc2.changes[0].codebook.filter((c) => c.variable === 'happiness')).toEqual([]);
+    expect(doc2.rows.length).toBe(rows.length);
+    for (const r of doc2.rows) {
+      const o = original.get(r.key)!;
+      expect(o, r.key).toBeDefined();
+      expect(r.comparable, r.key).toBe(o.comparable);
+      expect(r.difference, r.key).toBeCloseTo(o.difference, 9);
+      expect(r.se, r.key).toBeCloseTo(o.se, 9);
+    }
+    const happy = doc2.rows.find((r) => r.key === 'shares|happiness|[4,5]||all')!;
+    expect(happy.reasons).toContain('2024年的 happiness 按计划的映射重新编码后比较：1→5, 2→4, 4→2, 5→1');
+
+    // The same through a plan's compare: entry (recode:), as survey run reads it.
+    const plan25copy = join(copy, 'bazhou-2025/plan.yaml');
+    cpSync(join(samples, 'bazhou-2025'), join(copy, 'bazhou-2025'), { recursive: true, filter: (p) => !p.endsWith('responses.csv') && !p.endsWith('.sqlite') });
+    writeFileSync(plan25copy, readFileSync(plan25copy, 'utf8').replace(/^compare:\n.*$/m, 'compare:\n  - {plan: ../bazhou-2024/plan.yaml, label: 2024年, recode: {happiness: {1: 5, 2: 4, 4: 2, 5: 1}}}'));
+    const loaded = await loadPlan(plan25copy);
+    const [previous] = await previousWaves(loaded, { reports: reports2, version: JSON.parse(readFileSync(join(reports2, 'bazhou-2024/manifest.json'), 'utf8')).version });
+    expect(previous.reused).toBe(true);
+    const viaPlan = comparisonJson(compareWaves([previous.wave, await resultsWave(r25, '2025年')]), loaded.codebook, 'zh').rows as Row[];
+    expect(viaPlan.find((r) => r.key === 'shares|happiness|[4,5]||all')!.difference).toBeCloseTo(original.get('shares|happiness|[4,5]||all')!.difference, 9);
+    // A code the earlier wave does not have is refused, naming it.
+    const wrong = runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--recode', 'happiness=7:1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/recode of "happiness": the earlier wave has no code 7/);
+  }, 120_000);
+
   it('fails on one wave, on a --labels count that does not match, and has --help examples', () => {
     expect(runCli(['compare', plan24, '--reports', reports]).code).toBe(2);
     expect(runCli(['compare', plan24, plan25, '--labels', 'a', '--reports', reports]).code).toBe(2);
@@ -128,6 +188,7 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
 
 describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
   const dir = tempDir('survey-run-compare-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let run: ReturnType<typeof runCli>;
   beforeAll(() => {
     run = runCli(['run', plan25, '--out', dir]);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Lang } from '../../analyze/variable-labels.js';
 import { comparabilityReasons, describeCodebookChange, describeSettingChange } from '../../compare/comparability-reasons.js';
 import { compareWaves, type Wave } from '../../compare/compare-waves.js';
@@ -8,6 +8,7 @@ import { comparisonJson } from '../../compare/comparison-json.js';
 import { indicatorLabel } from '../../compare/indicator-label.js';
 import { ensureWaveResults, resultsWave } from '../../compare/load-wave.js';
 import { planWave, waveLabel } from '../../compare/plan-wave.js';
+import { recodeWave } from '../../compare/recode-wave.js';
 import { UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { formatChange, formatLevel, verdict } from '../../report/compare-section.js';
@@ -15,7 +16,7 @@ import { trendCharts } from '../../report/compare-section.js';
 import { renderChartSvg } from '../../report/charts/render-chart-svg.js';
 import { formatPValue } from '../../report/format-number.js';
 import { formatTable } from '../../report/format-table.js';
-import { loadPlan } from '../../run/load-plan.js';
+import { loadPlan, type LoadedPlan } from '../../run/load-plan.js';
 import { version } from '../../version.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
@@ -25,17 +26,30 @@ interface CompareCliOptions extends CommonOptions {
   force?: boolean;
   unweighted?: boolean;
   same?: string[];
+  recode?: string[];
   level: string;
   charts?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-async function loadWave(input: string, label: string | undefined, same: Record<string, string>, options: CompareCliOptions, onWave: (m: string) => void): Promise<Wave> {
-  if (/\.json$/i.test(input)) return resultsWave(input, label, same);
+/** `--recode VAR=OLD:NEW,OLD:NEW` as a plan's `recode:` entry. */
+function parseRecode(values: readonly string[]): Record<string, Record<string, string | number>> {
+  const out: Record<string, Record<string, string | number>> = {};
+  for (const value of values) {
+    const [variable, pairs] = value.split('=');
+    const codes = (pairs ?? '').split(',').map((p) => p.split(':').map((x) => x.trim()));
+    if (!variable?.trim() || codes.some((c) => c.length !== 2 || !c[0] || !c[1])) throw new UsageError(`--recode ${value}: give VAR=OLD:NEW,OLD:NEW, e.g. --recode sat_ecology=1:5,2:4,4:2,5:1`);
+    out[variable.trim()] = Object.fromEntries(codes.map(([a, b]) => [a, /^-?\d+$/.test(b) ? Number(b) : b]));
+  }
+  return out;
+}
+
+async function loadWave(input: string, label: string | undefined, same: Record<string, string>, options: CompareCliOptions, onWave: (m: string) => void): Promise<{ wave: Wave; loaded: LoadedPlan | null }> {
+  if (/\.json$/i.test(input)) return { wave: await resultsWave(input, label, same), loaded: null };
   const loaded = await loadPlan(input);
   const { file } = await ensureWaveResults(loaded, { reports: options.reports, force: options.force, version, onWave });
-  return planWave(loaded, JSON.parse(await readFile(file, 'utf8')), file, label ?? waveLabel(loaded), same);
+  return { wave: await planWave(loaded, JSON.parse(await readFile(file, 'utf8')), file, label ?? waveLabel(loaded), same), loaded };
 }
 
 async function run(inputs: string[], options: CompareCliOptions, { io }: CliContext): Promise<void> {
@@ -49,8 +63,17 @@ async function run(inputs: string[], options: CompareCliOptions, { io }: CliCont
     const [variable, ...reason] = s.split('=');
     return [variable.trim(), reason.join('=').trim() || (lang === 'zh' ? '用户说明可比' : 'stated comparable')];
   }));
+  const recode = parseRecode(options.recode ?? []);
+  const loadedWaves: { wave: Wave; loaded: LoadedPlan | null }[] = [];
+  for (const [k, input] of inputs.entries()) loadedWaves.push(await loadWave(input, labels?.[k], same, options, (m) => io.stderr.write(`survey compare: ${m}\n`)));
+  // --recode maps every earlier wave's codes to the next one's, re-estimating it on the recoded data.
   const waves: Wave[] = [];
-  for (const [k, input] of inputs.entries()) waves.push(await loadWave(input, labels?.[k], same, options, (m) => io.stderr.write(`survey compare: ${m}\n`)));
+  for (const [k, { wave, loaded }] of loadedWaves.entries()) {
+    const later = loadedWaves[k + 1]?.wave.codebook ?? null;
+    if (k === loadedWaves.length - 1 || !Object.keys(recode).length) waves.push(wave);
+    else if (loaded) waves.push(await recodeWave(wave, loaded, dirname(wave.source), recode, later));
+    else waves.push(await resultsWave(inputs[k], labels?.[k], same, recode, later));
+  }
   const comparison = compareWaves(waves, { level, basis: options.unweighted ? 'unweighted' : 'weighted' });
   const codebook = [...waves].reverse().find((w) => w.codebook)?.codebook ?? null;
   if (options.charts) {
@@ -95,6 +118,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--reports <dir>', 'where plans\' report folders are (as survey run --out)', 'reports')
     .option('--force', 'run again a plan whose report folder is out of date')
     .option('--same <var[=reason]>', 'a variable comparable despite a codebook change (repeatable)', collect)
+    .option('--recode <var=old:new,...>', 'map an earlier wave\'s codes to the next wave\'s before comparing; that wave is re-estimated on the recoded data (repeatable)', collect)
     .option('--unweighted', 'compare the unweighted estimates even when both waves are weighted')
     .option('--level <p>', 'confidence level', '0.95')
     .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves on the x axis, a line per group, CIs as error bars');
