@@ -1,5 +1,6 @@
 import type { CleanRules } from '../clean/clean-rules.js';
 import type { Check, Codebook } from '../core/types.js';
+import { alphaDifference } from './alpha-difference.js';
 import { diffCodebooks, type CodebookChange } from './diff-codebooks.js';
 import { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './diff-settings.js';
 import { independentDifference, proportionsDifference, welchDifference, type WaveDifference } from './wave-difference.js';
@@ -85,6 +86,7 @@ export interface CompareOptions {
 }
 
 function differenceOf(a: Indicator, b: Indicator, basis: 'weighted' | 'unweighted', level: number): WaveDifference {
+  if (a.statistic === 'alpha' && a.n && b.n && a.items && b.items) return alphaDifference({ estimate: a.estimate, n: a.n, k: a.items }, { estimate: b.estimate, n: b.n, k: b.items }, level);
   if (basis === 'unweighted' && a.statistic === 'share' && a.count !== null && b.count !== null && a.n && b.n) return proportionsDifference({ ...a, count: a.count, n: a.n }, { ...b, count: b.count, n: b.n }, level);
   if (basis === 'unweighted' && a.statistic === 'mean' && a.n && b.n && a.n > 1 && b.n > 1) return welchDifference({ ...a, n: a.n }, { ...b, n: b.n }, level);
   return independentDifference(a, b, level);

@@ -31,6 +31,18 @@ const BUILT_IN = [
 // The overall satisfied share of sat_health_cost moves with its 农村 part (0.6 pp weighted), too little to assert either way.
 const FOLLOW = ['shares|happiness|[4,5]|area|城市', 'shares|happiness|[4,5]|area|农村', 'shares|sat_health_cost|[4,5]||all'];
 const isBuiltInTerm = (key: string) => key.startsWith('regress|') && key.endsWith('|sat_health_cost');
+// The crosstab area × happiness is the happiness distribution by area: its row shares move with the built-in happiness change.
+const follows = (key: string) => FOLLOW.includes(key) || key.startsWith('crosstab|happiness|');
+/** The 99.9% quantile of Binomial(m, p): more false alarms than this happen once in a thousand. */
+function binomialQuantile(m: number, p: number, level = 0.999): number {
+  let [k, term, sum] = [0, (1 - p) ** m, (1 - p) ** m];
+  while (sum < level && k < m) {
+    term *= ((m - k) / (k + 1)) * (p / (1 - p));
+    k += 1;
+    sum += term;
+  }
+  return k;
+}
 
 describe('survey compare on the bundled waves (2024 → 2025)', () => {
   const dir = tempDir('survey-compare-');
@@ -99,11 +111,12 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
   });
 
   it('finds no change where none was built in, within the 5% error rate', () => {
-    const unchanged = rows.filter((r) => r.comparable !== false && !BUILT_IN.includes(r.key) && !FOLLOW.includes(r.key) && !isBuiltInTerm(r.key));
+    const unchanged = rows.filter((r) => r.comparable !== false && !BUILT_IN.includes(r.key) && !follows(r.key) && !isBuiltInTerm(r.key));
     expect(unchanged.length).toBeGreaterThan(30);
-    // At 5% each, the 99.9% quantile of Binomial(m, 0.05) bounds the false alarms (7 for m ≈ 40).
+    // At 5% each, the 99.9% quantile of Binomial(m, 0.05) bounds the false alarms (7 for m = 42).
     const alarms = unchanged.filter((r) => r.significant).map((r) => r.key);
-    expect(alarms.length, alarms.join(', ')).toBeLessThanOrEqual(Math.ceil(unchanged.length * 0.05 + 3.09 * Math.sqrt(unchanged.length * 0.05 * 0.95)));
+    expect(binomialQuantile(42, 0.05)).toBe(7);
+    expect(alarms.length, alarms.join(', ')).toBeLessThanOrEqual(binomialQuantile(unchanged.length, 0.05));
     // Items the simulator draws to exact targets move by rounding only.
     expect(rows.find((r) => r.key === 'shares|sat_health_cost|[1,2]|area|城市')!.significant).toBe(false);
   });
@@ -228,5 +241,26 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     const stale = runCli(['run', join(copy, 'bazhou-2025/plan.yaml'), '--out', out]);
     expect(stale.code).toBe(2);
     expect(stale.stderr).toMatch(/bazhou-2024 is out of date .*rules\.yaml changed/);
+  }, 120_000);
+
+  it('with three waves, the section is 与往年比较 and draws a trend chart per share and mean: waves on the x axis, CIs as error bars', () => {
+    // Three waves from two: the 2024 results twice, under two labels.
+    const r24 = join(dir, 'bazhou-2024/results.json');
+    const three = join(dir, 'three');
+    cpSync(join(samples, 'bazhou-2025'), three, { recursive: true, filter: (p) => !p.endsWith('responses.csv') && !p.endsWith('.sqlite') });
+    const plan = join(three, 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^name: .*$/m, 'name: three-waves').replace(/^compare:\n.*$/m, `compare:\n  - {results: ${JSON.stringify(r24)}, label: 2023年}\n  - {results: ${JSON.stringify(r24)}, label: 2024年}`));
+    const run3 = runCli(['run', plan, '--out', join(dir, 'three-reports')]);
+    expect(run3.code, run3.stderr).toBe(0);
+    const folder = join(dir, 'three-reports/three-waves');
+    const md = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(md).toMatch(/## 四、与往年比较/);
+    const charts = readdirSync(join(folder, 'charts')).filter((f) => /^compare-\d+\.svg$/.test(f));
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    const svg = readFileSync(join(folder, 'charts', charts[0]), 'utf8');
+    expect(svg.indexOf('>2023年<')).toBeLessThan(svg.indexOf('>2025年<'));
+    expect(svg).toMatch(/<circle /);
+    expect(svg).toMatch(/fill="none" stroke="[^"]+" stroke-width="2"/);
+    for (const c of charts) expect(md).toContain(`charts/${c}`);
   }, 120_000);
 });
