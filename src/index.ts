@@ -97,6 +97,7 @@ export { waveIndicators, type Indicator, type WaveIndicators } from './compare/w
 export { comparisonJson } from './compare/comparison-json.js';
 export { ensureWaveResults, previousWaves, resultsWave, staleReason, type PreviousWave, type WaveOptions } from './compare/load-wave.js';
 export { planWave, waveLabel } from './compare/plan-wave.js';
+export { recodeWave } from './compare/recode-wave.js';
 
 // Output files (DESIGN §7): CSV fields with formula text neutralised, atomic writes that never overwrite without force.
 export { csvField, csvLine, csvRecord } from './io/format-csv.js';
@@ -138,7 +139,7 @@ export { formatChange, formatLevel, trendCharts, verdict } from './report/compar
 export { crosstabTestText } from './report/crosstab-test-text.js';
 export { formatCount, formatFixed, formatPClause, formatPercent, formatPValue } from './report/format-number.js';
 export { formatTable } from './report/format-table.js';
-export { loadPlan } from './run/load-plan.js';
+export { loadPlan, type LoadedPlan } from './run/load-plan.js';
 export { runPlan } from './run/run-plan.js';
 export { version } from './version.js';
 export { weightingJson } from './weight/weighting-json.js';

@@ -38,6 +38,7 @@ export function describeSettingChange(s: SettingChange, lang: Lang): string {
 export function comparabilityReasons(row: ComparisonRow, lang: Lang): string[] {
   if (row.comparable === null) return [lang === 'zh' ? '缺少码本，未检查可比性' : 'no codebook for one wave: comparability not checked'];
   const reasons = row.changes.map((c) => describeCodebookChange(c, lang) + (c.breaks ? '' : lang === 'zh' ? '（不影响可比性，请留意）' : ' (does not break comparability; note it)'));
+  for (const r of row.recoded) reasons.push(lang === 'zh' ? `${row.from}的 ${r.variable} 按计划的映射重新编码后比较：${r.codes}` : `${r.variable} of ${row.from} recoded by the plan's mapping before comparing: ${r.codes}`);
   for (const s of row.stated) reasons.push(lang === 'zh' ? `计划说明 ${s.variable} 可比：${s.reason}` : `the plan states ${s.variable} comparable: ${s.reason}`);
   return reasons;
 }

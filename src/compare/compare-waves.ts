@@ -1,8 +1,10 @@
 import type { CleanRules } from '../clean/clean-rules.js';
 import type { Check, Codebook } from '../core/types.js';
+import { alphaDifference } from './alpha-difference.js';
 import { diffCodebooks, type CodebookChange } from './diff-codebooks.js';
 import { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './diff-settings.js';
 import { independentDifference, proportionsDifference, welchDifference, type WaveDifference } from './wave-difference.js';
+import type { RecodeMapping } from './recode-wave.js';
 import { waveIndicators, type Indicator } from './wave-indicators.js';
 
 /** One wave of a survey as the comparison sees it: its results.json and, when its plan is known, its codebook and settings. */
@@ -22,6 +24,8 @@ export interface Wave {
    * mapping the plan states), with the reason given.
    */
   readonly same?: ReadonlyMap<string, string>;
+  /** Codes mapped to the next wave's before comparing (the plan's `recode:`); its codebook and results are already recoded. */
+  readonly recoded?: RecodeMapping;
 }
 
 /** How an estimate changed from one wave to the next. */
@@ -40,6 +44,8 @@ export interface ComparisonRow extends WaveDifference {
   readonly changes: readonly CodebookChange[];
   /** Variables the plan states comparable that had a breaking change, with the reason. */
   readonly stated: readonly { variable: string; reason: string }[];
+  /** Variables of the estimate the earlier wave was recoded on, with the mapping (`1→5`). */
+  readonly recoded: readonly { variable: string; codes: string }[];
 }
 
 /** Two consecutive waves: what differs in their questionnaires and settings, and every change of an estimate both have. */
@@ -80,6 +86,7 @@ export interface CompareOptions {
 }
 
 function differenceOf(a: Indicator, b: Indicator, basis: 'weighted' | 'unweighted', level: number): WaveDifference {
+  if (a.statistic === 'alpha' && a.n && b.n && a.items && b.items) return alphaDifference({ estimate: a.estimate, n: a.n, k: a.items }, { estimate: b.estimate, n: b.n, k: b.items }, level);
   if (basis === 'unweighted' && a.statistic === 'share' && a.count !== null && b.count !== null && a.n && b.n) return proportionsDifference({ ...a, count: a.count, n: a.n }, { ...b, count: b.count, n: b.n }, level);
   if (basis === 'unweighted' && a.statistic === 'mean' && a.n && b.n && a.n > 1 && b.n > 1) return welchDifference({ ...a, n: a.n }, { ...b, n: b.n }, level);
   return independentDifference(a, b, level);
@@ -105,7 +112,11 @@ function comparePair(earlier: Wave, later: Wave, options: Required<CompareOption
     const breaking = changes.filter((c) => c.breaks);
     const stated = [...new Set(breaking.map((c) => c.variable))].flatMap((v) => (earlier.same?.has(v) ? [{ variable: v, reason: earlier.same.get(v)! }] : []));
     const comparable = codebook ? breaking.every((c) => earlier.same?.has(c.variable)) : null;
-    rows.push({ ...difference, indicator: y, earlier: x, from: earlier.label, to: later.label, basis, significant: difference.pValue < 1 - options.level, comparable, changes, stated });
+    const recoded = y.variables.flatMap((v) => {
+      const codes = earlier.recoded?.get(v);
+      return codes ? [{ variable: v, codes: [...codes].map(([a, b]) => `${a}→${b}`).join(', ') }] : [];
+    });
+    rows.push({ ...difference, indicator: y, earlier: x, from: earlier.label, to: later.label, basis, significant: difference.pValue < 1 - options.level, comparable, changes, stated, recoded });
   }
   const onlyEarlier = [...a.plain.keys()].filter((k) => !b.plain.has(k));
   return {

@@ -27,6 +27,7 @@ export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: La
 export function indicatorLabel(codebook: Codebook | null, ind: Indicator, lang: Lang): string {
   const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
   if (ind.statistic === 'coefficient') return `${ind.term}${open}${ind.model}${close}`;
+  if (ind.statistic === 'alpha') return `${ind.variable ?? ind.variables.join(', ')}${open}Cronbach's α${close}`;
   const question = questionLabel(codebook, ind.variable ?? '', lang);
   if (ind.statistic === 'share') return `${question}${open}${answersLabel(codebook, ind, lang)}${close}`;
   return ind.statistic === 'mean' ? question : `${question}${open}${ind.statistic}${close}`;

@@ -9,6 +9,8 @@ import type { CompareEntry } from '../run/plan-schema.js';
 import { runPlan } from '../run/run-plan.js';
 import type { Wave } from './compare-waves.js';
 import { planWave, sameMap, waveLabel } from './plan-wave.js';
+import { recodeWave } from './recode-wave.js';
+import type { Codebook } from '../core/types.js';
 
 /** An earlier wave ready for a run's comparison: the wave, and where its results came from (for manifest.json). */
 export interface PreviousWave {
@@ -98,8 +100,11 @@ export async function ensureWaveResults(loaded: LoadedPlan, options: WaveOptions
   return { file: join(folder, 'results.json'), reused: false };
 }
 
-/** A results.json as a wave; its plan (from the manifest.json beside it) gives the codebook and settings when it can be found. */
-export async function resultsWave(file: string, label: string | undefined, same?: CompareEntry['same']): Promise<Wave> {
+/**
+ * A results.json as a wave; its plan (from the manifest.json beside it) gives the codebook and
+ * settings when it can be found, and is needed to recode it (`recode`, mapped towards `later`).
+ */
+export async function resultsWave(file: string, label: string | undefined, same?: CompareEntry['same'], recode?: CompareEntry['recode'], later: Codebook | null = null): Promise<Wave> {
   let results: { plan?: string };
   try {
     results = JSON.parse(await readFile(file, 'utf8'));
@@ -113,12 +118,14 @@ export async function resultsWave(file: string, label: string | undefined, same?
       const planFile = manifest.plan_file && (isAbsolute(manifest.plan_file) ? manifest.plan_file : resolve(manifest.plan_file));
       if (planFile && existsSync(planFile)) {
         const loaded = await loadPlan(planFile);
-        return planWave(loaded, results, file, label ?? waveLabel(loaded), same);
+        return recodeWave(await planWave(loaded, results, file, label ?? waveLabel(loaded), same), loaded, dirname(file), recode, later);
       }
-    } catch {
+    } catch (err) {
+      if (err instanceof UsageError && recode) throw err;
       // The plan moved or no longer loads: compare without its codebook.
     }
   }
+  if (recode && Object.keys(recode).length) throw new UsageError(`${file}: recode needs that wave's plan (found through the manifest.json beside it), and none was found`);
   return { label: label ?? results.plan ?? file, source: file, results, codebook: null, cleaning: null, weighting: null, same: sameMap(same) };
 }
 
@@ -138,13 +145,14 @@ export async function previousWaves(loaded: LoadedPlan, options: WaveOptions, vi
   for (const entry of entries) {
     if (entry.results) {
       const file = at(entry.results);
-      out.push({ wave: await resultsWave(file, entry.label, entry.same), results: file, sha256: await sha256(file), reused: true });
+      out.push({ wave: await resultsWave(file, entry.label, entry.same, entry.recode, loaded.codebook), results: file, sha256: await sha256(file), reused: true });
       continue;
     }
     const earlier = await loadPlan(at(entry.plan as string));
     const { file, reused } = await ensureWaveResults(earlier, options, visiting);
     const results = JSON.parse(await readFile(file, 'utf8'));
-    out.push({ wave: await planWave(earlier, results, file, entry.label ?? waveLabel(earlier), entry.same), results: file, sha256: await sha256(file), reused });
+    const wave = await planWave(earlier, results, file, entry.label ?? waveLabel(earlier), entry.same);
+    out.push({ wave: await recodeWave(wave, earlier, dirname(file), entry.recode, loaded.codebook), results: file, sha256: await sha256(file), reused });
   }
   visiting.delete(key);
   return out;

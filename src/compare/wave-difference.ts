@@ -16,13 +16,15 @@ export interface WaveDifference {
   readonly confLow: number;
   readonly confHigh: number;
   readonly statistic: number;
-  /** z (normal), X-squared (prop.test) or t (Welch). */
-  readonly statisticName: 'z' | 'X-squared' | 't';
-  /** Degrees of freedom: 1 for X-squared, Welch–Satterthwaite for t, null for z. */
+  /** z (normal), X-squared (prop.test), t (Welch) or W (Feldt's F ratio of two α). */
+  readonly statisticName: 'z' | 'X-squared' | 't' | 'W';
+  /** Degrees of freedom: 1 for X-squared, Welch–Satterthwaite for t, null for z; W's numerator df. */
   readonly df: number | null;
+  /** W's denominator df (Feldt); absent otherwise. */
+  readonly df2?: number;
   readonly pValue: number;
   /** The R computation it matches. */
-  readonly test: 'svycontrast' | 'prop.test' | 't.test';
+  readonly test: 'svycontrast' | 'prop.test' | 't.test' | 'feldt';
 }
 
 /** One wave's estimate and its standard error (and, for the unweighted tests, its sample size). */

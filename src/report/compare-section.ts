@@ -3,7 +3,7 @@ import { describeCodebookChange, describeSettingChange, comparabilityReasons } f
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
 import { indicatorLabel, questionLabel, answersLabel } from '../compare/indicator-label.js';
 import type { Codebook } from '../core/types.js';
-import type { BarChart } from './charts/chart-spec.js';
+import type { TrendChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 
@@ -11,7 +11,7 @@ const pp = (x: number) => (100 * x).toFixed(1);
 
 /** A number of a mean or model term at a sensible precision (incomes whole, scores to 2–3 decimals). */
 function amount(x: number, statistic: string): string {
-  if (statistic === 'coefficient') return formatFixed(x, 3);
+  if (statistic === 'coefficient' || statistic === 'alpha') return formatFixed(x, 3);
   return Math.abs(x) >= 100 ? formatFixed(x, 0) : formatFixed(x, 2);
 }
 
@@ -62,6 +62,22 @@ function comparabilityParagraph(pair: WavePair, lang: Lang): string {
   return parts.join(zh ? '' : ' ');
 }
 
+/** A crosstab's row shares: which answers changed significantly within which group (an answer's share of its row). */
+function narrateCrosstab(rows: readonly ComparisonRow[], codebook: Codebook | null, lang: Lang): string {
+  const zh = lang === 'zh';
+  const ind = rows[0].indicator;
+  const table = `${questionLabel(codebook, ind.by ?? '', lang)} × ${questionLabel(codebook, ind.variable ?? '', lang)}`;
+  const usable = rows.filter((r) => r.comparable !== false);
+  const changed = usable.filter((r) => r.significant);
+  const each = changed.map((r) => zh
+    ? `${r.indicator.level}回答“${r.indicator.values?.[0]}”的比例${r.difference >= 0 ? '上升' : '下降'}${pp(Math.abs(r.difference))}个百分点（95%置信区间：${pp(r.confLow)}至${pp(r.confHigh)}，p ${formatPClause(r.pValue)}）`
+    : `"${r.indicator.values?.[0]}" in ${r.indicator.level} ${r.difference >= 0 ? 'up' : 'down'} ${pp(Math.abs(r.difference))} points (95% CI ${pp(r.confLow)} to ${pp(r.confHigh)}, p ${formatPClause(r.pValue)})`);
+  if (usable.length < rows.length && !usable.length) return zh ? `交叉表“${table}”：${comparabilityReasons(rows[0], lang).join('；')}，不作比较。` : `Crosstab "${table}": ${comparabilityReasons(rows[0], lang).join('; ')}; not compared.`;
+  return zh
+    ? `交叉表“${table}”的${usable.length}个行内比例（不加权）中，与${rows[0].from}相比差异显著的有${changed.length}个${changed.length ? `：${each.join('；')}` : ''}。`
+    : `Of the ${usable.length} row shares (unweighted) of the crosstab "${table}", ${changed.length} changed significantly since ${rows[0].from}${changed.length ? `: ${each.join('; ')}` : ''}.`;
+}
+
 function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | null, lang: Lang): string {
   const zh = lang === 'zh';
   const overall = rows.filter((r) => r.indicator.level === 'all');
@@ -75,11 +91,13 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
       : `Of the ${rows.length} coefficients of the ${model} model (${rows[0].indicator.formula}), ${changed.length ? `${changed.length} changed significantly: ${list.join(sep)}` : 'none changed significantly'}.`;
   }
   const q = (s: string) => (zh ? `“${s}”` : `"${s}"`);
+  if (rows[0].indicator.command === 'crosstab') return narrateCrosstab(rows, codebook, lang);
   if (overall.length === 1) {
     const r = overall[0];
     const ind = r.indicator;
     const what = ind.statistic === 'share'
       ? zh ? `对${q(questionLabel(codebook, ind.variable ?? '', lang))}回答${q(answersLabel(codebook, ind, lang))}的比例` : `The share answering ${q(answersLabel(codebook, ind, lang))} to ${q(questionLabel(codebook, ind.variable ?? '', lang))}`
+      : ind.statistic === 'alpha' ? (zh ? `${q(ind.variable ?? '量表')}量表的Cronbach's α系数` : `Cronbach's α of the ${q(ind.variable ?? 'scale')} scale`)
       : zh ? `${q(indicatorLabel(codebook, ind, lang))}的${ind.statistic === 'mean' ? '均值' : ind.statistic}` : `The ${ind.statistic} of ${q(indicatorLabel(codebook, ind, lang))}`;
     if (r.comparable === false) return zh ? `${what}：${comparabilityReasons(r, lang).join('；')}，不作比较。` : `${what}: ${comparabilityReasons(r, lang).join('; ')}; not compared.`;
     const groups = rows.filter((g) => g.indicator.level !== 'all');
@@ -102,11 +120,12 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
     : `Of ${overall.length} items (share answering ${q(answers)}), ${changed.length} changed significantly since ${overall[0].from}${changed.length ? `: ${moved.join('; ')}` : ''}; ${steady.length} did not${broken.length ? `; ${broken.length} are not comparable: ${broken.map((r) => `${name(r)} (${comparabilityReasons(r, lang).join('; ')})`).join(', ')}` : ''}.`;
 }
 
-/** The trend of each share or mean over the waves: one chart per analysis and variable, a series per group, waves as categories, CIs as error bars. */
+/** The trend of each share or mean over the waves: one chart per analysis and variable, waves on the x axis, a line per group, CIs as error bars. */
 export function trendCharts(comparison: WaveComparison, codebook: Codebook | null, lang: Lang, id: string): ReportBlock[] {
   const byAnalysis = new Map<string, typeof comparison.trends[number][]>();
   for (const t of comparison.trends) {
-    if (t.indicator.statistic === 'coefficient') continue;
+    // Shares and means: a quantile's probabilities or a model's terms are not groups of one line chart.
+    if (t.indicator.statistic !== 'share' && t.indicator.statistic !== 'mean') continue;
     const k = `${t.indicator.analysis}|${t.indicator.variable}`;
     byAnalysis.set(k, [...(byAnalysis.get(k) ?? []), t]);
   }
@@ -114,10 +133,11 @@ export function trendCharts(comparison: WaveComparison, codebook: Codebook | nul
   for (const series of byAnalysis.values()) {
     const ind = series[0].indicator;
     const share = ind.statistic === 'share';
-    const chart: BarChart = {
-      type: 'bars',
-      title: lang === 'zh' ? `${indicatorLabel(codebook, ind, lang)}：历次调查` : `${indicatorLabel(codebook, ind, lang)}: all waves`,
-      categories: comparison.waves.map((w) => w.label),
+    const chart: TrendChart = {
+      type: 'trend',
+      // A question ending in ？ gets no second punctuation mark before the suffix.
+      title: lang === 'zh' ? `${indicatorLabel(codebook, ind, lang).replace(/[？?：:。]$/, '')}：历次调查` : `${indicatorLabel(codebook, ind, lang).replace(/[?:.]$/, '')}: all waves`,
+      waves: comparison.waves.map((w) => w.label),
       series: series.map((t) => ({
         name: series.length > 1 ? (t.indicator.level === 'all' ? (lang === 'zh' ? '全体' : 'All') : t.indicator.level) : '',
         values: t.points.map((p) => p.estimate),

@@ -51,6 +51,8 @@ export const compareSchema = z.strictObject({
   results: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
   same: z.union([z.array(name), z.record(z.string(), z.string())]).optional(),
+  // Codes of the earlier wave mapped to this wave's before comparing: {var: {old_code: new_code}}.
+  recode: z.record(name, z.record(z.string(), z.union([z.number(), z.string()]))).optional(),
 }).refine((c) => (c.plan === undefined) !== (c.results === undefined), { error: 'give exactly one of plan or results' });
 
 /**

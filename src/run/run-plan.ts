@@ -25,12 +25,12 @@ import { profileSection } from '../report/profile-section.js';
 import { weightingSection } from '../report/weighting-section.js';
 import { regressionFormulaLine } from '../report/regression-section.js';
 import { prefetchChartFont } from '../report/charts/render-chart-png.js';
-import { weightDesign, type WeightingResult } from '../weight/weight-design.js';
 import { weightingJson } from '../weight/weighting-json.js';
 import type { WeightingTargets } from '../weight/weighting-targets.js';
 import type { Plan, SectionName } from './plan-schema.js';
 import type { LoadedPlan } from './load-plan.js';
 import { runAnalysis, type AnalysisOutcome } from './run-analysis.js';
+import { weightPlan } from './weight-plan.js';
 import { compareWaves } from '../compare/compare-waves.js';
 import { comparisonJson } from '../compare/comparison-json.js';
 import type { PreviousWave } from '../compare/load-wave.js';
@@ -112,12 +112,6 @@ async function cleanInto(loaded: LoadedPlan, out: FolderWriter, onProgress?: (do
   });
   await Promise.all([clean.commit(), excluded.commit(), issues.commit()]);
   return { table: collector.finish(loaded.codebook, loaded.data), summary, excluded: listed, audit: auditor.finish() };
-}
-
-/** The plan's weight step: `survey weight` with the plan's targets, method, variables and trimming. */
-function weightPlan(design: Design, targets: WeightingTargets, spec: NonNullable<Plan['weight']>): WeightingResult {
-  const trim = spec.trim ? ('bounds' in spec.trim ? { bounds: spec.trim.bounds } : { quantiles: spec.trim.quantiles }) : undefined;
-  return weightDesign(design, targets, { method: spec.method, by: spec.by, trim });
 }
 
 /**

@@ -1,11 +1,17 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
 import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
 import { statSync } from 'node:fs';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { previousWaves } from '../../src/compare/load-wave.js';
+import { loadPlan } from '../../src/run/load-plan.js';
+import { comparisonJson } from '../../src/compare/comparison-json.js';
+import { compareWaves } from '../../src/compare/compare-waves.js';
+import { resultsWave } from '../../src/compare/load-wave.js';
 
 const samples = fileURLToPath(new URL('../../data-samples/', import.meta.url));
 const plan24 = join(samples, 'bazhou-2024/plan.yaml');
@@ -25,9 +31,22 @@ const BUILT_IN = [
 // The overall satisfied share of sat_health_cost moves with its 农村 part (0.6 pp weighted), too little to assert either way.
 const FOLLOW = ['shares|happiness|[4,5]|area|城市', 'shares|happiness|[4,5]|area|农村', 'shares|sat_health_cost|[4,5]||all'];
 const isBuiltInTerm = (key: string) => key.startsWith('regress|') && key.endsWith('|sat_health_cost');
+// The crosstab area × happiness is the happiness distribution by area: its row shares move with the built-in happiness change.
+const follows = (key: string) => FOLLOW.includes(key) || key.startsWith('crosstab|happiness|');
+/** The 99.9% quantile of Binomial(m, p): more false alarms than this happen once in a thousand. */
+function binomialQuantile(m: number, p: number, level = 0.999): number {
+  let [k, term, sum] = [0, (1 - p) ** m, (1 - p) ** m];
+  while (sum < level && k < m) {
+    term *= ((m - k) / (k + 1)) * (p / (1 - p));
+    k += 1;
+    sum += term;
+  }
+  return k;
+}
 
 describe('survey compare on the bundled waves (2024 → 2025)', () => {
   const dir = tempDir('survey-compare-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const reports = join(dir, 'reports');
   let first: Awaited<ReturnType<typeof runCli>>;
   let rows: Row[];
@@ -92,11 +111,12 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
   });
 
   it('finds no change where none was built in, within the 5% error rate', () => {
-    const unchanged = rows.filter((r) => r.comparable !== false && !BUILT_IN.includes(r.key) && !FOLLOW.includes(r.key) && !isBuiltInTerm(r.key));
+    const unchanged = rows.filter((r) => r.comparable !== false && !BUILT_IN.includes(r.key) && !follows(r.key) && !isBuiltInTerm(r.key));
     expect(unchanged.length).toBeGreaterThan(30);
-    // At 5% each, the 99.9% quantile of Binomial(m, 0.05) bounds the false alarms (7 for m ≈ 40).
+    // At 5% each, the 99.9% quantile of Binomial(m, 0.05) bounds the false alarms (7 for m = 42).
     const alarms = unchanged.filter((r) => r.significant).map((r) => r.key);
-    expect(alarms.length, alarms.join(', ')).toBeLessThanOrEqual(Math.ceil(unchanged.length * 0.05 + 3.09 * Math.sqrt(unchanged.length * 0.05 * 0.95)));
+    expect(binomialQuantile(42, 0.05)).toBe(7);
+    expect(alarms.length, alarms.join(', ')).toBeLessThanOrEqual(binomialQuantile(unchanged.length, 0.05));
     // Items the simulator draws to exact targets move by rounding only.
     expect(rows.find((r) => r.key === 'shares|sat_health_cost|[1,2]|area|城市')!.significant).toBe(false);
   });
@@ -118,6 +138,59 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     expect(readdirSync(charts).filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('compares after a recode the plan states: the earlier wave is re-estimated on recoded data', async () => {
+    // A copy of 2024 whose happiness answers carry reversed codes (1 = 非常幸福 … 5 = 非常不幸福);
+    // the data are answer texts, so the coded 2024 data are reversed too (and cleaning is not affected).
+    const copy = join(dir, 'reversed');
+    cpSync(join(samples, 'bazhou-2024'), join(copy, 'bazhou-2024'), { recursive: true, filter: (p) => !p.endsWith('responses.csv') });
+    const codebookFile = join(copy, 'bazhou-2024/codebook.yaml');
+    const labels = ['非常不幸福', '不太幸福', '一般', '比较幸福', '非常幸福'];
+    const text = readFileSync(codebookFile, 'utf8');
+    const at = text.indexOf('- name: happiness');
+    const block = text.slice(at, text.indexOf('missing:', at)).replace(/([1-5]): \{label: ([^,}]+)/g, (_m, code: string) => `${code}: {label: ${labels[5 - Number(code)]}`);
+    writeFileSync(codebookFile, text.slice(0, at) + block.replace(', aliases: [较幸福]', '') + text.slice(text.indexOf('missing:', at)));
+    const reports2 = join(dir, 'reversed-reports');
+    const r25 = join(reports, 'bazhou-2025/results.json');
+    const plain = await runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--json']);
+    expect(plain.code, plain.stderr).toBe(0);
+    const unmapped = (JSON.parse(plain.stdout).rows as Row[]).filter((r) => r.key.includes('|happiness|') || r.key.startsWith('regress|'));
+    expect(unmapped.length).toBeGreaterThan(3);
+    expect(unmapped.every((r) => r.comparable === false)).toBe(true);
+    // The estimates of the reversed copy differ from the original's: the top-2 share counts other answers.
+    const original = new Map(rows.map((r) => [r.key, r]));
+    expect(Math.abs(unmapped[0].difference - original.get(unmapped[0].key)!.difference)).toBeGreaterThan(0.01);
+
+    const mapped = await runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--json', '--recode', 'happiness=1:5,2:4,4:2,5:1']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const doc2 = JSON.parse(mapped.stdout) as typeof doc;
+    // After the mapping the codebooks agree on happiness, and every estimate is the original wave's (its derived happy >= 4 too: the mapping comes before the derivations).
+    expect(doc2.changes[0].codebook.filter((c) => c.variable === 'happiness')).toEqual([]);
+    expect(doc2.rows.length).toBe(rows.length);
+    for (const r of doc2.rows) {
+      const o = original.get(r.key)!;
+      expect(o, r.key).toBeDefined();
+      expect(r.comparable, r.key).toBe(o.comparable);
+      expect(r.difference, r.key).toBeCloseTo(o.difference, 9);
+      expect(r.se, r.key).toBeCloseTo(o.se, 9);
+    }
+    const happy = doc2.rows.find((r) => r.key === 'shares|happiness|[4,5]||all')!;
+    expect(happy.reasons).toContain('2024年的 happiness 按计划的映射重新编码后比较：1→5, 2→4, 4→2, 5→1');
+
+    // The same through a plan's compare: entry (recode:), as survey run reads it.
+    const plan25copy = join(copy, 'bazhou-2025/plan.yaml');
+    cpSync(join(samples, 'bazhou-2025'), join(copy, 'bazhou-2025'), { recursive: true, filter: (p) => !p.endsWith('responses.csv') && !p.endsWith('.sqlite') });
+    writeFileSync(plan25copy, readFileSync(plan25copy, 'utf8').replace(/^compare:\n.*$/m, 'compare:\n  - {plan: ../bazhou-2024/plan.yaml, label: 2024年, recode: {happiness: {1: 5, 2: 4, 4: 2, 5: 1}}}'));
+    const loaded = await loadPlan(plan25copy);
+    const [previous] = await previousWaves(loaded, { reports: reports2, version: JSON.parse(readFileSync(join(reports2, 'bazhou-2024/manifest.json'), 'utf8')).version });
+    expect(previous.reused).toBe(true);
+    const viaPlan = comparisonJson(compareWaves([previous.wave, await resultsWave(r25, '2025年')]), loaded.codebook, 'zh').rows as Row[];
+    expect(viaPlan.find((r) => r.key === 'shares|happiness|[4,5]||all')!.difference).toBeCloseTo(original.get('shares|happiness|[4,5]||all')!.difference, 9);
+    // A code the earlier wave does not have is refused, naming it.
+    const wrong = await runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--recode', 'happiness=7:1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/recode of "happiness": the earlier wave has no code 7/);
+  }, 120_000);
+
   it('fails on one wave, on a --labels count that does not match, and has --help examples', async () => {
     expect((await runCli(['compare', plan24, '--reports', reports])).code).toBe(2);
     expect((await runCli(['compare', plan24, plan25, '--labels', 'a', '--reports', reports])).code).toBe(2);
@@ -128,6 +201,7 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
 
 describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
   const dir = tempDir('survey-run-compare-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let run: Awaited<ReturnType<typeof runCli>>;
   beforeAll(async () => {
     run = await runCli(['run', plan25, '--out', dir]);
@@ -169,5 +243,26 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     const stale = await runCli(['run', join(copy, 'bazhou-2025/plan.yaml'), '--out', out]);
     expect(stale.code).toBe(2);
     expect(stale.stderr).toMatch(/bazhou-2024 is out of date .*rules\.yaml changed/);
+  }, 120_000);
+
+  it('with three waves, the section is 与往年比较 and draws a trend chart per share and mean: waves on the x axis, CIs as error bars', async () => {
+    // Three waves from two: the 2024 results twice, under two labels.
+    const r24 = join(dir, 'bazhou-2024/results.json');
+    const three = join(dir, 'three');
+    cpSync(join(samples, 'bazhou-2025'), three, { recursive: true, filter: (p) => !p.endsWith('responses.csv') && !p.endsWith('.sqlite') });
+    const plan = join(three, 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^name: .*$/m, 'name: three-waves').replace(/^compare:\n.*$/m, `compare:\n  - {results: ${JSON.stringify(r24)}, label: 2023年}\n  - {results: ${JSON.stringify(r24)}, label: 2024年}`));
+    const run3 = await runCli(['run', plan, '--out', join(dir, 'three-reports')]);
+    expect(run3.code, run3.stderr).toBe(0);
+    const folder = join(dir, 'three-reports/three-waves');
+    const md = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(md).toMatch(/## 四、与往年比较/);
+    const charts = readdirSync(join(folder, 'charts')).filter((f) => /^compare-\d+\.svg$/.test(f));
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    const svg = readFileSync(join(folder, 'charts', charts[0]), 'utf8');
+    expect(svg.indexOf('>2023年<')).toBeLessThan(svg.indexOf('>2025年<'));
+    expect(svg).toMatch(/<circle /);
+    expect(svg).toMatch(/fill="none" stroke="[^"]+" stroke-width="2"/);
+    for (const c of charts) expect(md).toContain(`charts/${c}`);
   }, 120_000);
 });

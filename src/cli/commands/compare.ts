@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { UsageError, comparabilityReasons, compareWaves, comparisonJson, describeCodebookChange, describeSettingChange, ensureWaveResults, formatChange, formatLevel, formatPValue, formatTable, indicatorLabel, loadPlan, planWave, renderChartSvg, resultsWave, trendCharts, verdict, version, waveLabel, writeFileAtomic, type Lang, type Wave } from '../../index.js';
+import { dirname, join } from 'node:path';
+import { UsageError, comparabilityReasons, compareWaves, comparisonJson, describeCodebookChange, describeSettingChange, ensureWaveResults, formatChange, formatLevel, formatPValue, formatTable, indicatorLabel, loadPlan, planWave, recodeWave, renderChartSvg, resultsWave, trendCharts, verdict, version, waveLabel, writeFileAtomic, type Lang, type LoadedPlan, type Wave } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
 interface CompareCliOptions extends CommonOptions {
@@ -10,17 +10,30 @@ interface CompareCliOptions extends CommonOptions {
   force?: boolean;
   unweighted?: boolean;
   same?: string[];
+  recode?: string[];
   level: string;
   charts?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-async function loadWave(input: string, label: string | undefined, same: Record<string, string>, options: CompareCliOptions, onWave: (m: string) => void): Promise<Wave> {
-  if (/\.json$/i.test(input)) return resultsWave(input, label, same);
+/** `--recode VAR=OLD:NEW,OLD:NEW` as a plan's `recode:` entry. */
+function parseRecode(values: readonly string[]): Record<string, Record<string, string | number>> {
+  const out: Record<string, Record<string, string | number>> = {};
+  for (const value of values) {
+    const [variable, pairs] = value.split('=');
+    const codes = (pairs ?? '').split(',').map((p) => p.split(':').map((x) => x.trim()));
+    if (!variable?.trim() || codes.some((c) => c.length !== 2 || !c[0] || !c[1])) throw new UsageError(`--recode ${value}: give VAR=OLD:NEW,OLD:NEW, e.g. --recode sat_ecology=1:5,2:4,4:2,5:1`);
+    out[variable.trim()] = Object.fromEntries(codes.map(([a, b]) => [a, /^-?\d+$/.test(b) ? Number(b) : b]));
+  }
+  return out;
+}
+
+async function loadWave(input: string, label: string | undefined, same: Record<string, string>, options: CompareCliOptions, onWave: (m: string) => void): Promise<{ wave: Wave; loaded: LoadedPlan | null }> {
+  if (/\.json$/i.test(input)) return { wave: await resultsWave(input, label, same), loaded: null };
   const loaded = await loadPlan(input);
   const { file } = await ensureWaveResults(loaded, { reports: options.reports, force: options.force, version, onWave });
-  return planWave(loaded, JSON.parse(await readFile(file, 'utf8')), file, label ?? waveLabel(loaded), same);
+  return { wave: await planWave(loaded, JSON.parse(await readFile(file, 'utf8')), file, label ?? waveLabel(loaded), same), loaded };
 }
 
 async function run(inputs: string[], options: CompareCliOptions, { io }: CliContext): Promise<void> {
@@ -34,8 +47,17 @@ async function run(inputs: string[], options: CompareCliOptions, { io }: CliCont
     const [variable, ...reason] = s.split('=');
     return [variable.trim(), reason.join('=').trim() || (lang === 'zh' ? '用户说明可比' : 'stated comparable')];
   }));
+  const recode = parseRecode(options.recode ?? []);
+  const loadedWaves: { wave: Wave; loaded: LoadedPlan | null }[] = [];
+  for (const [k, input] of inputs.entries()) loadedWaves.push(await loadWave(input, labels?.[k], same, options, (m) => io.stderr.write(`survey compare: ${m}\n`)));
+  // --recode maps every earlier wave's codes to the next one's, re-estimating it on the recoded data.
   const waves: Wave[] = [];
-  for (const [k, input] of inputs.entries()) waves.push(await loadWave(input, labels?.[k], same, options, (m) => io.stderr.write(`survey compare: ${m}\n`)));
+  for (const [k, { wave, loaded }] of loadedWaves.entries()) {
+    const later = loadedWaves[k + 1]?.wave.codebook ?? null;
+    if (k === loadedWaves.length - 1 || !Object.keys(recode).length) waves.push(wave);
+    else if (loaded) waves.push(await recodeWave(wave, loaded, dirname(wave.source), recode, later));
+    else waves.push(await resultsWave(inputs[k], labels?.[k], same, recode, later));
+  }
   const comparison = compareWaves(waves, { level, basis: options.unweighted ? 'unweighted' : 'weighted' });
   const codebook = [...waves].reverse().find((w) => w.codebook)?.codebook ?? null;
   if (options.charts) {
@@ -80,9 +102,10 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--reports <dir>', 'where plans\' report folders are (as survey run --out)', 'reports')
     .option('--force', 'run again a plan whose report folder is out of date')
     .option('--same <var[=reason]>', 'a variable comparable despite a codebook change (repeatable)', collect)
+    .option('--recode <var=old:new,...>', 'map an earlier wave\'s codes to the next wave\'s before comparing; that wave is re-estimated on the recoded data (repeatable)', collect)
     .option('--unweighted', 'compare the unweighted estimates even when both waves are weighted')
     .option('--level <p>', 'confidence level', '0.95')
-    .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves as categories, CIs as error bars');
+    .option('--charts <dir>', 'write a trend chart (SVG) per share or mean: waves on the x axis, a line per group, CIs as error bars');
   withExamples(withCommonOptions(cmd), [
     'survey compare data-samples/bazhou-2024/plan.yaml data-samples/bazhou-2025/plan.yaml',
     'survey compare reports/bazhou-2024/results.json reports/bazhou-2025/results.json --json   # 每行: difference, se, conf_low, conf_high, p_value',

@@ -38,5 +38,22 @@ export interface CoefficientChart {
   reference: number;
 }
 
+/**
+ * A trend over waves: waves left to right on the x axis, one line of points per series (a group),
+ * each point with its confidence interval as a vertical error bar.
+ */
+export interface TrendChart {
+  type: 'trend';
+  title: string;
+  /** The waves, earliest first (x axis). */
+  waves: readonly string[];
+  /** One per group; a value (and interval) per wave, null where that wave lacks the estimate. */
+  series: readonly BarSeries[];
+  /** Caption of the value axis, e.g. 比例 (%). */
+  axisLabel: string;
+  /** Values are proportions drawn as percentages. */
+  percent: boolean;
+}
+
 /** Any chart the report draws. */
-export type Chart = BarChart | CoefficientChart;
+export type Chart = BarChart | CoefficientChart | TrendChart;

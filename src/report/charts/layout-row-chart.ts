@@ -137,7 +137,7 @@ export function layoutRowChart(spec: RowChartSpec): RowChartLayout {
 }
 
 /** Draws legend entries left to right from `left`, wrapping at `right`; returns the y below it. */
-function drawLegend(frame: string[], entries: NonNullable<RowChartSpec['legend']>, left: number, top: number, right: number): number {
+export function drawLegend(frame: string[], entries: readonly { name: string; colour: string }[], left: number, top: number, right: number): number {
   let x = left;
   let y = top;
   for (const { name, colour } of entries) {
@@ -159,7 +159,7 @@ function rowLabel(full: string, lines: readonly string[], right: number, y: numb
 }
 
 /** A standalone SVG document: white background, the frame, then the marks on top. */
-export function svgDocument(layout: RowChartLayout, title: string, marks: readonly string[]): string {
+export function svgDocument(layout: Pick<RowChartLayout, 'width' | 'height' | 'frame'>, title: string, marks: readonly string[]): string {
   const { width, height } = layout;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" role="img">`,

@@ -1,6 +1,7 @@
 import type { Chart } from './chart-spec.js';
 import { renderBarChart } from './render-bar-chart.js';
 import { renderCoefficientChart } from './render-coefficient-chart.js';
+import { renderTrendChart } from './render-trend-chart.js';
 
 /**
  * Draws any report chart as a standalone SVG document (800 px wide); the same chart always gives
@@ -8,5 +9,6 @@ import { renderCoefficientChart } from './render-coefficient-chart.js';
  * @example writeFileSync('charts/happiness.svg', renderChartSvg(chart))
  */
 export function renderChartSvg(chart: Chart): string {
+  if (chart.type === 'trend') return renderTrendChart(chart);
   return chart.type === 'bars' ? renderBarChart(chart) : renderCoefficientChart(chart);
 }

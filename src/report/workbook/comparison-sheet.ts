@@ -5,7 +5,7 @@ import { verdict } from '../compare-section.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
 
-const FORMAT = { share: '0.0%', coefficient: '0.000' } as Record<string, string>;
+const FORMAT = { share: '0.0%', coefficient: '0.000', alpha: '0.000' } as Record<string, string>;
 
 /**
  * 跨年比较: every estimate both waves have, earlier and later with SEs, the change with its SE,

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { crosstabJson } from '../../../src/analyze/results/crosstab-json.js';
+import { estimateCrosstab } from '../../../src/analyze/estimators/estimate-crosstab.js';
 import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateReliability } from '../../../src/analyze/estimators/estimate-reliability.js';
+import { reliabilityJson } from '../../../src/analyze/results/reliability-json.js';
+import { resolveVariables } from '../../../src/analyze/estimators/resolve-variables.js';
 import { estimateShares } from '../../../src/analyze/estimators/estimate-shares.js';
 import { meansJson } from '../../../src/analyze/results/means-json.js';
 import { sharesJson } from '../../../src/analyze/results/shares-json.js';
@@ -29,7 +34,15 @@ async function wave(year: number): Promise<Wave> {
     [meansJson(estimateMeans(d, { variable: 'income' }))],
   ];
   const [p, w] = [analyses(plain), analyses(weighted)];
-  const results = { analyses: [{ command: 'shares', results: p[0], weighted_results: w[0] }, { command: 'means', results: p[1], weighted_results: w[1] }] };
+  const results = {
+    analyses: [
+      { command: 'shares', results: p[0], weighted_results: w[0] },
+      { command: 'means', results: p[1], weighted_results: w[1] },
+      // As survey run: crosstab and reliability on the sample, without weights.
+      { command: 'crosstab', results: [crosstabJson(estimateCrosstab(plain, { rows: 'area', cols: 'happiness' }))] },
+      { command: 'reliability', group: 'satisfaction', results: [reliabilityJson(estimateReliability(plain, { items: resolveVariables(table, ['satisfaction']) }))] },
+    ],
+  };
   return { label: `${year}年`, source: dir, results, codebook, cleaning: null, weighting: null };
 }
 
@@ -85,5 +98,33 @@ describe('wave-to-wave differences match R (bazhou-2024 → bazhou-2025, indepen
     expectClose([mean.confLow, mean.confHigh], [t.conf_low, t.conf_high], { ...closed, label: 't.test conf.int' });
     expectClose(mean.statistic, t.statistic, { ...closed, label: 't' });
     expectClose(mean.pValue, t.p_value, { rtol: 1e-8, label: 't.test p' });
+  });
+
+  it("Cronbach's α: Feldt's (1969) test of two independent α, MOVER interval from each α's Feldt interval", () => {
+    const got = row(compareWaves(waves).pairs[0].rows, 'reliability|satisfaction|||all');
+    const want = r.alpha;
+    expect([got.earlier.n, got.indicator.n, got.indicator.items]).toEqual([want.n_earlier, want.n_later, want.k]);
+    expectClose([got.earlier.estimate, got.indicator.estimate], [want.alpha_earlier, want.alpha_later], { ...closed, label: 'alpha' });
+    expectClose([got.earlier.confLow, got.earlier.confHigh] as number[], [want.low_earlier, want.high_earlier], { ...closed, label: 'Feldt interval' });
+    expectClose(got.earlier.standardError, want.se_earlier, { ...closed, label: 'alpha SE' });
+    expect(got.test).toBe('feldt');
+    expectClose(got.difference, want.difference, { ...closed, label: 'alpha difference' });
+    expectClose(got.standardError, want.se, { ...closed, label: 'SE of the alpha difference' });
+    expectClose([got.confLow, got.confHigh], [want.conf_low, want.conf_high], { ...closed, label: 'MOVER interval' });
+    expectClose(got.statistic, want.statistic, { ...closed, label: 'W' });
+    expect([got.df, got.df2]).toEqual([want.df1, want.df2]);
+    expectClose(got.pValue, want.p_value, { rtol: 1e-8, label: 'Feldt p' });
+  });
+
+  it('crosstab row shares: the share of an answer within a row level, as prop.test', () => {
+    const got = row(compareWaves(waves).pairs[0].rows, 'crosstab|happiness|["一般"]|area|城市');
+    const want = r.crosstab;
+    expect(got.basis).toBe('unweighted');
+    expect([got.earlier.count, got.earlier.n, got.indicator.count, got.indicator.n]).toEqual([want.x_earlier, want.n_earlier, want.x_later, want.n_later]);
+    expect(got.test).toBe('prop.test');
+    expectClose(got.difference, want.difference, { ...closed, label: 'row share difference' });
+    expectClose([got.confLow, got.confHigh], [want.conf_low, want.conf_high], { ...closed, label: 'prop.test conf.int' });
+    expectClose(got.statistic, want.statistic, { ...closed, label: 'X-squared' });
+    expectClose(got.pValue, want.p_value, { rtol: 1e-8, label: 'prop.test p' });
   });
 });
