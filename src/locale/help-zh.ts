@@ -108,7 +108,6 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'a variable comparable despite a codebook change (repeatable)': '码本虽有变化但仍可比的变量（可重复给出）',
   'compare the unweighted estimates even when both waves are weighted': '即使两次调查都加权，也比较不加权的估计',
   'confidence level': '置信水平',
-  'write a trend chart (SVG) per share or mean: waves as categories, CIs as error bars': '为每个比例或均值写出趋势图（SVG）：横轴为各次调查，误差线为置信区间',
   'validate a codebook (YAML) or convert an XLSForm into one': '检查码本（YAML）或把 XLSForm 转换为码本',
   'validate a codebook: prints a summary, or every problem as `path: message` (exit 2)': '检查码本：打印概要，或逐条列出问题 `位置: 说明`（退出码2）',
   'convert an XLSForm (.xlsx: survey, choices, settings sheets) into a codebook YAML': '把 XLSForm（.xlsx：survey、choices、settings 工作表）转换为码本 YAML',
@@ -154,6 +153,9 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   "cleaning rules for the speeder, straight-lining and burst thresholds (default: the plan's rules:)": '答题过快、矩阵题全选同一项和集中提交的阈值所用的清洗规则（默认：计划中的 rules:）',
   'key single-choice variables whose answer distributions are compared (default: every single-choice question)': '比较答案分布的关键单选题（默认：所有单选题）',
   'family-wise error rate of the distribution tests (Holm)': '分布检验的族错误率（Holm 校正）',
+  // survey compare: recode mappings and trend charts.
+  "map an earlier wave's codes to the next wave's before comparing; that wave is re-estimated on the recoded data (repeatable)": '比较前把较早一期的编码对应到下一期（如 happiness=1:5,2:4）；该期按重新编码的数据重新估计（可重复使用）',
+  'write a trend chart (SVG) per share or mean: waves on the x axis, a line per group, CIs as error bars': '为每个比例或均值画趋势图（SVG）：横轴为各期，每组一条线，置信区间为误差线',
   // survey form and survey verify (paper questionnaires).
   'print the questionnaire from the codebook for paper fieldwork: numbered questions, answer codes, skip instructions, a 问卷编号 box (Word, or PDF through LibreOffice)': '由码本生成纸质问卷：题目编号、答案编码、跳答说明和问卷编号框（Word，或经 LibreOffice 转为 PDF）',
   'the plan (its codebook:) or a codebook YAML': '分析计划（其 codebook:）或码本 YAML',
