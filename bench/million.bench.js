@@ -1,0 +1,72 @@
+// Benchmark (issue #22): a 1,000,000-row, 11-column CSV (bench/million-data.js, fixed seed) read,
+// weighted share of happy ∈ {4, 5} overall and by area (logit CI), and OLS of y on 8 predictors
+// with HC3 errors — by survey (bench/million-survey.js) and by R (bench/million.R: fread, survey,
+// lm, sandwich) in one run, each under /usr/bin/time -v for wall time and peak RSS. Prints a table
+// and the largest absolute difference between the two sets of figures.
+// BENCH_ROWS=1000000,5000000 sets the sizes; BENCH_R=0 skips R. Run `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeMillionCsv } from './million-data.js';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const sizes = (process.env.BENCH_ROWS ?? '1000000').split(',').map(Number);
+const withR = process.env.BENCH_R !== '0';
+const work = mkdtempSync(join(tmpdir(), 'survey-million-'));
+
+/** Runs a command under /usr/bin/time -v: its stdout, wall seconds and peak RSS in MiB. */
+function timedRun(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const field = (name) => result.stderr.match(new RegExp(`${name}: (.+)`))[1].trim();
+  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number).reduce((s, p) => s * 60 + p, 0);
+  return { out: result.stdout, seconds: wall, cpu: +field('User time \\(seconds\\)') + +field('System time \\(seconds\\)'), rssMib: Math.round(+field('Maximum resident set size \\(kbytes\\)') / 1024) };
+}
+
+/** Largest absolute difference between matching figures of the two results. */
+function maxDifference(ours, theirs) {
+  let max = 0;
+  for (const g of ours.shares) {
+    const r = theirs.shares.find((s) => s.level === g.level);
+    for (const k of ['share', 'se', 'low', 'high']) max = Math.max(max, Math.abs(g[k] - r[k]));
+  }
+  for (const c of ours.coefficients) {
+    const r = theirs.coefficients.find((s) => s.term === c.term);
+    for (const k of ['estimate', 'se']) max = Math.max(max, Math.abs(c[k] - r[k]));
+  }
+  return max;
+}
+
+const rows = [];
+try {
+  for (const n of sizes) {
+    const csv = join(work, `million-${n}.csv`);
+    writeMillionCsv(csv, n);
+    const ours = timedRun(process.execPath, [`${dir}million-survey.js`, csv]);
+    const r = withR ? timedRun('Rscript', [`${dir}million.R`, csv]) : null;
+    const theirs = r ? JSON.parse(r.out) : null;
+    rows.push({
+      rows: n,
+      megabytes: +(statSync(csv).size / 2 ** 20).toFixed(1),
+      survey_seconds: ours.seconds,
+      survey_cpu_seconds: +ours.cpu.toFixed(2),
+      survey_peak_rss_mib: ours.rssMib,
+      r_reader: theirs ? String(theirs.reader) : null,
+      r_seconds: r?.seconds ?? null,
+      r_peak_rss_mib: r?.rssMib ?? null,
+      wall_ratio: r ? +(ours.seconds / r.seconds).toFixed(2) : null,
+      max_abs_difference: theirs ? maxDifference(JSON.parse(ours.out), theirs) : null,
+    });
+    rmSync(csv);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.error('| rows | survey wall s | survey peak RSS MiB | R wall s | R peak RSS MiB | survey / R wall | max abs diff |');
+console.error('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  console.error(`| ${r.rows.toLocaleString('en')} | ${r.survey_seconds} | ${r.survey_peak_rss_mib} | ${r.r_seconds ?? '—'} | ${r.r_peak_rss_mib ?? '—'} | ${r.wall_ratio ?? '—'} | ${r.max_abs_difference?.toExponential(1) ?? '—'} |`);
+}
+for (const r of rows) console.log(JSON.stringify({ bench: 'million', ...r }));
