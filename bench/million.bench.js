@@ -3,7 +3,8 @@
 // with HC3 errors — by survey (bench/million-survey.js) and by R (bench/million.R: fread, survey,
 // lm, sandwich) in one run, each under /usr/bin/time -v for wall time and peak RSS. Prints a table
 // and the largest absolute difference between the two sets of figures, and `survey freq --var area`
-// on the same file as a user runs it (a fresh process, start-up included).
+// on the same file as a user runs it (a fresh process, start-up included), and the floor
+// (bench/million-floor.js: the bytes read, and the rows split by our CSV reader).
 // BENCH_ROWS=1000000,5000000 sets the sizes; BENCH_R=0 skips R. Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -46,6 +47,7 @@ try {
     const csv = join(work, `million-${n}.csv`);
     writeMillionCsv(csv, n);
     const ours = timedRun(process.execPath, [`${dir}million-survey.js`, csv]);
+    const floor = JSON.parse(timedRun(process.execPath, [`${dir}million-floor.js`, csv]).out);
     const freq = timedRun(process.execPath, [fileURLToPath(new URL('../bin/survey.js', import.meta.url)), 'freq', csv, '--var', 'area', '--json']);
     const r = withR ? timedRun('Rscript', [`${dir}million.R`, csv]) : null;
     const theirs = r ? JSON.parse(r.out) : null;
@@ -60,6 +62,8 @@ try {
       r_peak_rss_mib: r?.rssMib ?? null,
       wall_ratio: r ? +(ours.seconds / r.seconds).toFixed(2) : null,
       max_abs_difference: theirs ? maxDifference(JSON.parse(ours.out), theirs) : null,
+      floor_bytes_seconds: floor.bytes_seconds,
+      floor_split_seconds: floor.split_seconds,
       freq_area_seconds: freq.seconds,
       freq_area_peak_rss_mib: freq.rssMib,
     });
@@ -68,9 +72,9 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.error('| rows | survey wall s | survey peak RSS MiB | R wall s | R peak RSS MiB | survey / R wall | max abs diff | freq --var area s (MiB) |');
-console.error('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.error('| rows | survey wall s | survey peak RSS MiB | R wall s | R peak RSS MiB | survey / R wall | max abs diff | freq --var area s (MiB) | floor: bytes / rows split s |');
+console.error('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.error(`| ${r.rows.toLocaleString('en')} | ${r.survey_seconds} | ${r.survey_peak_rss_mib} | ${r.r_seconds ?? '—'} | ${r.r_peak_rss_mib ?? '—'} | ${r.wall_ratio ?? '—'} | ${r.max_abs_difference?.toExponential(1) ?? '—'} | ${r.freq_area_seconds} (${r.freq_area_peak_rss_mib}) |`);
+  console.error(`| ${r.rows.toLocaleString('en')} | ${r.survey_seconds} | ${r.survey_peak_rss_mib} | ${r.r_seconds ?? '—'} | ${r.r_peak_rss_mib ?? '—'} | ${r.wall_ratio ?? '—'} | ${r.max_abs_difference?.toExponential(1) ?? '—'} | ${r.freq_area_seconds} (${r.freq_area_peak_rss_mib}) | ${r.floor_bytes_seconds} / ${r.floor_split_seconds} |`);
 }
 for (const r of rows) console.log(JSON.stringify({ bench: 'million', ...r }));
