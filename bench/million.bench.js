@@ -54,13 +54,16 @@ try {
     rows.push({
       rows: n,
       megabytes: +(statSync(csv).size / 2 ** 20).toFixed(1),
-      survey_seconds: ours.seconds,
+      survey_seconds: +ours.seconds.toFixed(2),
       survey_cpu_seconds: +ours.cpu.toFixed(2),
       survey_peak_rss_mib: ours.rssMib,
       r_reader: theirs ? String(theirs.reader) : null,
-      r_seconds: r?.seconds ?? null,
+      r_seconds: r ? +r.seconds.toFixed(2) : null,
+      r_cpu_seconds: r ? +r.cpu.toFixed(2) : null,
       r_peak_rss_mib: r?.rssMib ?? null,
       wall_ratio: r ? +(ours.seconds / r.seconds).toFixed(2) : null,
+      // CPU time (user + system) varies less than wall time on a busy machine.
+      cpu_ratio: r ? +(ours.cpu / r.cpu).toFixed(2) : null,
       max_abs_difference: theirs ? maxDifference(JSON.parse(ours.out), theirs) : null,
       floor_bytes_seconds: floor.bytes_seconds,
       floor_split_seconds: floor.split_seconds,
@@ -72,9 +75,9 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.error('| rows | survey wall s | survey peak RSS MiB | R wall s | R peak RSS MiB | survey / R wall | max abs diff | freq --var area s (MiB) | floor: bytes / rows split s |');
+console.error('| rows | survey wall s (CPU) | survey peak RSS MiB | R wall s (CPU) | R peak RSS MiB | survey / R wall (CPU) | max abs diff | freq --var area s (MiB) | floor: bytes / rows split s |');
 console.error('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.error(`| ${r.rows.toLocaleString('en')} | ${r.survey_seconds} | ${r.survey_peak_rss_mib} | ${r.r_seconds ?? '—'} | ${r.r_peak_rss_mib ?? '—'} | ${r.wall_ratio ?? '—'} | ${r.max_abs_difference?.toExponential(1) ?? '—'} | ${r.freq_area_seconds} (${r.freq_area_peak_rss_mib}) | ${r.floor_bytes_seconds} / ${r.floor_split_seconds} |`);
+  console.error(`| ${r.rows.toLocaleString('en')} | ${r.survey_seconds} (${r.survey_cpu_seconds}) | ${r.survey_peak_rss_mib} | ${r.r_seconds ?? '—'} (${r.r_cpu_seconds ?? '—'}) | ${r.r_peak_rss_mib ?? '—'} | ${r.wall_ratio ?? '—'} (${r.cpu_ratio ?? '—'}) | ${r.max_abs_difference?.toExponential(1) ?? '—'} | ${r.freq_area_seconds} (${r.freq_area_peak_rss_mib}) | ${r.floor_bytes_seconds} / ${r.floor_split_seconds} |`);
 }
 for (const r of rows) console.log(JSON.stringify({ bench: 'million', ...r }));
