@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { InputError } from '../core/errors.js';
 import type { Codebook, Issue, MissingReason } from '../core/types.js';
 import type { CodedValue, Layout, OutputColumn, RowSink } from './code/coded-row.js';
@@ -31,6 +32,12 @@ export interface CodedRow {
 export interface CodedRowSink {
   start?(outputs: OutputColumn[], header: readonly string[]): void | Promise<void>;
   row?(row: CodedRow): void | Promise<void>;
+  /**
+   * The sink forgets the rows it was given when `start` comes again: without a codebook, ingest
+   * then drafts one in the same pass as the coding and, in the rare case a later row breaks the
+   * draft, starts over instead of reading the whole table twice every time.
+   */
+  restartable?: boolean;
 }
 
 /** What ingest did with a file: its format, the mapping, counts and every issue. */
@@ -73,8 +80,9 @@ async function readSample(iterator: AsyncIterator<RawRow[]>): Promise<RawRow[][]
   return batches;
 }
 
+/** The sample's batches (let go of as they are yielded, so coded rows are not held), then the rest. */
 async function* resume(sample: RawRow[][], iterator: AsyncIterator<RawRow[]>): AsyncGenerator<RawRow[]> {
-  yield* sample;
+  for (let batch = sample.shift(); batch; batch = sample.shift()) yield batch;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
 }
 
@@ -136,9 +144,27 @@ export async function inspectFile(path: string, options: OpenTableOptions = {}):
   return { table, items, layout, rows, codebook: inference.finish() };
 }
 
+/** Rows held back to draft a codebook from, at most (and at least SAMPLE_ROWS): a bounded sample. */
+const DRAFT_SAMPLE_CELLS = 1 << 20;
+
+/** The first batches: at least SAMPLE_ROWS rows, and with `cells`, more up to that many cells. */
+async function readDraftSample(iterator: AsyncIterator<RawRow[]>, sample: RawRow[][], cells: number): Promise<void> {
+  let rows = sample.reduce((n, b) => n + b.length, 0);
+  const width = sample[0]?.[0]?.cells.length || 1;
+  while (rows * width < cells) {
+    const next = await iterator.next();
+    if (next.done) break;
+    sample.push(next.value);
+    rows += next.value.length;
+  }
+}
+
 /**
  * Reads a raw export (CSV, XLSX, XLS; 问卷星 按文本/按序号 recognised), maps its columns to the
  * codebook and streams the coded rows to `sink`. Every row is coded; problems become issues.
+ * Without a codebook, one is drafted from the whole table: for a sink that can start over
+ * (`restartable`), in the same pass — drafted from a bounded sample, checked against the draft of
+ * every row, and only when the two differ coded again — else by a pass of its own first.
  */
 export async function ingestFile(path: string, options: IngestOptions = {}, sink: CodedRowSink = {}): Promise<IngestSummary> {
   const table = await openTable(path, options);
@@ -148,8 +174,41 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
   const iterator = table.batches()[Symbol.asyncIterator]();
   const sample = await readSample(iterator);
   const layout = detectLayout(items, sample.flat().slice(0, SAMPLE_ROWS).map((r) => r.cells));
-  const drafted = !options.codebook;
-  const codebook = options.codebook ?? (await draftCodebook(path, options, items, layout));
+  const context: CodingContext = { path, table, items, sourceColumn, layout, sink };
+  if (options.codebook) return codeTable(context, resume(sample, iterator), options.codebook, false);
+  const id = basename(path, extname(path));
+  if (!sink.restartable) return codeTable(context, resume(sample, iterator), await draftCodebook(path, options, items, layout), true);
+  await readDraftSample(iterator, sample, DRAFT_SAMPLE_CELLS);
+  const fromSample = inferCodebook(items, layout, id, options.identifierNames);
+  for (const batch of sample) for (const row of batch) fromSample.add(row.cells);
+  const draft = fromSample.finish();
+  const whole = inferCodebook(items, layout, id, options.identifierNames);
+  const summary = await codeTable(context, resume(sample, iterator), draft, true, (cells) => whole.add(cells));
+  const codebook = whole.finish();
+  if (isDeepStrictEqual(codebook, draft)) return summary;
+  // A later row broke the sample's draft (a new answer, a text among numbers): code everything again.
+  const again = await openTable(path, { ...options, onProgress: undefined });
+  return codeTable({ ...context, table: again }, again.batches(), codebook, true);
+}
+
+/** What coding a table needs besides its rows and codebook. */
+interface CodingContext {
+  path: string;
+  table: RawTable;
+  items: SourceItem[];
+  sourceColumn: number;
+  layout: Layout;
+  sink: CodedRowSink;
+}
+
+/** Codes every row of `batches` with `codebook` into the sink; `profile` sees each row's raw cells. */
+async function codeTable(
+  { path, table, items, sourceColumn, layout, sink }: CodingContext,
+  batches: AsyncIterable<RawRow[]>,
+  codebook: Codebook,
+  drafted: boolean,
+  profile?: (cells: string[]) => void,
+): Promise<IngestSummary> {
   const mapping = mapColumns(items, codebook, layout);
   const outputs = mapping.coders.flatMap((c) => c.outputs);
   await sink.start?.(outputs, table.header);
@@ -183,8 +242,9 @@ export async function ingestFile(path: string, options: IngestOptions = {}, sink
     return sink.row?.({ sourceRow, values: coded.values, reasons: coded.reasons, cells: raw.cells, issues: issues.length > firstIssue ? issues.slice(firstIssue) : NO_ISSUES });
   };
   // Rows go through a batch at a time; the sink is waited for only when it has something to wait for.
-  for await (const batch of resume(sample, iterator)) {
+  for await (const batch of batches) {
     for (const raw of batch) {
+      profile?.(raw.cells);
       const pending = codeRow(raw);
       if (pending) await pending;
     }

@@ -8,6 +8,6 @@ import { tableCollector } from './table-collector.js';
  */
 export async function readDataTable(path: string, options: IngestOptions = {}): Promise<{ table: DataTable; summary: IngestSummary }> {
   const collector = tableCollector();
-  const summary = await ingestFile(path, options, { start: (outputs) => collector.start(outputs), row: (row) => collector.add(row) });
+  const summary = await ingestFile(path, options, { start: (outputs) => collector.start(outputs), row: (row) => collector.add(row), restartable: true });
   return { table: collector.finish(summary.codebook, path), summary };
 }

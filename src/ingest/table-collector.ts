@@ -1,56 +1,43 @@
-import { dataTable, MISSING_CODES, type DataColumn, type DataTable } from '../core/data-table.js';
-import type { Codebook, MissingReason } from '../core/types.js';
-import type { CodedValue, OutputColumn } from './code/coded-row.js';
+import { columnBuilder, type ColumnBuilder } from '../core/column-builder.js';
+import { dataTable, type DataTable } from '../core/data-table.js';
+import type { Codebook } from '../core/types.js';
+import type { OutputColumn } from './code/coded-row.js';
 import type { CodedRow } from './ingest-file.js';
-
-const REASON_INDEX = new Map(MISSING_CODES.map((r, i) => [r, i]));
 
 /** Collects streamed coded rows into a DataTable (the sink side of ingest or clean). */
 export interface TableCollector {
+  /** Begins the table with these columns, forgetting any rows added before. */
   start(outputs: readonly OutputColumn[]): void;
   add(row: CodedRow): void;
   finish(codebook: Codebook, file: string): DataTable;
 }
 
 /**
- * Starts collecting rows; columns whose answers are all numbers become numeric columns. Rows are
- * kept as they come (their value and reason arrays, not copies) and turned into columns at the
- * end: two pushes per cell into per-column arrays cost more than the turning.
+ * Starts collecting rows; columns whose answers are all numbers become numeric columns. Each value
+ * goes straight into its typed column, so a row leaves nothing behind once it is added: memory
+ * grows by bytes per cell, not by a row's arrays of boxed values.
  */
 export function tableCollector(): TableCollector {
-  const values: CodedValue[][] = [];
-  const reasons: (MissingReason | null)[][] = [];
-  const sourceRows: number[] = [];
-  let names: readonly OutputColumn[] = [];
+  let columns: ColumnBuilder[] = [];
+  let sourceRows = new Int32Array(1024);
+  let n = 0;
   return {
     start(outputs) {
-      names = outputs;
+      // A second start begins again (ingest re-codes when the codebook it drafted did not hold).
+      columns = outputs.map(({ name, variable }) => columnBuilder(name, variable));
+      n = 0;
     },
     add(row) {
-      sourceRows.push(row.sourceRow);
-      values.push(row.values);
-      reasons.push(row.reasons);
+      if (n === sourceRows.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(sourceRows);
+        sourceRows = grown;
+      }
+      sourceRows[n++] = row.sourceRow;
+      for (let k = 0; k < columns.length; k++) columns[k].push(row.values[k], row.reasons[k]);
     },
     finish(codebook, file) {
-      const n = values.length;
-      const columns = names.map(({ name, variable }, k): DataColumn => {
-        // One pass fills the missing codes and, while every answer is a number, the numbers.
-        const missing = new Uint8Array(n);
-        const numbers = new Float64Array(n);
-        let numeric = true;
-        for (let i = 0; i < n; i++) {
-          const reason = reasons[i][k];
-          if (reason !== null) missing[i] = REASON_INDEX.get(reason) ?? 0;
-          const v = values[i][k];
-          if (typeof v === 'number') numbers[i] = missing[i] ? Number.NaN : v;
-          else if (v === null) numbers[i] = Number.NaN;
-          else numeric = false;
-        }
-        if (numeric) return { name, variable, kind: 'number', values: numbers, missing };
-        const texts = values.map((row, i) => (row[k] === null || missing[i] ? null : String(row[k])));
-        return { name, variable, kind: 'text', values: texts, missing };
-      });
-      return dataTable(codebook, columns, Int32Array.from(sourceRows), file);
+      return dataTable(codebook, columns.map((c) => c.finish()), sourceRows.slice(0, n), file);
     },
   };
 }

@@ -6,6 +6,9 @@ import { linearizationCovariance } from '../variance/design-variance.js';
 import { linearizationMeat } from '../variance/linearization-meat.js';
 import type { RegressionData } from './prepare-regression.js';
 
+/** Rows rotated at a time for HC0–HC3. */
+const BLOCK_ROWS = 1 << 16;
+
 /** Which sandwich: heteroskedasticity-consistent, cluster-robust, or design-based. */
 export type SandwichKind = 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'CR1' | 'linearization';
 
@@ -21,14 +24,14 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
   const { matrix, weights, weightKind, nobs } = data;
   const p = matrix.columns.length;
   const n = matrix.nrows;
-  // Scores in Q space: R⁻ᵀxᵢ (wᵢuᵢ) — rotated so the meat is well conditioned.
-  const z = rotateRows(rInverse, matrix.columns, null);
   const count = weightKind === 'frequency' ? weights! : null;
   const scoreWeight = weightKind === 'sampling' ? weights! : null;
   if (kind === 'linearization' || kind === 'CR1') {
     const rows = kind === 'linearization' ? design.table.nrows : n;
     const scores = new Float64Array(rows * p);
     const used = kind === 'linearization' ? fitRows(design, data) : null;
+    // Scores in Q space: R⁻ᵀxᵢ (wᵢuᵢ) — rotated so the meat is well conditioned.
+    const z = rotateRows(rInverse, matrix.columns, null);
     for (let i = 0; i < n; i++) {
       const at = kind === 'linearization' ? data.frame.rows[i] : i;
       const u = residualScore[i] * (scoreWeight ? scoreWeight[i] : count ? count[i] : 1);
@@ -40,14 +43,21 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
     if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
     return sandwichProduct(rInverse, meat);
   }
+  // HC0–HC3 need each row's rotated xᵢ only for its own leverage and meat term: rotated a block of
+  // rows at a time (same order, same sums), so memory does not grow with the rows.
   const meat = new Float64Array(p * p);
-  for (let i = 0; i < n; i++) {
-    let h = 0;
-    for (let k = 0; k < p; k++) h += z[i * p + k] ** 2;
-    if (leverageScale) h *= leverageScale[i];
-    const omega = kind === 'HC2' ? 1 / (1 - h) : kind === 'HC3' ? 1 / (1 - h) ** 2 : 1;
-    const c = (count ? count[i] : 1) * omega * residualScore[i] ** 2;
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += c * z[i * p + a] * z[i * p + b];
+  for (let start = 0; start < n; start += BLOCK_ROWS) {
+    const end = Math.min(n, start + BLOCK_ROWS);
+    const z = rotateRows(rInverse, matrix.columns.map((c) => c.subarray(start, end)), null);
+    for (let i = start; i < end; i++) {
+      const at = (i - start) * p;
+      let h = 0;
+      for (let k = 0; k < p; k++) h += z[at + k] ** 2;
+      if (leverageScale) h *= leverageScale[i];
+      const omega = kind === 'HC2' ? 1 / (1 - h) : kind === 'HC3' ? 1 / (1 - h) ** 2 : 1;
+      const c = (count ? count[i] : 1) * omega * residualScore[i] ** 2;
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += c * z[at + a] * z[at + b];
+    }
   }
   if (kind === 'HC1') meat.forEach((v, i) => (meat[i] = (v * nobs) / (nobs - p)));
   return sandwichProduct(rInverse, meat);

@@ -16,8 +16,38 @@ export interface ScalarResult {
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Powers of ten that are exact doubles (10²² is the last). */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal (`-12.5`, `007`) of at most 15 digits, without a regex or strtod: the digits form
+ * an integer below 2⁵³ and one division by an exact power of ten rounds once, correctly, so the result
+ * is the very double Number() gives. NaN when the text is not such a number.
+ */
+function plainDecimal(text: string): number {
+  const negative = text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  let digits = 0;
+  let fraction = -1;
+  let mantissa = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0 && digits > 0) fraction = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0) return Number.NaN;
+  const value = fraction > 0 ? mantissa / EXACT_TENS[fraction] : mantissa;
+  return negative ? -value : value;
+}
+
 /** Parses a number as users type it: full-width digits, thousands separators; null if not a number. */
 export function parseNumber(text: string): number | null {
+  const plain = plainDecimal(text);
+  if (!Number.isNaN(plain)) return plain;
   if (PLAIN_NUMBER.test(text)) return Number(text);
   const t = text.normalize('NFKC').trim().replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   return NUMBER.test(t) ? Number(t) : null;
@@ -34,7 +64,8 @@ export function splitFillIn(text: string): { answer: string; fillIn: string | nu
 export function missingReasonOf(raw: string, layout: Layout): MissingReason | null {
   if (layout !== 'plain') return wjxMissingReason(raw);
   const t = raw.trim();
-  return t === '' || t.toUpperCase() === 'NA' ? 'empty' : null;
+  // Only a two-letter cell can be NA: no upper-casing (a new string) for every other cell.
+  return t === '' || (t.length === 2 && t.toUpperCase() === 'NA') ? 'empty' : null;
 }
 
 /**
