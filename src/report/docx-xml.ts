@@ -87,7 +87,16 @@ export function paragraphPropertiesXml(paragraph: ParagraphFormat | undefined): 
 
 /** A run of text, spaces kept; `format` sets the run's own properties (bold). */
 export function textRunXml(text: string, format?: RunFormat): string {
-  return `<w:r>${runPropertiesXml(format)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  return `<w:r>${runPropertiesXml(format)}<w:t xml:space="preserve">${escapeXml(keepRelationsWhole(text))}</w:t></w:r>`;
+}
+
+/**
+ * `p < 0.001`, `N = 9705`: the spaces around a relation become no-break spaces, so that a line
+ * never ends with `p <` and carries `0.001` to the next.
+ * @example keepRelationsWhole('p < 0.001') // 'p\u00a0<\u00a00.001'
+ */
+export function keepRelationsWhole(text: string): string {
+  return text.replace(/(\S) ([<=>≤≥]) (?=\S)/g, '$1\u00a0$2\u00a0');
 }
 
 /** A paragraph of one run of text in `format`. */

@@ -107,12 +107,6 @@ const sectionBreakXml = (format: SectionFormat) => `<w:p><w:pPr><w:spacing w:bef
 /** A page break in a paragraph of its own (between the cover and the 目录). */
 const PAGE_BREAK = '<w:p><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>';
 
-/**
- * A run of Latin text a line cannot break inside (a formula, `log(income)`, `54.2%–56.2%`): justified,
- * a line before it is stretched by spacing out its Chinese characters, so such paragraphs are set flush left.
- */
-const UNBREAKABLE_LATIN = /[\x21-\x7e\u00b1\u00b2\u00b3\u2013\u2212]{6,}/;
-
 /** Spans as runs, bold where the team's Markdown says so. */
 const spanRunsXml = (spans: readonly Span[]) => spans.map((s) => textRunXml(s.text, s.bold ? { bold: true } : undefined)).join('');
 
@@ -130,12 +124,12 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   const caption = captioner(options.lang);
   // Space to add above the next heading or paragraph: a blank line after the title, half a line after a table or figure.
   let gap = DOCX_LINE;
-  const format = (style: string | undefined, text: string): ParagraphFormat => {
-    const made: ParagraphFormat = { style, spacing: gap ? { before: gap } : undefined, ...(style === undefined && UNBREAKABLE_LATIN.test(text) ? { alignment: 'left' } : {}) };
+  const format = (style: string | undefined): ParagraphFormat => {
+    const made: ParagraphFormat = { style, spacing: gap ? { before: gap } : undefined };
     gap = 0;
     return made;
   };
-  const spaced = (style: string | undefined, text: string) => paragraphXml(format(style, text), text);
+  const spaced = (style: string | undefined, text: string) => paragraphXml(format(style), text);
   const body: string[] = [];
   // The cover and the 目录 are a section of their own without page numbers; the body numbers from 1.
   let section: SectionFormat = BODY;
@@ -160,10 +154,10 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   for (const block of doc.blocks) {
     // A chart without a PNG is left out, so it does not end a landscape section either.
     if (block.kind !== 'table' && (block.kind !== 'chart' || options.images.has(block.id))) turn(false);
-    if (block.kind === 'heading') body.push(`<w:p>${paragraphPropertiesXml(format(HEADING[block.level], block.text))}${bookmarkedXml(headings++, textRunXml(block.text))}</w:p>`);
-    else if (block.kind === 'paragraph') body.push(block.spans ? `<w:p>${paragraphPropertiesXml(format(undefined, block.text))}${spanRunsXml(block.spans)}</w:p>` : spaced(undefined, block.text));
+    if (block.kind === 'heading') body.push(`<w:p>${paragraphPropertiesXml(format(HEADING[block.level]))}${bookmarkedXml(headings++, textRunXml(block.text))}</w:p>`);
+    else if (block.kind === 'paragraph') body.push(block.spans ? `<w:p>${paragraphPropertiesXml(format(undefined))}${spanRunsXml(block.spans)}</w:p>` : spaced(undefined, block.text));
     else if (block.kind === 'list') {
-      block.items.forEach((item, k) => body.push(listItemXml(block.ordered ? `${k + 1}.` : '•', item, format(undefined, item.map((s) => s.text).join('')))));
+      block.items.forEach((item, k) => body.push(listItemXml(block.ordered ? `${k + 1}.` : '•', item, format(undefined))));
     } else if (block.kind === 'table') {
       const layout = docxTableLayout(block);
       turn(layout.landscape);

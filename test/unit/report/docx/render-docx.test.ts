@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryText } from '../../../../src/ingest/read/zip-entry-text.js';
 import { readZipEntries } from '../../../../src/ingest/read/zip-entries.js';
 import { renderDocx } from '../../../../src/report/render-docx.js';
+import { keepRelationsWhole } from '../../../../src/report/docx-xml.js';
 import { tableBlock, type ReportDocument } from '../../../../src/report/report-document.js';
 
 const bars = (title: string) => ({ type: 'bars' as const, title, categories: ['城市', '农村'], series: [{ name: '', values: [0.6, 0.4] }], axisLabel: '比例 (%)', percent: true });
@@ -67,7 +68,7 @@ describe('renderDocx: the 结项 format', () => {
     expect(defaults).toContain('<w:sz w:val="32"/>');
     expect(defaults).toContain('<w:spacing w:after="0" w:before="0" w:line="580" w:lineRule="exact"/>');
     expect(defaults).toContain('w:firstLineChars="200"');
-    expect(defaults).toContain('<w:jc w:val="both"/>');
+    expect(defaults).toContain('<w:jc w:val="left"/>');
   });
 
   it('uses real Title and Heading1–3 styles with the required fonts, sizes and outline levels', () => {
@@ -279,5 +280,12 @@ describe('renderDocx: the package', () => {
     expect(body).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt; &quot;d&quot;\ufffd</w:t>');
     expect(body).toContain('descr="A &amp; B &lt;c&gt; &quot;d&quot;\ufffd"');
     expect(files.get('docProps/core.xml')).toContain('<dc:title>A &amp; B &lt;c&gt; &quot;d&quot;\ufffd</dc:title>');
+  });
+});
+
+describe('keepRelationsWhole: no line ends inside p < 0.001', () => {
+  it('joins a relation to both sides with no-break spaces and leaves other spaces alone', () => {
+    expect(keepRelationsWhole('系数0.265，p < 0.001；N = 9705，χ²(4) = 372.43')).toBe('系数0.265，p\u00a0<\u00a00.001；N\u00a0=\u00a09705，χ²(4)\u00a0=\u00a0372.43');
+    expect(keepRelationsWhole('Welch t 检验 < 0.001 and a<b')).toBe('Welch t 检验\u00a0<\u00a00.001 and a<b');
   });
 });
