@@ -30,6 +30,24 @@ await mkdir('dist/collect', { recursive: true });
 await copyFile('src/collect/client/form.css', 'dist/collect/form.css');
 await copyFile('src/collect/entry/client/entry.css', 'dist/collect/entry.css');
 
+const BROWSERS = ['chrome100', 'safari15', 'firefox100'];
+
+/** A browser script: one IIFE, with the Node-only modules it never runs stubbed out. */
+function pageScript(entry, outfile) {
+  return build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    platform: 'browser',
+    format: 'iife',
+    target: BROWSERS,
+    plugins: [browserStubs],
+    // Node-only modules the page never runs are still parsed; their import.meta is of no concern.
+    logOverride: { 'empty-import-meta': 'silent' },
+    minify: true,
+  });
+}
+
 await Promise.all([
   build({
     ...common,
@@ -50,30 +68,9 @@ await Promise.all([
   }),
   // The @stdlib functions the distributions load on first use (see src/math/distributions/lazy-stdlib.ts).
   build({ ...common, entryPoints: ['build/stdlib-entry.cjs'], outfile: 'dist/stdlib.cjs', format: 'cjs' }),
-  build({
-    ...common,
-    entryPoints: ['src/collect/client/form-client.ts'],
-    outfile: 'dist/collect/form.js',
-    platform: 'browser',
-    format: 'iife',
-    target: ['chrome100', 'safari15', 'firefox100'],
-    plugins: [browserStubs],
-    // Node-only modules the page never runs are still parsed; their import.meta is of no concern.
-    logOverride: { 'empty-import-meta': 'silent' },
-    minify: true,
-  }),
+  // The form page's script and the paper-entry screen's.
+  pageScript('src/collect/client/form-client.ts', 'dist/collect/form.js'),
+  pageScript('src/collect/entry/client/entry-client.ts', 'dist/collect/entry.js'),
   // The service worker that keeps the form for offline use (src/collect/client/service-worker.ts).
-  build({ ...common, entryPoints: ['src/collect/client/service-worker.ts'], outfile: 'dist/collect/sw.js', platform: 'browser', format: 'iife', target: ['chrome100', 'safari15', 'firefox100'], minify: true }),
-  // The paper-entry screen's script, built the same way.
-  build({
-    ...common,
-    entryPoints: ['src/collect/entry/client/entry-client.ts'],
-    outfile: 'dist/collect/entry.js',
-    platform: 'browser',
-    format: 'iife',
-    target: ['chrome100', 'safari15', 'firefox100'],
-    plugins: [browserStubs],
-    logOverride: { 'empty-import-meta': 'silent' },
-    minify: true,
-  }),
+  build({ ...common, entryPoints: ['src/collect/client/service-worker.ts'], outfile: 'dist/collect/sw.js', platform: 'browser', format: 'iife', target: BROWSERS, minify: true }),
 ]);

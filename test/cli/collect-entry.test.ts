@@ -3,24 +3,13 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type SubmissionStore } from '../../src/index.js';
-import { addAccount, FIXTURE_CODEBOOK, fixtureApp, fixtureCodebook, TestClient } from '../helpers/collect-fixture.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { addAccount, collectionBackends, FIXTURE_CODEBOOK, fixtureApp, fixtureCodebook, TestClient } from '../helpers/collect-fixture.js';
+import { postgresAvailable } from '../helpers/postgres.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 // Paper double data entry on both databases: two operators key each questionnaire, the second
 // blind to the first; the admin adjudicates; only verified questionnaires reach the export.
-let pg: TestPostgres | null = null;
-let databases = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-  else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
-});
-afterAll(() => pg?.stop());
-
-const backends = [
-  { name: 'sqlite', db: () => join(tempDir('survey-entry-'), 'submissions.sqlite') },
-  { name: 'postgres', db: () => (pg as TestPostgres).database(`entry_${++databases}`) },
-];
+const backends = collectionBackends('entry').map(({ name, address }) => ({ name, db: address }));
 
 const PAPER = { area: 2, age: 45, farm_years: 20, hobby: [1, 3], hobby_sport_hours: 4, sat_income: 4, sat_family: 8, note: '<script>alert(1)</script>' };
 

@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileForm, formSpec, openStore, parseCodebook, reviewSubmission, setSupervisor, type SubmissionStore } from '../../src/index.js';
 import { checkCorrection, correctionInput } from '../../src/collect/review/read-correction.js';
 import { openPostgresDriver } from '../../src/collect/storage/postgres-driver.js';
 import { openSqliteDriver } from '../../src/collect/storage/sqlite-driver.js';
-import { addAccount, fixtureApp, TestClient } from '../helpers/collect-fixture.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { tempDir } from '../helpers/run-cli.js';
+import { addAccount, collectionBackends, fixtureApp, TestClient } from '../helpers/collect-fixture.js';
+import { postgresAvailable } from '../helpers/postgres.js';
 
 // Supervision on both databases: SQLite (a file) and PostgreSQL (a throwaway cluster).
-let pg: TestPostgres | null = null;
-let databases = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-  else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
-});
-afterAll(() => pg?.stop());
-
-const backends = [
-  { name: 'sqlite' as const, location: () => join(tempDir('survey-review-'), 'submissions.sqlite') },
-  { name: 'postgres' as const, location: () => (pg as TestPostgres).database(`review_${++databases}`) },
-];
+const backends = collectionBackends('review').map(({ name, address }) => ({ name, location: address }));
 
 const GOOD = { area: '1', age: '30', hobby: ['1', '2'], hobby_sport_hours: '5', sat_income: '4', sat_family: '8', note: 'first visit' };
 const HOSTILE = `<script>alert("comment")</script><img src=x onerror=alert(1)>`;

@@ -106,7 +106,8 @@ export function fixtureApp(store: SubmissionStore, codebook: Codebook = fixtureC
 /**
  * The two collection databases for `describe.each`: a fresh SQLite file, or a fresh database on a
  * throwaway PostgreSQL cluster started for the test file (skipped where PostgreSQL is not installed;
- * required in CI). Call at the top level of a test file.
+ * required in CI). Call at the top level of a test file. `address()` names a fresh database;
+ * `open()` opens one.
  */
 export function collectionBackends(prefix: string, formId = 'fixture-2025') {
   let pg: TestPostgres | null = null;
@@ -116,8 +117,10 @@ export function collectionBackends(prefix: string, formId = 'fixture-2025') {
     else if (process.env.CI) throw new Error('PostgreSQL is needed for these tests in CI (apt-get install postgresql)');
   });
   afterAll(() => pg?.stop());
+  const sqlite = () => join(tempDir(`survey-${prefix}-`), 'submissions.sqlite');
+  const postgres = () => (pg as TestPostgres).database(`${prefix}_${++databases}`);
   return [
-    { name: 'sqlite', available: () => true, open: (id = formId) => openStore(join(tempDir(`survey-${prefix}-`), 'submissions.sqlite'), { formId: id }) },
-    { name: 'postgres', available: () => pg !== null, open: (id = formId) => openStore((pg as TestPostgres).database(`${prefix}_${++databases}`), { formId: id }) },
+    { name: 'sqlite' as const, available: () => true, address: sqlite, open: (id = formId) => openStore(sqlite(), { formId: id }) },
+    { name: 'postgres' as const, available: () => pg !== null, address: postgres, open: (id = formId) => openStore(postgres(), { formId: id }) },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { CompiledForm } from '../form/check-answers.js';
 import { page } from '../server/render-pages.js';
+import { jsonObjectBody } from '../server/route-context.js';
 import { uiText, type Lang } from '../server/ui-text.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
 import { adjudicate, entryReport, EntryRefused, keyPass } from './double-entry.js';
@@ -52,13 +53,8 @@ export function registerEntryRoutes(app: Hono<Env>, options: EntryRouteOptions):
   });
 
   app.post('/api/entry', operators, async (c) => {
-    let body: Record<string, unknown>;
-    try {
-      body = (await c.req.json()) as Record<string, unknown>;
-    } catch {
-      return c.json({ error: 'the body is not JSON' }, 400);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json({ error: 'expected a JSON object' }, 400);
+    const body = await jsonObjectBody(c);
+    if (body instanceof Response) return body;
     const formNo = typeof body.form_no === 'string' ? body.form_no.trim() : '';
     if (!FORM_NO.test(formNo)) return c.json({ error: text.badFormNo }, 400);
     const answers = body.answers;

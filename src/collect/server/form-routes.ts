@@ -1,6 +1,6 @@
 import { ConflictError } from '../storage/submission-store.js';
 import { renderForm } from './render-pages.js';
-import type { CollectHono, RouteContext } from './route-context.js';
+import { jsonObjectBody, type CollectHono, type RouteContext } from './route-context.js';
 
 const time = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null);
 const coordinate = (v: unknown, limit: number) => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= limit ? v : null);
@@ -36,13 +36,8 @@ export function registerFormRoutes(app: CollectHono, ctx: RouteContext): void {
 
   app.post('/api/submissions', fillers, async (c) => {
     const user = ctx.userOf(c);
-    let body: Record<string, unknown>;
-    try {
-      body = (await c.req.json()) as Record<string, unknown>;
-    } catch {
-      return c.json({ error: 'the body is not JSON' }, 400);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json({ error: 'expected a JSON object' }, 400);
+    const body = await jsonObjectBody(c);
+    if (body instanceof Response) return body;
     const id = body.id;
     if (typeof id !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(id)) return c.json({ error: 'id: 8–64 letters, digits or -' }, 400);
     const answers = body.answers;

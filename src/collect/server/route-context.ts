@@ -69,6 +69,18 @@ export interface RouteContext {
 export const SESSION_COOKIE = 'survey_session';
 export const LOGIN_CSRF_COOKIE = 'survey_login_csrf';
 
+/** A JSON request body that must be an object: the object, or the 400 response that says what is wrong. */
+export async function jsonObjectBody(c: Context): Promise<Record<string, unknown> | Response> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return c.json({ error: 'the body is not JSON' }, 400);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json({ error: 'expected a JSON object' }, 400);
+  return body as Record<string, unknown>;
+}
+
 /** The form fields of a urlencoded or multipart body as strings (files ignored). */
 export async function formFields(c: Context): Promise<Record<string, string>> {
   const type = c.req.header('content-type') ?? '';
