@@ -163,5 +163,6 @@ export { QUALITY_HEADINGS, qualityCells } from './collect/quality/render-quality
 export { displayWidth } from './core/east-asian-width.js';
 export { HELP_WORDS, HELP_ZH } from './locale/help-zh.js';
 export { isLang, langFromLocale } from './locale/lang.js';
+export { issueMessage } from './locale/issue-message.js';
 export { REPORT_TEXT } from './locale/report-words.js';
 export { reportFolder } from './run/report-folder.js';

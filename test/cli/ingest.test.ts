@@ -79,6 +79,21 @@ describe('survey ingest on 问卷星 downloads', () => {
     expect(table(path('bad.csv'))[1].q2).toBe('');
   });
 
+  it('words issues.csv messages in the run language: Chinese by default and with --lang zh, English with --lang en', async () => {
+    const { text } = wjxFixture(3);
+    text[2][7] = '特别幸福';
+    writeCsv(path('bad-label-lang.csv'), text);
+    const issuesIn = async (...lang: string[]) => {
+      const file = path(`issues-${lang.join('') || 'default'}.csv`);
+      await runCli(['ingest', path('bad-label-lang.csv'), '--codebook', path('q.yaml'), '--issues', file, ...lang]);
+      return readFileSync(file, 'utf8').split('\n').find((l) => l.includes(',unknown-label,')) ?? '';
+    };
+    const zh = await issuesIn('--lang', 'zh');
+    expect(zh).toMatch(/,unknown-label,error,“特别幸福”不是“[^”]+”的选项$/);
+    expect(await issuesIn()).toBe(zh);
+    expect(await issuesIn('--lang', 'en')).toMatch(/,unknown-label,error,"""特别幸福"" is not a choice of q2"$/);
+  });
+
   it('drafts a codebook for a plain table, inferring types; texts sorted as R factor levels', async () => {
     writeFileSync(path('plain.csv'), 'area,income,happiness\n城市,42000,比较幸福\n农村,18000,一般\n城市,50000,非常幸福\n');
     const r = await runCli(['ingest', path('plain.csv'), '--write-codebook', path('plain.yaml'), '--out', path('plain-coded.csv')]);

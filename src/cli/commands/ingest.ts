@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, ingestFile, loadCodebook, openAtomicWriter, pairFiles, stringifyCodebook, writeFileAtomic, writeIssues, type Codebook, type IngestSummary, type Issue } from '../../index.js';
+import { EXIT, SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, ingestFile, issueMessage, loadCodebook, openAtomicWriter, pairFiles, stringifyCodebook, writeFileAtomic, writeIssues, type Codebook, type IngestSummary, type Issue } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { issueJson, openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
@@ -95,7 +95,9 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
   }
   summary.issues.unshift(...pairIssues);
   if (options.writeCodebook) await writeFileAtomic(options.writeCodebook, stringifyCodebook(summary.codebook), force);
-  if (options.issues) await writeIssues(options.issues, summary.issues, force);
+  // Messages in the run's language, as `survey clean` writes them: the codebook used names the variables.
+  const lang = options.lang ?? 'zh';
+  if (options.issues) await writeIssues(options.issues, summary.issues, force, (i) => issueMessage(i, lang, summary.codebook));
   if (options.json) printJson(io, jsonOf(summary));
   io.stderr.write(`${summaryLines(summary, options).join('\n')}\n`);
   if (summary.issues.some((i) => i.severity === 'error')) state.exitCode = EXIT.dataProblems;
