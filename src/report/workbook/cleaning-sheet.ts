@@ -30,6 +30,18 @@ export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | n
   return grid;
 }
 
+const REASONS = '_reasons';
+
+/**
+ * The rows with their `_reasons` (rule codes joined by ';', as excluded.csv keeps them for
+ * machines) named in Chinese for a zh reader: 答题时间过短；必答题未答. An English workbook keeps the codes.
+ */
+function readableReasons(input: WorkbookInput, rows: readonly (readonly string[])[], col: number): readonly (readonly string[])[] {
+  if (input.lang !== 'zh' || col < 0) return rows;
+  const name = (code: string) => ruleName(code, input.lang, input.table.codebook.checks);
+  return rows.map((r) => r.map((cell, k) => (k === col && cell ? cell.split(';').map(name).join('；') : cell)));
+}
+
 /**
  * 剔除明细: every excluded row as excluded.csv has it (original cells, source row, reasons), on a
  * sheet of its own, so that its width does not shrink the 清洗 tables when printed to the page width.
@@ -38,7 +50,9 @@ export function excludedSheet(input: WorkbookInput, name: string): SheetGrid | n
   const c = input.cleaning;
   if (!c) return null;
   const zh = input.lang === 'zh';
-  const listed = c.excluded.rows.slice(0, MAX_LISTED);
+  const reasons = c.excluded.header.lastIndexOf(REASONS);
+  const listed = readableReasons(input, c.excluded.rows.slice(0, MAX_LISTED), reasons);
+  const header = c.excluded.header.map((h, k) => (zh && k === reasons ? '剔除原因' : h));
   const notes = c.excluded.rows.length > MAX_LISTED ? [zh ? `仅列出前${MAX_LISTED}行，全部见 excluded.csv` : `First ${MAX_LISTED} rows; all are in excluded.csv`] : [zh ? '原始单元格、原始行号（_source_row）与剔除原因（_reasons）' : 'Original cells, source row (_source_row) and reasons (_reasons)'];
-  return new SheetGrid(name).table(c.excluded.header.map((header) => ({ header })), listed, { title: zh ? `被剔除的问卷（${c.summary.excludedRows}份）` : `Set-aside questionnaires (${c.summary.excludedRows})`, notes });
+  return new SheetGrid(name).table(header.map((h) => ({ header: h })), listed, { title: zh ? `被剔除的问卷（${c.summary.excludedRows}份）` : `Set-aside questionnaires (${c.summary.excludedRows})`, notes });
 }

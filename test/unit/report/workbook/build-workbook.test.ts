@@ -7,7 +7,9 @@ import type { DataTable } from '../../../../src/core/data-table.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
 import type { Cell, CellValue, Sheet } from '../../../../src/io/xlsx/xlsx-model.js';
 import { buildWorkbook } from '../../../../src/report/workbook/build-workbook.js';
+import { excludedSheet } from '../../../../src/report/workbook/cleaning-sheet.js';
 import { dataSheet } from '../../../../src/report/workbook/data-sheet.js';
+import type { CleanSummary } from '../../../../src/clean/clean-file.js';
 import type { WorkbookInput } from '../../../../src/report/workbook/workbook-input.js';
 import { runAnalysis } from '../../../../src/run/run-analysis.js';
 import { loadTargets } from '../../../../src/weight/load-targets.js';
@@ -101,5 +103,18 @@ describe('the report workbook', () => {
     expect(style(male[3])?.numFmt).toBe('0.0%');
     const age = profile.rows[find(profile, '均值')];
     expect(style(age[2])?.numFmt).toBe('0.0');
+  });
+
+  it('names the reasons of the 剔除明细 rows in Chinese in a zh workbook, and keeps the codes in an English one', () => {
+    const excluded = { header: ['area', '_source_row', '_reasons'], rows: [['城市', '3', 'speeder;required-missing'], ['农村', '7', 'blank']] };
+    // Only the excluded rows and their count reach this sheet; the rest of the summary is the 清洗 sheet's.
+    const cleaning = { summary: { excludedRows: 2 } as CleanSummary, distributed: null, excluded, audit: { excludedBy: [], issues: [] } };
+    const rows = (lang: 'zh' | 'en') => excludedSheet({ ...input, lang, cleaning }, '剔除明细')!.sheet().rows.map((r) => r.map(value));
+    const zh = rows('zh');
+    expect(zh).toContainEqual(['area', '_source_row', '剔除原因']);
+    expect(zh).toContainEqual(['城市', '3', '答题时间过短；必答题未答']);
+    expect(zh).toContainEqual(['农村', '7', '空白问卷']);
+    expect(rows('en')).toContainEqual(['城市', '3', 'speeder;required-missing']);
+    expect(excluded.rows[0][2]).toBe('speeder;required-missing');
   });
 });
