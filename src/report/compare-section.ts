@@ -1,13 +1,20 @@
 import type { Lang } from '../core/variable-labels.js';
 import { describeCodebookChange, describeSettingChange, comparabilityReasons } from '../compare/comparability-reasons.js';
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
-import { indicatorLabel, questionLabel, answersLabel } from '../compare/indicator-label.js';
+import { indicatorLabel, answersLabel } from '../compare/indicator-label.js';
 import type { Codebook } from '../core/types.js';
+import { groupWords, variableWords } from '../locale/variable-words.js';
 import type { TrendChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 
 const pp = (x: number) => (100 * x).toFixed(1);
+
+/**
+ * A variable as the comparison's sentences name it: its short label (幸福感, 人均可支配收入), as
+ * the wave's own findings do, not the question text the tables keep (indicatorLabel); without a codebook, its name.
+ */
+const words = (codebook: Codebook | null, name: string, lang: Lang) => (codebook ? variableWords(codebook, name, lang) : name);
 
 /** A number of a mean or model term at a sensible precision (incomes whole, scores to 2–3 decimals). */
 function amount(x: number, statistic: string): string {
@@ -66,7 +73,7 @@ function comparabilityParagraph(pair: WavePair, lang: Lang): string {
 function narrateCrosstab(rows: readonly ComparisonRow[], codebook: Codebook | null, lang: Lang): string {
   const zh = lang === 'zh';
   const ind = rows[0].indicator;
-  const table = `${questionLabel(codebook, ind.by ?? '', lang)} × ${questionLabel(codebook, ind.variable ?? '', lang)}`;
+  const table = `${words(codebook, ind.by ?? '', lang)} × ${words(codebook, ind.variable ?? '', lang)}`;
   const usable = rows.filter((r) => r.comparable !== false);
   const changed = usable.filter((r) => r.significant);
   const each = changed.map((r) => zh
@@ -95,10 +102,13 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
   if (overall.length === 1) {
     const r = overall[0];
     const ind = r.indicator;
+    // A scale by its group's label (生活各方面满意度), not its code name.
+    const scale = ind.variable && codebook ? groupWords(codebook, ind.variable, lang) : ind.variable;
     const what = ind.statistic === 'share'
-      ? zh ? `对${q(questionLabel(codebook, ind.variable ?? '', lang))}回答${q(answersLabel(codebook, ind, lang))}的比例` : `The share answering ${q(answersLabel(codebook, ind, lang))} to ${q(questionLabel(codebook, ind.variable ?? '', lang))}`
-      : ind.statistic === 'alpha' ? (zh ? `${q(ind.variable ?? '量表')}量表的Cronbach's α系数` : `Cronbach's α of the ${q(ind.variable ?? 'scale')} scale`)
-      : zh ? `${q(indicatorLabel(codebook, ind, lang))}的${ind.statistic === 'mean' ? '均值' : ind.statistic}` : `The ${ind.statistic} of ${q(indicatorLabel(codebook, ind, lang))}`;
+      ? zh ? `对${q(words(codebook, ind.variable ?? '', lang))}回答${q(answersLabel(codebook, ind, lang))}的比例` : `The share answering ${q(answersLabel(codebook, ind, lang))} to ${q(words(codebook, ind.variable ?? '', lang))}`
+      : ind.statistic === 'alpha' ? (zh ? `${q(scale ?? '量表')}量表的Cronbach's α系数` : `Cronbach's α of the ${q(scale ?? 'scale')} scale`)
+      : ind.statistic === 'mean' ? (zh ? `${q(words(codebook, ind.variable ?? '', lang))}的均值` : `The mean of ${q(words(codebook, ind.variable ?? '', lang))}`)
+      : zh ? `${q(indicatorLabel(codebook, ind, lang))}的${ind.statistic}` : `The ${ind.statistic} of ${q(indicatorLabel(codebook, ind, lang))}`;
     if (r.comparable === false) return zh ? `${what}：${comparabilityReasons(r, lang).join('；')}，不作比较。` : `${what}: ${comparabilityReasons(r, lang).join('; ')}; not compared.`;
     const groups = rows.filter((g) => g.indicator.level !== 'all');
     const each = groups.map((g) => `${g.indicator.level}${zh ? '' : ' '}${zh ? (g.difference >= 0 ? '上升' : '下降') : g.difference >= 0 ? 'up' : 'down'}${ind.statistic === 'share' ? pp(Math.abs(g.difference)) : amount(Math.abs(g.difference), ind.statistic)}${ind.statistic === 'share' ? (zh ? '个百分点' : ' points') : ''}${zh ? `（${g.significant ? '显著' : '不显著'}）` : ` (${g.significant ? 'significant' : 'not significant'})`}`);
@@ -112,7 +122,7 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
   const changed = overall.filter((r) => r.comparable !== false && r.significant);
   const steady = overall.filter((r) => r.comparable !== false && !r.significant);
   const broken = overall.filter((r) => r.comparable === false);
-  const name = (r: ComparisonRow) => q(questionLabel(codebook, r.indicator.variable ?? '', lang));
+  const name = (r: ComparisonRow) => q(words(codebook, r.indicator.variable ?? '', lang));
   const answers = answersLabel(codebook, overall[0].indicator, lang);
   const moved = changed.map((r) => `${name(r)}${zh ? (r.difference >= 0 ? '上升' : '下降') : r.difference >= 0 ? ' up ' : ' down '}${formatChange(Math.abs(r.difference), r.indicator.statistic).replace(/^\+/, '')}${r.indicator.statistic === 'share' ? (zh ? '个百分点' : ' points') : ''}${zh ? `（95%置信区间：${pp(r.confLow)}至${pp(r.confHigh)}，p ${formatPClause(r.pValue)}）` : ` (95% CI ${pp(r.confLow)} to ${pp(r.confHigh)}, p ${formatPClause(r.pValue)})`}`);
   return zh

@@ -11,8 +11,10 @@ const number = (x: number) => (Math.abs(x) >= 1000 ? formatFixed(x, 0) : formatF
 /**
  * A means analysis: a row per group (with `weighted`, the weighted mean and interval beside) and,
  * for two groups, the difference in words with its unit (the codebook's `unit`: 元) and its test.
+ * The sentence names the variable by `name` (its short label: “人均可支配收入”的均值), not the
+ * question text a table title keeps; without one, by its label.
  */
-export function meansSection(r: MeansResult, lang: Lang, options: { title?: string; weighted?: MeansResult; unit?: string } = {}): ReportBlock[] {
+export function meansSection(r: MeansResult, lang: Lang, options: { title?: string; weighted?: MeansResult; unit?: string; name?: string } = {}): ReportBlock[] {
   const t = REPORT_TEXT[lang];
   const w = options.weighted;
   const rows = r.groups.map((g, k) => {
@@ -28,12 +30,13 @@ export function meansSection(r: MeansResult, lang: Lang, options: { title?: stri
     const significant = d.pValue < 0.05;
     const { claim, interval } = differenceWords(d, lang, number, options.unit ?? '');
     const test = methodName('test', d.method, lang);
+    const name = options.name ?? r.label;
     blocks.unshift({
       kind: 'paragraph',
       text:
         lang === 'zh'
-          ? `“${r.label}”的均值，${claim}（${interval}，${test}，p ${formatPClause(d.pValue)}），${significant ? '差异显著' : '差异不显著'}。`
-          : `The mean of "${r.label}": ${claim} (${interval}, ${test}, p ${formatPClause(d.pValue)}); the difference is ${significant ? '' : 'not '}significant.`,
+          ? `“${name}”的均值，${claim}（${interval}，${test}，p ${formatPClause(d.pValue)}），${significant ? '差异显著' : '差异不显著'}。`
+          : `The mean of "${name}": ${claim} (${interval}, ${test}, p ${formatPClause(d.pValue)}); the difference is ${significant ? '' : 'not '}significant.`,
     });
   }
   return blocks;

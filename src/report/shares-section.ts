@@ -28,14 +28,15 @@ function narrateDifference(r: SharesResult, lang: Lang): string {
 /**
  * The narrative of a share, every number from the result: the overall share with its interval,
  * then each group, and whether the two groups differ significantly (p < 0.05) — nothing more.
- * With `weighted`, the share weighted to the population follows, with its interval.
+ * With `weighted`, the share weighted to the population follows, with its interval. The question is
+ * named by `name` (its short label: 对“幸福感”回答…), else by its label (the question text).
  */
-export function narrateShares(r: SharesResult, lang: Lang, weighted?: SharesResult): string {
+export function narrateShares(r: SharesResult, lang: Lang, weighted?: SharesResult, name: string = r.label): string {
   const [all, ...groups] = r.groups;
   const parts =
     lang === 'zh'
-      ? [`调查结果显示：对“${r.label}”回答${answersOf(r, lang)}的，占有效样本（${all.n}人）的${formatPercent(all.share)}（95%置信区间：${interval(all.confLow, all.confHigh)}）。`]
-      : [`Of the ${all.n} valid answers to "${r.label}", ${formatPercent(all.share)} were ${answersOf(r, lang)} (95% CI ${interval(all.confLow, all.confHigh)}).`];
+      ? [`调查结果显示：对“${name}”回答${answersOf(r, lang)}的，占有效样本（${all.n}人）的${formatPercent(all.share)}（95%置信区间：${interval(all.confLow, all.confHigh)}）。`]
+      : [`Of the ${all.n} valid answers to "${name}", ${formatPercent(all.share)} were ${answersOf(r, lang)} (95% CI ${interval(all.confLow, all.confHigh)}).`];
   const w = weighted?.groups[0];
   if (w) {
     parts.push(
@@ -65,9 +66,10 @@ function methodNote(r: SharesResult, weighted: SharesResult | undefined, lang: L
 
 /**
  * A share analysis as a table (one row per group; with `weighted`, the weighted share and interval
- * beside the unweighted), its narrative and a chart of the groups (`id` names the chart).
+ * beside the unweighted), its narrative and a chart of the groups (`id` names the chart); `name`
+ * is how the narrative names the question (see narrateShares).
  */
-export function sharesSection(r: SharesResult, lang: Lang, options: { title?: string; weighted?: SharesResult; id: string }): ReportBlock[] {
+export function sharesSection(r: SharesResult, lang: Lang, options: { title?: string; weighted?: SharesResult; id: string; name?: string }): ReportBlock[] {
   const t = REPORT_TEXT[lang];
   const w = options.weighted;
   const rows = r.groups.map((g, k) => {
@@ -78,7 +80,7 @@ export function sharesSection(r: SharesResult, lang: Lang, options: { title?: st
   const columns = [t.group, t.n, t.count, t.share, t.ci, ...(w ? [t.weightedShare, t.weightedCi] : [])];
   const title = options.title ?? shareTitle(r, lang);
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: narrateShares(r, lang, w) },
+    { kind: 'paragraph', text: narrateShares(r, lang, w, options.name) },
     tableBlock(title, columns, rows, { notes: [methodNote(r, w, lang)] }),
   ];
   if (r.groups.length > 1) {

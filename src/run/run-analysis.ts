@@ -77,7 +77,7 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       const w = weighted ? estimate(weighted) : undefined;
       const blocks =
         results.length === 1
-          ? sharesSection(results[0], lang, { title: a.title, weighted: w?.[0], id })
+          ? sharesSection(results[0], lang, { title: a.title, weighted: w?.[0], id, name: variableWords(table.codebook, results[0].variable, lang) })
           : sharesGridSection(results, lang, { title: a.title, weighted: w, id });
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(sharesJson), weightedResults: w?.map(sharesJson) ?? null, blocks };
     }
@@ -91,7 +91,7 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
         const unit = table.codebook.variables.find((v) => v.name === name)?.unit;
         return lang === 'en' && unit && /[\u3000-\u9fff]/.test(unit) ? undefined : unit;
       };
-      const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], unit: unitOf(r.variable) }));
+      const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], unit: unitOf(r.variable), name: variableWords(table.codebook, r.variable, lang) }));
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
     case 'totals':

@@ -217,6 +217,13 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     expect(md).toMatch(/## 六、数据与方法/);
     expect(md).toMatch(/“比较幸福\/非常幸福”的比例（加权）由2024年的\d+\.\d%上升到2025年的\d+\.\d%，上升\d\.\d个百分点（变化的95%置信区间：\d\.\d至\d\.\d个百分点，p < 0\.001），差异显著/);
     expect(md).toMatch(/农村下降\d\.\d个百分点（显著）/);
+    // Findings and comparison sentences name variables and scales by their short labels, not question texts or code names.
+    expect(md).toMatch(/\n4\. “人均可支配收入”的均值，城市比农村高\d+元/);
+    expect(md).toMatch(/对“幸福感”回答“比较幸福\/非常幸福”的比例（加权）由2024年/);
+    expect(md).toMatch(/“人均可支配收入”的均值（加权）由2024年/);
+    expect(md).toContain('交叉表“城乡 × 幸福感”的');
+    expect(md).toContain('“生活各方面满意度”量表的Cronbach');
+    expect(md).not.toMatch(/您家人均可支配收入大约是多少元？”的均值|对“总体而言，您觉得自己的生活幸福吗？”回答|“satisfaction”量表/);
     const results = JSON.parse(readFileSync(join(dir, 'bazhou-2025/results.json'), 'utf8'));
     expect(results.comparison.rows.length).toBeGreaterThan(40);
     // sat_food_safety is stated comparable in the plan (same:), sat_transport is not.

@@ -9,6 +9,7 @@ import { termWords } from '../../../src/locale/term-words.js';
 import { narrateRegression } from '../../../src/report/regression-section.js';
 import { renderMarkdown } from '../../../src/report/render-markdown.js';
 import { narrateShares, sharesSection } from '../../../src/report/shares-section.js';
+import { runAnalysis } from '../../../src/run/run-analysis.js';
 
 const sample = (name: string) => fileURLToPath(new URL(`../../../data-samples/bazhou-2025/${name}`, import.meta.url));
 let design: Design;
@@ -25,6 +26,16 @@ describe('report narrative', () => {
       '调查结果显示：对“总体而言，您觉得自己的生活幸福吗？”回答“比较幸福”和“非常幸福”的，占有效样本（10000人）的55.2%（95%置信区间：54.2%–56.2%）。' +
         '分组看，城市为62.3%，农村为44.6%。城市比农村高17.7个百分点（95%置信区间：15.7～19.6，p < 0.001），差异在0.05水平上显著。',
     );
+  });
+
+  it('names the variable in a plan\'s share and mean sentences by its short label, not the question text the table title keeps', () => {
+    const paragraphs = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const tables = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'table' ? [b.title] : []));
+    const mean = { command: 'means', var: ['income'], by: 'area' } as const;
+    expect(paragraphs(mean)[0]).toMatch(/^“人均可支配收入”的均值，城市比农村高\d+元（/);
+    expect(tables(mean)[0]).toBe('过去一年，您家人均可支配收入大约是多少元？');
+    const share = { command: 'shares', var: ['happiness'], top: 2, by: 'area' } as const;
+    expect(paragraphs(share)[0]).toMatch(/^调查结果显示：对“幸福感”回答“比较幸福”和“非常幸福”的，占有效样本/);
   });
 
   it('and in English, with English punctuation', () => {
