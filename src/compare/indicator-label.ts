@@ -1,6 +1,9 @@
 import type { Lang } from '../core/variable-labels.js';
 import type { Codebook } from '../core/types.js';
 import type { Indicator } from './wave-indicators.js';
+import { methodName } from '../locale/method-names.js';
+import { termWords } from '../locale/term-words.js';
+import { groupWords } from '../locale/variable-words.js';
 
 /** A variable's question text from the codebook (English when asked and given), else its name. */
 export function questionLabel(codebook: Codebook | null, name: string, lang: Lang): string {
@@ -22,12 +25,16 @@ export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: La
 
 /**
  * What an indicator is, in words: the question and the answers counted (`食品安全（比较满意/非常满意）`),
- * the question of a mean, or a model term with its model (`sat_health_cost（ologit）`).
+ * the question of a mean, a model term with its model (`医疗费用负担（有序Logistic回归）`; with no
+ * codebook, `sat_health_cost（ologit）`), or a scale's α (`生活各方面满意度（Cronbach's α）`).
  */
 export function indicatorLabel(codebook: Codebook | null, ind: Indicator, lang: Lang): string {
   const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
-  if (ind.statistic === 'coefficient') return `${ind.term}${open}${ind.model}${close}`;
-  if (ind.statistic === 'alpha') return `${ind.variable ?? ind.variables.join(', ')}${open}Cronbach's α${close}`;
+  if (ind.statistic === 'coefficient') {
+    const term = ind.term ?? '';
+    return codebook ? `${termWords(codebook, term, lang).label}${open}${methodName('model', ind.model ?? '', lang)}${close}` : `${term}${open}${ind.model}${close}`;
+  }
+  if (ind.statistic === 'alpha') return `${ind.variable ? (codebook ? groupWords(codebook, ind.variable, lang) : ind.variable) : ind.variables.join(', ')}${open}Cronbach's α${close}`;
   const question = questionLabel(codebook, ind.variable ?? '', lang);
   if (ind.statistic === 'share') return `${question}${open}${answersLabel(codebook, ind, lang)}${close}`;
   return ind.statistic === 'mean' ? question : `${question}${open}${ind.statistic}${close}`;

@@ -1,9 +1,11 @@
 import type { Lang } from '../core/variable-labels.js';
-import { describeCodebookChange, describeSettingChange, comparabilityReasons } from '../compare/comparability-reasons.js';
+import { describeCodebookChange, describeSettingChange, comparabilityReasons, type VariableNamer } from '../compare/comparability-reasons.js';
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
 import { indicatorLabel, answersLabel } from '../compare/indicator-label.js';
 import type { Codebook } from '../core/types.js';
 import { groupWords, variableWords } from '../locale/variable-words.js';
+import { termWords } from '../locale/term-words.js';
+import { methodName } from '../locale/method-names.js';
 import type { TrendChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -15,6 +17,9 @@ const pp = (x: number) => (100 * x).toFixed(1);
  * the wave's own findings do, not the question text the tables keep (indicatorLabel); without a codebook, its name.
  */
 const words = (codebook: Codebook | null, name: string, lang: Lang) => (codebook ? variableWords(codebook, name, lang) : name);
+
+/** The comparability reasons' namer in a report: a variable's words in quotes (“食品安全”), or its code without a codebook. */
+const namer = (codebook: Codebook | null, lang: Lang): VariableNamer => (codebook ? (name) => (lang === 'zh' ? `“${words(codebook, name, lang)}”` : `"${words(codebook, name, lang)}"`) : (name) => name);
 
 /** A number of a mean or model term at a sensible precision (incomes whole, scores to 2–3 decimals). */
 function amount(x: number, statistic: string): string {
@@ -53,10 +58,10 @@ export function narrateChange(row: ComparisonRow, lang: Lang): string {
   return `${up ? 'rose' : 'fell'} from ${formatLevel(row.earlier.estimate, s)} in ${row.from} to ${formatLevel(row.indicator.estimate, s)} in ${row.to}, ${up ? 'up' : 'down'} ${size}${s === 'share' ? ' percentage points' : ''} (95% CI of the change ${ciEn}, p ${formatPClause(row.pValue)}); the change is ${row.significant ? '' : 'not '}significant`;
 }
 
-function comparabilityParagraph(pair: WavePair, lang: Lang): string {
+function comparabilityParagraph(pair: WavePair, codebook: Codebook | null, lang: Lang): string {
   const zh = lang === 'zh';
   if (!pair.codebook) return zh ? `${pair.from}的码本不可得，未检查问卷的可比性。` : `No codebook for ${pair.from}: comparability was not checked.`;
-  const changes = pair.codebook.map((c) => describeCodebookChange(c, lang));
+  const changes = pair.codebook.map((c) => describeCodebookChange(c, lang, namer(codebook, lang)));
   const parts = [
     changes.length
       ? zh ? `与${pair.from}相比，问卷有以下变化：${changes.join('；')}。题目措辞或选项有变化的指标不作比较，除非计划说明其可比。` : `Changes to the questionnaire since ${pair.from}: ${changes.join('; ')}. Estimates whose wording or answers changed are not compared unless the plan states them comparable.`
@@ -79,7 +84,7 @@ function narrateCrosstab(rows: readonly ComparisonRow[], codebook: Codebook | nu
   const each = changed.map((r) => zh
     ? `${r.indicator.level}回答“${r.indicator.values?.[0]}”的比例${r.difference >= 0 ? '上升' : '下降'}${pp(Math.abs(r.difference))}个百分点（95%置信区间：${pp(r.confLow)}至${pp(r.confHigh)}，p ${formatPClause(r.pValue)}）`
     : `"${r.indicator.values?.[0]}" in ${r.indicator.level} ${r.difference >= 0 ? 'up' : 'down'} ${pp(Math.abs(r.difference))} points (95% CI ${pp(r.confLow)} to ${pp(r.confHigh)}, p ${formatPClause(r.pValue)})`);
-  if (usable.length < rows.length && !usable.length) return zh ? `交叉表“${table}”：${comparabilityReasons(rows[0], lang).join('；')}，不作比较。` : `Crosstab "${table}": ${comparabilityReasons(rows[0], lang).join('; ')}; not compared.`;
+  if (usable.length < rows.length && !usable.length) return zh ? `交叉表“${table}”：${comparabilityReasons(rows[0], lang, namer(codebook, lang)).join('；')}，不作比较。` : `Crosstab "${table}": ${comparabilityReasons(rows[0], lang, namer(codebook, lang)).join('; ')}; not compared.`;
   return zh
     ? `交叉表“${table}”的${usable.length}个行内比例（不加权）中，与${rows[0].from}相比差异显著的有${changed.length}个${changed.length ? `：${each.join('；')}` : ''}。`
     : `Of the ${usable.length} row shares (unweighted) of the crosstab "${table}", ${changed.length} changed significantly since ${rows[0].from}${changed.length ? `: ${each.join('; ')}` : ''}.`;
@@ -92,9 +97,12 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
   if (rows[0].indicator.statistic === 'coefficient') {
     const changed = rows.filter((r) => r.comparable !== false && r.significant);
     const model = rows[0].indicator.model;
-    const list = changed.map((r) => `${r.indicator.term}${zh ? '系数' : ' '}${narrateChange(r, lang)}`);
+    // In Chinese the model by its outcome and kind (以“幸福感”为因变量的有序Logistic回归), its terms by their words; the formula is in 数据与方法.
+    const outcome = words(codebook, (rows[0].indicator.formula ?? '').split('~')[0].trim(), lang);
+    const term = (r: ComparisonRow) => (codebook ? `“${termWords(codebook, r.indicator.term ?? '', lang).name}”的` : r.indicator.term ?? '');
+    const list = changed.map((r) => `${zh ? `${term(r)}系数` : `${r.indicator.term} `}${narrateChange(r, lang)}`);
     return zh
-      ? `模型（${model}：${rows[0].indicator.formula}）的${rows.length}个系数中，${changed.length ? `变化显著的有${changed.length}个：${list.join(sep)}` : '没有显著变化的'}。`
+      ? `以“${outcome}”为因变量的${methodName('model', model ?? '', lang)}的${rows.length}个系数中，${changed.length ? `变化显著的有${changed.length}个：${list.join(sep)}` : '没有显著变化的'}。`
       : `Of the ${rows.length} coefficients of the ${model} model (${rows[0].indicator.formula}), ${changed.length ? `${changed.length} changed significantly: ${list.join(sep)}` : 'none changed significantly'}.`;
   }
   const q = (s: string) => (zh ? `“${s}”` : `"${s}"`);
@@ -109,7 +117,7 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
       : ind.statistic === 'alpha' ? (zh ? `${q(scale ?? '量表')}量表的Cronbach's α系数` : `Cronbach's α of the ${q(scale ?? 'scale')} scale`)
       : ind.statistic === 'mean' ? (zh ? `${q(words(codebook, ind.variable ?? '', lang))}的均值` : `The mean of ${q(words(codebook, ind.variable ?? '', lang))}`)
       : zh ? `${q(indicatorLabel(codebook, ind, lang))}的${ind.statistic}` : `The ${ind.statistic} of ${q(indicatorLabel(codebook, ind, lang))}`;
-    if (r.comparable === false) return zh ? `${what}：${comparabilityReasons(r, lang).join('；')}，不作比较。` : `${what}: ${comparabilityReasons(r, lang).join('; ')}; not compared.`;
+    if (r.comparable === false) return zh ? `${what}：${comparabilityReasons(r, lang, namer(codebook, lang)).join('；')}，不作比较。` : `${what}: ${comparabilityReasons(r, lang, namer(codebook, lang)).join('; ')}; not compared.`;
     const groups = rows.filter((g) => g.indicator.level !== 'all');
     const each = groups.map((g) => `${g.indicator.level}${zh ? '' : ' '}${zh ? (g.difference >= 0 ? '上升' : '下降') : g.difference >= 0 ? 'up' : 'down'}${ind.statistic === 'share' ? pp(Math.abs(g.difference)) : amount(Math.abs(g.difference), ind.statistic)}${ind.statistic === 'share' ? (zh ? '个百分点' : ' points') : ''}${zh ? `（${g.significant ? '显著' : '不显著'}）` : ` (${g.significant ? 'significant' : 'not significant'})`}`);
     const basis = r.basis === 'weighted' ? (zh ? '（加权）' : ' (weighted)') : '';
@@ -126,8 +134,8 @@ function narrateAnalysis(rows: readonly ComparisonRow[], codebook: Codebook | nu
   const answers = answersLabel(codebook, overall[0].indicator, lang);
   const moved = changed.map((r) => `${name(r)}${zh ? (r.difference >= 0 ? '上升' : '下降') : r.difference >= 0 ? ' up ' : ' down '}${formatChange(Math.abs(r.difference), r.indicator.statistic).replace(/^\+/, '')}${r.indicator.statistic === 'share' ? (zh ? '个百分点' : ' points') : ''}${zh ? `（95%置信区间：${pp(r.confLow)}至${pp(r.confHigh)}，p ${formatPClause(r.pValue)}）` : ` (95% CI ${pp(r.confLow)} to ${pp(r.confHigh)}, p ${formatPClause(r.pValue)})`}`);
   return zh
-    ? `${overall.length}个题项回答${q(answers)}的比例中，与${overall[0].from}相比差异显著的有${changed.length}项${changed.length ? `：${moved.join('；')}` : ''}；差异不显著的有${steady.length}项${broken.length ? `；不可比、未作比较的有${broken.length}项：${broken.map((r) => `${name(r)}（${comparabilityReasons(r, lang).join('；')}）`).join('、')}` : ''}。`
-    : `Of ${overall.length} items (share answering ${q(answers)}), ${changed.length} changed significantly since ${overall[0].from}${changed.length ? `: ${moved.join('; ')}` : ''}; ${steady.length} did not${broken.length ? `; ${broken.length} are not comparable: ${broken.map((r) => `${name(r)} (${comparabilityReasons(r, lang).join('; ')})`).join(', ')}` : ''}.`;
+    ? `${overall.length}个题项回答${q(answers)}的比例中，与${overall[0].from}相比差异显著的有${changed.length}项${changed.length ? `：${moved.join('；')}` : ''}；差异不显著的有${steady.length}项${broken.length ? `；不可比、未作比较的有${broken.length}项：${broken.map((r) => `${name(r)}（${comparabilityReasons(r, lang, namer(codebook, lang)).join('；')}）`).join('、')}` : ''}。`
+    : `Of ${overall.length} items (share answering ${q(answers)}), ${changed.length} changed significantly since ${overall[0].from}${changed.length ? `: ${moved.join('; ')}` : ''}; ${steady.length} did not${broken.length ? `; ${broken.length} are not comparable: ${broken.map((r) => `${name(r)} (${comparabilityReasons(r, lang, namer(codebook, lang)).join('; ')})`).join(', ')}` : ''}.`;
 }
 
 /** The trend of each share or mean over the waves: one chart per analysis and variable, waves on the x axis, a line per group, CIs as error bars. */
@@ -171,7 +179,7 @@ export function trendCharts(comparison: WaveComparison, codebook: Codebook | nul
 export function compareSection(comparison: WaveComparison, codebook: Codebook | null, lang: Lang, options: { id: string }): ReportBlock[] {
   const pair = comparison.pairs[comparison.pairs.length - 1];
   const zh = lang === 'zh';
-  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: comparabilityParagraph(pair, lang) }];
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: comparabilityParagraph(pair, codebook, lang) }];
   const byAnalysis = new Map<number, ComparisonRow[]>();
   for (const r of pair.rows) byAnalysis.set(r.indicator.analysis, [...(byAnalysis.get(r.indicator.analysis) ?? []), r]);
   for (const rows of byAnalysis.values()) blocks.push({ kind: 'paragraph', text: narrateAnalysis(rows, codebook, lang) });
@@ -189,7 +197,7 @@ export function compareSection(comparison: WaveComparison, codebook: Codebook | 
   if (estimates.length) blocks.push(tableBlock(zh ? `主要指标与${pair.from}比较` : `Estimates compared with ${pair.from}`, head(zh ? '指标' : 'Indicator'), estimates.map((r) => cells(r, indicatorLabel(codebook, r.indicator, lang))), { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'], notes: [method] }));
   // The terms table has no group column.
   const termHead = head(zh ? '模型：项' : 'Model: term');
-  if (terms.length) blocks.push(tableBlock(zh ? `模型系数与${pair.from}比较` : `Model coefficients compared with ${pair.from}`, [termHead[0], ...termHead.slice(2)], terms.map((r) => cells(r, `${r.indicator.model}: ${r.indicator.term}`)).map((c) => [c[0], ...c.slice(2)]), { align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }));
+  if (terms.length) blocks.push(tableBlock(zh ? `模型系数与${pair.from}比较` : `Model coefficients compared with ${pair.from}`, [termHead[0], ...termHead.slice(2)], terms.map((r) => cells(r, indicatorLabel(codebook, r.indicator, lang))).map((c) => [c[0], ...c.slice(2)]), { align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }));
   if (comparison.waves.length >= 3) blocks.push(...trendCharts(comparison, codebook, lang, options.id));
   return blocks;
 }

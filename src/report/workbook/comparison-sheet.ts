@@ -40,7 +40,7 @@ export function comparisonSheet(input: WorkbookInput, name: string): SheetGrid |
       const fmt = FORMAT[r.indicator.statistic] ?? '#,##0.00';
       const n = (value: number): Cell => ({ value, style: { numFmt: fmt } });
       return [
-        r.indicator.statistic === 'coefficient' ? `${r.indicator.model}: ${r.indicator.term}` : indicatorLabel(codebook, r.indicator, lang),
+        indicatorLabel(codebook, r.indicator, lang),
         r.indicator.level === 'all' ? (zh ? '全体' : 'All') : r.indicator.level,
         r.basis === 'weighted' ? (zh ? '加权' : 'weighted') : zh ? '不加权' : 'unweighted',
         n(r.earlier.estimate), n(r.earlier.standardError), n(r.indicator.estimate), n(r.indicator.standardError),
