@@ -33,10 +33,11 @@ describe('navigation by role', () => {
     for (const path of PAGES) expect([path, (await client.request(path)).status]).toEqual([path, links.includes(path) ? 200 : 403]);
   });
 
-  it('labels the paper-entry links in Chinese', async () => {
+  it('names the role and labels the paper-entry links in Chinese', async () => {
     const client = new TestClient(fixtureApp(store));
     await client.login('admin', 'correct horse battery');
     const page = await (await client.request('/submissions')).text();
+    expect(page).toContain('<span class="who">admin · 管理员</span>');
     expect(page).toContain('<a href="/entry">纸质录入</a>');
     expect(page).toContain('<a href="/entry/verify">双录入核查</a>');
   });

@@ -15,7 +15,7 @@ const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang =
 /** The page frame: mobile viewport, our stylesheet, no inline script (the CSP forbids it). */
 export function page(lang: Lang, text: UiText, title: string, body: SafeHtml, viewer?: Viewer, scripts: string[] = []): string {
   const nav = viewer
-    ? html`<nav class="top"><span class="who">${viewer.name} · ${viewer.role}</span>
+    ? html`<nav class="top"><span class="who">${viewer.name} · ${text.roles[viewer.role] ?? viewer.role}</span>
 ${navLinks(viewer.role, text).map((l) => html` <a href="${l.href}">${l.label}</a>`)}
 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><button type="submit" class="link">${text.logout}</button></form></nav>`
     : '';
