@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { collectAssets, formSpec, hashPassword, openStore, parseCodebook, startServer, type RunningServer, type SubmissionStore } from '../../src/index.js';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { hashPassword, parseCodebook } from '../../src/index.js';
+import { browserServer } from '../helpers/browser-server.js';
+import { chromiumAvailable } from '../helpers/chromium.js';
+import { runCli } from '../helpers/run-cli.js';
 
 // A real browser (Debian's chromium, driven by playwright-core; no browser download) fills the
 // bundled study's questionnaire as an enumerator would, on a phone-sized screen.
@@ -32,30 +32,21 @@ function extendedCodebook(): string {
 }
 
 describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () => {
-  let dir: string;
-  let store: SubmissionStore;
-  let server: RunningServer;
-  let browser: Browser;
-  let password: string;
-  beforeAll(async () => {
-    dir = tempDir('survey-browser-');
-    writeFileSync(join(dir, 'codebook.yaml'), extendedCodebook());
-    writeFileSync(join(dir, 'plan.yaml'), 'codebook: codebook.yaml\nquotas: {area: {城市: 6000, 农村: 4000}}\n');
-    const codebook = parseCodebook(readFileSync(join(dir, 'codebook.yaml'), 'utf8'), 'codebook.yaml');
-    store = await openStore(join(dir, 'submissions.sqlite'), { formId: codebook.id });
-    password = 'one-time-Pw7k';
-    await store.addUser('张三', 'enumerator', await hashPassword(password));
-    server = await startServer({ store, spec: formSpec(codebook), assets: collectAssets(), port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-  });
+  const password = 'one-time-Pw7k';
+  const at = browserServer(
+    'survey-browser-',
+    (dir) => {
+      writeFileSync(join(dir, 'codebook.yaml'), extendedCodebook());
+      writeFileSync(join(dir, 'plan.yaml'), 'codebook: codebook.yaml\nquotas: {area: {城市: 6000, 农村: 4000}}\n');
+      return parseCodebook(readFileSync(join(dir, 'codebook.yaml'), 'utf8'), 'codebook.yaml');
+    },
+    async (store) => {
+      await store.addUser('张三', 'enumerator', await hashPassword(password));
+    },
+  );
 
   it('fills the bundled questionnaire: skip logic, a corrected validation error, a multi-select and a grid; the row arrives in the database and in survey export', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await at.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -66,7 +57,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     const option = (name: string, label: string) => page.locator(`#q-${name} label.opt`, { hasText: label }).first();
 
     // First log-in with the one-time password, which must be changed.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${at.server.url}/`);
     await page.fill('input[name=name]', '张三');
     await page.fill('input[name=password]', password);
     await Promise.all([page.waitForURL('**/account/password'), page.click('button.primary')]);
@@ -107,7 +98,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     expect(await page.locator('section.grid').count()).toBe(2);
     for (let k = 0; k < grid.length; k++) await page.locator(`#q-${grid[k]} input[value="${gridAnswers[k]}"]`).click();
     await page.locator('#q-prog_care input[value="8"]').click();
-    await page.screenshot({ path: join(dir, 'form.png'), fullPage: true });
+    await page.screenshot({ path: join(at.dir, 'form.png'), fullPage: true });
 
     await page.click('button.primary');
     await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toBe('已提交，问卷编号 1。可以开始下一份。');
@@ -115,7 +106,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     expect(await page.inputValue('#q-age input')).toBe('');
     expect(problems).toEqual([]);
 
-    const stored = await store.getSubmission(1);
+    const stored = await at.store.getSubmission(1);
     expect(stored?.enumerator).toBe('张三');
     expect(stored?.answers).toEqual({
       area: 2,
@@ -134,8 +125,8 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     expect(stored?.durationS).toBeGreaterThanOrEqual(0);
     expect(stored?.device).toContain('Chrome');
 
-    const out = join(dir, 'responses.csv');
-    const r = await runCli(['export', join(dir, 'plan.yaml'), '--out', out]);
+    const out = join(at.dir, 'responses.csv');
+    const r = await runCli(['export', join(at.dir, 'plan.yaml'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const parsed = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(1);
@@ -163,8 +154,8 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
   });
 
   it('marks the required questions of an empty questionnaire and sends nothing', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/login`);
+    const page = await at.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${at.server.url}/login`);
     await page.fill('input[name=name]', '张三');
     await page.fill('input[name=password]', 'my own long password');
     await Promise.all([page.waitForURL('**/form'), page.click('button.primary')]);
@@ -172,7 +163,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in a real browser', () =>
     await page.click('button.primary');
     await expect.poll(() => page.textContent('#err-area')).toBe('本题必答');
     expect(await page.textContent('#status')).toBe('请先更正标出的问题。');
-    expect(await store.listSubmissions()).toHaveLength(1);
+    expect(await at.store.listSubmissions()).toHaveLength(1);
     await page.close();
   });
 });

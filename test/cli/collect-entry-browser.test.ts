@@ -1,51 +1,38 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectAssets, formSpec, openStore, startServer, type RunningServer, type SubmissionStore } from '../../src/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserServer } from '../helpers/browser-server.js';
+import { chromiumAvailable } from '../helpers/chromium.js';
 import { addAccount, FIXTURE_CODEBOOK, fixtureCodebook } from '../helpers/collect-fixture.js';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 // Two operators key the same paper questionnaire by keyboard in a real browser (Debian's
 // chromium through playwright-core), with one difference; the admin resolves it; the export has
 // the verified row.
-const CHROMIUM = process.env.SURVEY_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-
-describe.skipIf(!available)('paper entry in a real browser', () => {
-  let dir: string;
-  let store: SubmissionStore;
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = tempDir('survey-entry-browser-');
-    writeFileSync(join(dir, 'codebook.yaml'), FIXTURE_CODEBOOK);
-    store = await openStore(join(dir, 'submissions.sqlite'), { formId: fixtureCodebook().id });
-    for (const [who, role] of [['王录入', 'enumerator'], ['李录入', 'enumerator'], ['管理员', 'admin']] as const) await addAccount(store, who, role);
-    server = await startServer({ store, spec: formSpec(fixtureCodebook()), assets: collectAssets(), port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-  });
+describe.skipIf(!chromiumAvailable)('paper entry in a real browser', () => {
+  const at = browserServer(
+    'survey-entry-browser-',
+    (dir) => {
+      writeFileSync(join(dir, 'codebook.yaml'), FIXTURE_CODEBOOK);
+      return fixtureCodebook();
+    },
+    async (store) => {
+      for (const [who, role] of [['王录入', 'enumerator'], ['李录入', 'enumerator'], ['管理员', 'admin']] as const) await addAccount(store, who, role);
+    },
+  );
 
   async function logIn(who: string, landing: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await at.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => {
       throw e;
     });
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${at.server.url}/login`);
     await page.fill('input[name=name]', who);
     await page.fill('input[name=password]', 'correct horse battery');
     await Promise.all([page.waitForURL(/\/(form|dashboard)$/), page.click('button.primary')]);
-    await page.goto(`${server.url}${landing}`);
+    await page.goto(`${at.server.url}${landing}`);
     return page;
   }
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.id);
@@ -94,7 +81,7 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     await wang.keyboard.type('30');
     await wang.keyboard.press('Enter');
     expect(await focused(wang)).toBe('f-hobby');
-    await wang.goto(`${server.url}/entry`);
+    await wang.goto(`${at.server.url}/entry`);
 
     await keyQuestionnaire(wang, '45');
     await expect.poll(() => wang.textContent('#status')).toBe('问卷 3001 第 1 遍已保存。等待另一名录入员录入第二遍。请录入下一份。');
@@ -108,10 +95,10 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     const li = await logIn('李录入', '/entry');
     await keyQuestionnaire(li, '54');
     await expect.poll(() => li.textContent('#status')).toBe('问卷 3001 第 2 遍已保存。两遍有不一致之处，待核查。请录入下一份。');
-    await li.screenshot({ path: join(dir, 'entry.png'), fullPage: true });
+    await li.screenshot({ path: join(at.dir, 'entry.png'), fullPage: true });
     await li.close();
 
-    const verify = (await runCli(['verify', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite')]));
+    const verify = (await runCli(['verify', join(at.dir, 'codebook.yaml'), '--db', join(at.dir, 'submissions.sqlite')]));
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('3001\tage\t45\t54\t');
 
@@ -121,11 +108,11 @@ describe.skipIf(!available)('paper entry in a real browser', () => {
     await admin.check('input[name="c:age"][value="first"]');
     await Promise.all([admin.waitForURL('**/entry/verify/3001'), admin.click('button.primary')]);
     expect(await admin.textContent('#history tbody')).toContain('管理员age45');
-    await admin.screenshot({ path: join(dir, 'verify.png'), fullPage: true });
+    await admin.screenshot({ path: join(at.dir, 'verify.png'), fullPage: true });
     await admin.close();
 
-    const out = join(dir, 'responses.csv');
-    const exported = (await runCli(['export', join(dir, 'codebook.yaml'), '--db', join(dir, 'submissions.sqlite'), '--out', out]));
+    const out = join(at.dir, 'responses.csv');
+    const exported = (await runCli(['export', join(at.dir, 'codebook.yaml'), '--db', join(at.dir, 'submissions.sqlite'), '--out', out]));
     expect(exported.code, exported.stderr).toBe(0);
     const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { CompiledForm } from '../form/check-answers.js';
 import { page } from '../server/render-pages.js';
+import { rolesOf } from '../server/page-roles.js';
 import { jsonObjectBody } from '../server/route-context.js';
 import { uiText, type Lang } from '../server/ui-text.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
@@ -41,8 +42,8 @@ export function registerEntryRoutes(app: Hono<Env>, options: EntryRouteOptions):
   };
   const show = (c: Context<Env>, title: string, body: Parameters<typeof page>[3], status = 200, scripts: string[] = []) =>
     c.html(page(lang, words, title, body, viewer(c), scripts), status as 200);
-  const operators = options.requireRole('admin', 'enumerator');
-  const adjudicator = options.requireRole('admin');
+  const operators = options.requireRole(...rolesOf('entry'));
+  const adjudicator = options.requireRole(...rolesOf('verify'));
 
   app.get('/entry', operators, (c) => show(c, text.entry, entryScreenHtml(form.spec, lang, text), 200, ['/static/entry.js']));
 

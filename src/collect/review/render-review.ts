@@ -27,7 +27,7 @@ export function reviewQueueHtml(list: SubmissionRecord[], filter: ReviewFilter, 
     ? html`<table><thead><tr><th class="n">#</th><th>${text.enumerator}</th><th>${text.receivedAt}</th><th class="n">${text.duration}</th><th>${t.review}</th><th>${t.commentShort}</th><th class="n">${t.version}</th></tr></thead><tbody>
 ${list.map(
   (s) =>
-    html`<tr><td class="n"><a href="/review/${s.seq}">${s.seq}</a></td><td>${s.enumerator}</td><td>${localDateTime(s.receivedAt).replace('T', ' ')}</td><td class="n">${s.durationS ?? ''}</td><td>${reviewStatusText(s.reviewStatus, t)}</td><td>${s.reviewComment ?? ''}</td><td class="n">${s.version}</td></tr>`,
+    html`<tr><td class="n"><a href="/review/${s.seq}">${s.seq}</a></td><td>${s.enumerator}</td><td>${localDateTime(s.receivedAt).replace('T', ' ')}</td><td class="n">${s.durationS ?? ''}</td><td>${reviewStatusText(s.reviewStatus, t)}</td><td class="comment">${s.reviewComment ?? ''}</td><td class="n">${s.version}</td></tr>`,
 )}</tbody></table>`
     : html`<p>${t.nothingToReview}</p>`;
   return html`<h1>${t.queue} (${list.length})</h1><p class="tabs">${tabs.map((tab, i) => html`${i ? ' · ' : ''}${tab}`)}</p>${table}`;
@@ -38,10 +38,10 @@ export function decisionFormHtml(s: SubmissionRecord, csrfToken: string, t: Revi
   return html`<h2>${t.review}: ${reviewStatusText(s.reviewStatus, t)}</h2>${s.reviewComment ? html`<p class="notice">${s.reviewComment}</p>` : ''}
 ${
   s.status === 'active'
-    ? html`<form method="post" action="/review/${s.seq}"><input type="hidden" name="_csrf" value="${csrfToken}">
+    ? html`<form method="post" action="/review/${s.seq}" class="decision"><input type="hidden" name="_csrf" value="${csrfToken}">
 <label>${t.comment}<textarea name="comment" rows="3" maxlength="2000"></textarea></label>
 ${s.reviewStatus !== 'approved' ? html`<button type="submit" name="decision" value="approve" class="primary">${t.approve}</button>` : ''}
-${s.reviewStatus !== 'rejected' ? html` <button type="submit" name="decision" value="reject">${t.reject}</button>` : ''}</form>`
+${s.reviewStatus !== 'rejected' ? html` <button type="submit" name="decision" value="reject" class="reject">${t.reject}</button>` : ''}</form>`
     : ''
 }`;
 }
@@ -95,7 +95,7 @@ export function correctionHtml(
   return html`<h1>${t.correctTitle} ${s.seq}</h1><p>${t.correctIntro}</p>
 <p class="notice" role="alert">${s.reviewComment ?? ''}</p>
 ${errors.length ? html`<p class="err" role="alert">${t.fixErrors}</p>` : ''}
-<form method="post" action="/review/${s.seq}/correct"><input type="hidden" name="_csrf" value="${csrfToken}">
+<form method="post" action="/review/${s.seq}/correct" class="correction"><input type="hidden" name="_csrf" value="${csrfToken}">
 ${spec.questions.map((q, i) => {
   const problem = problemOf(q.name);
   return html`<fieldset class="q${problem ? ' invalid' : ''}" id="q-${q.name}"><legend><span class="qn">${i + 1}.</span> ${labelOf(lang, q)}${asked.has(q.name) ? '' : html` <span class="hint">（${t.notAsked}）</span>`}</legend>

@@ -8,6 +8,7 @@ import { qualityHtml } from '../quality/render-quality.js';
 import { specCodebook } from '../quality/spec-codebook.js';
 import { html, type SafeHtml } from '../server/html.js';
 import { submissionHtml } from '../server/render-tables.js';
+import { rolesOf } from '../server/page-roles.js';
 import type { Lang, UiText } from '../server/ui-text.js';
 import { findForReview, listForReview, resubmitSubmission, reviewSubmission, type ReviewDecision } from '../storage/review-store.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
@@ -57,7 +58,7 @@ async function attempt(work: () => Promise<SubmissionRecord>): Promise<Outcome> 
 export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions): void {
   const { store, spec, form, lang, text, requireRole, show } = options;
   const t = reviewText(lang);
-  const reviewers = requireRole('admin', 'supervisor');
+  const reviewers = requireRole(...rolesOf('review'));
   const enumerators = requireRole('enumerator');
   const userOf = (c: Context<Env>) => c.get('user') as UserRecord;
   const csrfOf = (c: Context<Env>) => (c.get('session') as SessionRecord).csrfToken;
@@ -153,7 +154,7 @@ export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions
   });
 
   // ---- the per-enumerator quality view (every enumerator: each is compared with all the others)
-  app.get('/quality', reviewers, async (c) => {
+  app.get('/quality', requireRole(...rolesOf('quality')), async (c) => {
     const report = enumeratorQuality(specCodebook(spec), await store.listSubmissions({ status: 'active' }), { rules: options.rules, lang });
     return show(c, t.quality, qualityHtml(report, lang));
   });

@@ -1,4 +1,5 @@
 import { ConflictError } from '../storage/submission-store.js';
+import { rolesOf } from './page-roles.js';
 import { renderForm } from './render-pages.js';
 import { jsonObjectBody, type CollectHono, type RouteContext } from './route-context.js';
 
@@ -12,7 +13,7 @@ const coordinate = (v: unknown, limit: number) => (typeof v === 'number' && Numb
  */
 export function registerFormRoutes(app: CollectHono, ctx: RouteContext): void {
   const { store, spec } = ctx;
-  const fillers = ctx.requireRole('admin', 'enumerator');
+  const fillers = ctx.requireRole(...rolesOf('form'));
 
   // Static files: a fixed list, never a path on disk.
   app.get('/static/:name', (c) => {

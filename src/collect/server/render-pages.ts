@@ -1,5 +1,6 @@
 import type { FormChoice, FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
+import { navLinks } from './page-roles.js';
 import type { Lang, UiText } from './ui-text.js';
 
 /** Who is looking at a page, for its header. */
@@ -14,8 +15,8 @@ const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang =
 /** The page frame: mobile viewport, our stylesheet, no inline script (the CSP forbids it). */
 export function page(lang: Lang, text: UiText, title: string, body: SafeHtml, viewer?: Viewer, scripts: string[] = []): string {
   const nav = viewer
-    ? html`<nav class="top"><span class="who">${viewer.name} · ${viewer.role}</span>
-<a href="/form">${text.form}</a> <a href="/submissions">${text.submissions}</a>${viewer.role !== 'enumerator' ? html` <a href="/dashboard">${text.dashboard}</a>` : ''}${viewer.role === 'admin' || viewer.role === 'supervisor' ? html` <a href="/review">${text.review}</a> <a href="/quality">${text.quality}</a>` : ''}
+    ? html`<nav class="top"><span class="who">${viewer.name} · ${text.roles[viewer.role] ?? viewer.role}</span>
+${navLinks(viewer.role, text).map((l) => html` <a href="${l.href}">${l.label}</a>`)}
 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><button type="submit" class="link">${text.logout}</button></form></nav>`
     : '';
   return `<!doctype html>${html`<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">

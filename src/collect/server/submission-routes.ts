@@ -1,5 +1,6 @@
 import type { SubmissionRecord } from '../storage/submission-store.js';
 import type { SafeHtml } from './html.js';
+import { rolesOf } from './page-roles.js';
 import { page } from './render-pages.js';
 import { amendHtml, answerCodes, submissionHtml, submissionsHtml } from './render-tables.js';
 import { formFields, type CollectContext, type CollectHono, type RouteContext } from './route-context.js';
@@ -43,7 +44,7 @@ export function registerSubmissionRoutes(app: CollectHono, ctx: RouteContext): v
     const submission = await findVisible(c);
     return submission ? c.json(publicSubmission(submission)) : c.json({ error: 'not found' }, 404);
   });
-  app.get('/submissions', ctx.anyone, async (c) => ctx.htmlPage(c, page(lang, text, text.submissions, submissionsHtml(await visible(c), text), ctx.viewerOf(c))));
+  app.get('/submissions', ctx.requireRole(...rolesOf('submissions')), async (c) => ctx.htmlPage(c, page(lang, text, text.submissions, submissionsHtml(await visible(c), text), ctx.viewerOf(c))));
   app.get('/submissions/:seq', ctx.anyone, async (c) => {
     const submission = await findVisible(c);
     if (!submission) return ctx.message(c, text.notFound, 404);
