@@ -143,6 +143,9 @@ describe.each(backends)('supervision on $name', ({ name, location }) => {
       ]);
       expect(log[2]).toMatchObject({ reason: '核实户口簿', before: { answers: { age: 30 }, review_status: 'rejected' }, after: { answers: { age: 45 }, review_status: 'pending' } });
       expect(log[1].after).toEqual({ review_status: 'rejected', review_comment: '年龄与户口簿不符，请核实：应为45岁' });
+      // The submission's page words the history in Chinese: 提交, 退回, 更正后重新提交, 审核通过.
+      const history = await (await li.request(`/submissions/${seq}`)).text();
+      for (const word of ['<td>提交</td>', '<td>退回</td>', '<td>更正后重新提交</td>', '<td>审核通过</td>']) expect(history).toContain(word);
     });
 
     it.skipIf(skip)('renders a comment inert in the enumerator\'s list, the correction page and the queue', async () => {

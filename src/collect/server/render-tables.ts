@@ -85,7 +85,7 @@ export function submissionHtml(s: SubmissionRecord, history: AuditEntry[], spec:
 <table class="answers"><tbody>${rows.map((q) => html`<tr><th>${label(lang, q)}</th><td>${answerText(q, s.answers[q.name], lang)}</td></tr>`)}</tbody></table>
 ${
   history.length
-    ? html`<h2>${text.history}</h2><table><tbody>${history.map((h) => html`<tr><td>${localDateTime(h.at).replace('T', ' ')}</td><td>${h.user}</td><td>${h.action}</td><td>${h.reason ?? ''}</td><td>${changesText(h, spec, lang)}</td></tr>`)}</tbody></table>`
+    ? html`<h2>${text.history}</h2><table><tbody>${history.map((h) => html`<tr><td>${localDateTime(h.at).replace('T', ' ')}</td><td>${h.user}</td><td>${text.auditAction[h.action] ?? h.action}</td><td>${h.reason ?? ''}</td><td>${changesText(h, spec, lang)}</td></tr>`)}</tbody></table>`
     : ''
 }
 ${csrfToken && s.status === 'active' ? html`<p><a href="/submissions/${s.seq}/amend">${text.amend}</a></p>` : ''}
