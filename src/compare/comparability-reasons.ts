@@ -1,4 +1,4 @@
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import type { ComparisonRow } from './compare-waves.js';
 import type { CodebookChange, CodebookChangeKind } from './diff-codebooks.js';
 import type { SettingChange } from './diff-settings.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import type { Codebook } from '../core/types.js';
 import type { ComparisonRow, WaveComparison } from './compare-waves.js';
 import { comparabilityReasons } from './comparability-reasons.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import type { Codebook } from '../core/types.js';
 import type { Indicator } from './wave-indicators.js';
 import { methodName } from '../locale/method-names.js';

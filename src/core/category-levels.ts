@@ -1,7 +1,8 @@
 import { UsageError } from './errors.js';
 import type { DataTable } from './data-table.js';
 import type { Code } from './types.js';
-import { codeLabel, variableOf, type Lang } from './variable-labels.js';
+import { codeLabel, variableOf } from './variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 
 /** The categories of a column and, per row, the index of its category (−1 = missing). */
 export interface CategoryLevels {

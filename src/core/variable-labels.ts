@@ -2,9 +2,6 @@ import type { DataTable } from './data-table.js';
 import type { Code, Variable } from './types.js';
 import type { Lang } from '../locale/lang.js';
 
-// Lang's home is src/locale; re-exported here until every importer takes it from there.
-export type { Lang };
-
 /** The codebook variable behind a column, if the codebook describes it. */
 export function variableOf(table: DataTable, column: string): Variable | undefined {
   const variable = table.column(column).variable;

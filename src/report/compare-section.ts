@@ -1,4 +1,4 @@
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import { describeCodebookChange, describeSettingChange, comparabilityReasons, type VariableNamer } from '../compare/comparability-reasons.js';
 import type { ComparisonRow, WaveComparison, WavePair } from '../compare/compare-waves.js';
 import { indicatorLabel, answersLabel } from '../compare/indicator-label.js';

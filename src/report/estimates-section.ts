@@ -1,7 +1,7 @@
 import type { QuantilesResult } from '../analyze/estimators/estimate-quantiles.js';
 import type { RatioResult } from '../analyze/estimators/estimate-ratio.js';
 import type { TotalsResult } from '../analyze/estimators/estimate-totals.js';
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import { formatFixed } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';

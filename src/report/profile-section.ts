@@ -1,5 +1,5 @@
 import type { SampleProfile } from '../analyze/estimators/profile-sample.js';
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import { formatCount, formatFixed, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';

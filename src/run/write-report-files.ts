@@ -1,4 +1,4 @@
-import type { Lang } from '../core/variable-labels.js';
+import type { Lang } from '../locale/lang.js';
 import { writeXlsx } from '../io/xlsx/write-xlsx.js';
 import type { FolderWriter } from '../io/write-folder-atomic.js';
 import type { ChartImage } from '../report/charts/chart-image.js';

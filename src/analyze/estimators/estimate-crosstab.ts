@@ -6,7 +6,8 @@ import { categoryLevels } from '../../core/category-levels.js';
 import { caseWeights, isDesignBased } from '../variance/design-variance.js';
 import { fisherExact, type FisherExactResult } from './fisher-exact.js';
 import { raoScottTest, type RaoScottTest } from './rao-scott-test.js';
-import { variableLabel, type Lang } from '../../core/variable-labels.js';
+import { variableLabel } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Which two variables to cross. */
 export interface CrosstabSpec {

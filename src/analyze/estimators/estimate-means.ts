@@ -11,7 +11,8 @@ import { designMeansWaldTest } from './design-means-wald-test.js';
 import { groupDomains, type Domain } from './group-domains.js';
 import type { GroupTest } from './group-test.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, type Lang } from '../../core/variable-labels.js';
+import { variableLabel } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
 
 /** Which variable to average, by what group. */

@@ -8,7 +8,7 @@ import { domainMean } from '../variance/domain-mean.js';
 import { groupDomains } from './group-domains.js';
 import { binomialInterval, designShareInterval } from './proportion-interval.js';
 import { raoScottTest } from './rao-scott-test.js';
-import type { Lang } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
 
 /** Which multi-select question to tabulate, and by what group. */

@@ -8,7 +8,8 @@ import { groupDomains } from './group-domains.js';
 import { numericValues } from './numeric-values.js';
 import { QUANTILE_RULES, weightedQuantile, type QuantileRule } from './quantile-rules.js';
 import { domainDegreesOfFreedom, totalVariance } from '../variance/total-variance.js';
-import { variableLabel, type Lang } from '../../core/variable-labels.js';
+import { variableLabel } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
 
 /** Which quantiles of which variable, by what group. */

@@ -5,7 +5,8 @@ import { caseWeights } from '../variance/design-variance.js';
 import { groupDomains } from './group-domains.js';
 import { numericValues } from './numeric-values.js';
 import { totalDesignEffect, totalVariance } from '../variance/total-variance.js';
-import { variableLabel, type Lang } from '../../core/variable-labels.js';
+import { variableLabel } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
 
 /** Which ratio of totals, by what group. */

@@ -3,7 +3,8 @@ import type { Design } from '../../core/design.js';
 import { choleskyInverse } from '../../math/cholesky-inverse.js';
 import { chisquareUpperTail } from '../../math/distributions/chisquare-upper-tail.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, variableOf, type Lang } from '../../core/variable-labels.js';
+import { variableLabel, variableOf } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Which items form the scale. */
 export interface ReliabilitySpec {

@@ -14,7 +14,8 @@ import { degenerateShareNote } from '../results/degenerate-share-note.js';
 import { likelihoodShareInterval } from './likelihood-share-interval.js';
 import { sharesGroupTest } from './shares-group-test.js';
 import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
-import { codeLabel, variableLabel, variableOf, type Lang } from '../../core/variable-labels.js';
+import { codeLabel, variableLabel, variableOf } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
 
 /** What share to estimate: of which answers (`values`, or the `top` K of an ordered item), by what group. */

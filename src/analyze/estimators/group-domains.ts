@@ -1,7 +1,7 @@
 import type { Design } from '../../core/design.js';
 import type { Code } from '../../core/types.js';
 import { categoryLevels, type CategoryLevels } from '../../core/category-levels.js';
-import type { Lang } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** One domain an estimate is made in: all rows, or one level of a `--by` variable. */
 export interface Domain {

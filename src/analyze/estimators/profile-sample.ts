@@ -1,7 +1,8 @@
 import type { Design } from '../../core/design.js';
 import { categoryLevels } from '../../core/category-levels.js';
 import { numericValues } from './numeric-values.js';
-import { variableLabel, variableOf, type Lang } from '../../core/variable-labels.js';
+import { variableLabel, variableOf } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** A categorical background variable: counts per answer, overall and in each group. */
 export interface ProfileCategorical {

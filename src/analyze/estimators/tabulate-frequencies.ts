@@ -3,7 +3,8 @@ import type { Design } from '../../core/design.js';
 import type { Code, MissingReason } from '../../core/types.js';
 import { categoryLevels } from '../../core/category-levels.js';
 import { caseWeights } from '../variance/design-variance.js';
-import { variableLabel, type Lang } from '../../core/variable-labels.js';
+import { variableLabel } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** One answer of a frequency table. */
 export interface FrequencyLevel {

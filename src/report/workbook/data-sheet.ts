@@ -1,4 +1,5 @@
-import { codeLabel, variableOf, type Lang } from '../../core/variable-labels.js';
+import { codeLabel, variableOf } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
 import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';

@@ -1,5 +1,5 @@
 import type { MultiResult } from '../../analyze/estimators/estimate-multi.js';
-import type { Lang } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { MULTI_TEXT } from '../multi-section.js';
 import { formatPClause } from '../format-number.js';
 import { REPORT_TEXT } from '../report-text.js';

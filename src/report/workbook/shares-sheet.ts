@@ -1,5 +1,5 @@
 import type { SharesResult } from '../../analyze/estimators/estimate-shares.js';
-import type { Lang } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';

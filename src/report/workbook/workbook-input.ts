@@ -1,5 +1,5 @@
 import type { SampleProfile } from '../../analyze/estimators/profile-sample.js';
-import type { Lang } from '../../core/variable-labels.js';
+import type { Lang } from '../../locale/lang.js';
 import type { CleanSummary } from '../../clean/clean-file.js';
 import type { CleaningAudit } from '../cleaning-audit.js';
 import type { DataTable } from '../../core/data-table.js';
