@@ -87,6 +87,11 @@ export async function runFaultCampaign({ db, codebookFile, clients, perClient, k
   let attempts = 0;
   let replays = 0;
   let finished = false;
+  // The kill points, in acknowledged submissions; clients that reach a point wait until its kill has
+  // happened, so that every kill lands mid-run however fast the run goes (requests already sent stay in flight).
+  const points = Array.from({ length: kills }, () => Math.floor((0.05 + 0.9 * random()) * total)).sort((a, b) => a - b);
+  let killed = 0;
+  const killDue = () => killed < points.length && acks.size >= points[killed];
 
   const client = async ({ token, csrf }, e) => {
     for (let k = 0; k < perClient; k++) {
@@ -95,6 +100,7 @@ export async function runFaultCampaign({ db, codebookFile, clients, perClient, k
       const first = performance.now();
       for (;;) {
         if (Date.now() > deadline) throw new Error(`the campaign ran past its ${deadlineMs} ms bound`);
+        while (killDue()) await sleep(2);
         attempts++;
         const t = performance.now();
         try {
@@ -123,17 +129,13 @@ export async function runFaultCampaign({ db, codebookFile, clients, perClient, k
   };
 
   const killer = async () => {
-    const points = Array.from({ length: kills }, () => Math.floor((0.05 + 0.9 * random()) * total)).sort((a, b) => a - b);
-    let done = 0;
     for (const point of points) {
       while (!finished && acks.size < point) await sleep(5);
       if (finished) break;
-      await sleep(random() * 30);
       await killHard(server);
-      done++;
+      killed++;
       server = await startServe(codebookFile, db, port);
     }
-    return done;
   };
 
   const started = performance.now();
@@ -144,7 +146,7 @@ export async function runFaultCampaign({ db, codebookFile, clients, perClient, k
     finished = true;
   }
   const seconds = (performance.now() - started) / 1000;
-  const killed = await killing;
+  await killing;
   server.kill('SIGTERM');
   await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
 
