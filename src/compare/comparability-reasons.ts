@@ -38,11 +38,11 @@ export function describeCodebookChange(c: CodebookChange, lang: Lang, name: Vari
 }
 
 /** A cleaning or weighting setting that differs, in words: `speeder.median_fraction: 0.25 → 0.333…`. */
-export function describeSettingChange(s: SettingChange, lang: Lang): string {
+export function describeSettingChange(s: SettingChange, lang: Lang, name: VariableNamer = byCode): string {
   const none = lang === 'zh' ? '（无）' : '(none)';
   // Thresholds such as 1/3 print as 0.3333, not to 16 digits.
   const show = (v: string | null) => (v === null ? none : /^-?\d+\.\d{5,}$/.test(v) ? String(Number(Number(v).toPrecision(4))) : v);
-  return `${s.setting}: ${show(s.from)} → ${show(s.to)}`;
+  return `${name(s.setting)}${lang === 'zh' && name(s.setting) !== s.setting ? '：' : ': '}${show(s.from)} → ${show(s.to)}`;
 }
 
 /** Why a row is, or is not, comparable: every codebook change on its variables, and what the plan states. */

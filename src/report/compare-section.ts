@@ -6,6 +6,7 @@ import type { Codebook } from '../core/types.js';
 import { groupWords, variableWords } from '../locale/variable-words.js';
 import { termWords } from '../locale/term-words.js';
 import { methodName } from '../locale/method-names.js';
+import { ruleName } from '../locale/rule-names.js';
 import type { TrendChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -20,6 +21,20 @@ const words = (codebook: Codebook | null, name: string, lang: Lang) => (codebook
 
 /** The comparability reasons' namer in a report: a variable's words in quotes (“食品安全”), or its code without a codebook. */
 const namer = (codebook: Codebook | null, lang: Lang): VariableNamer => (codebook ? (name) => (lang === 'zh' ? `“${words(codebook, name, lang)}”` : `"${words(codebook, name, lang)}"`) : (name) => name);
+
+/**
+ * A cleaning or weighting setting as a report names it: `speeder.median_fraction` → “答题时间过短”规则的
+ * median_fraction, `targets.total` → 总体人数, `targets.area=城市` → 总体中“城乡”为“城市”的人数; in English, as is.
+ */
+const settingNamer = (codebook: Codebook | null, lang: Lang): VariableNamer => (setting) => {
+  if (lang !== 'zh') return setting;
+  if (setting === 'targets.total') return '总体人数';
+  const target = /^targets\.([^=]+)=(.*)$/.exec(setting);
+  if (target) return `总体中“${words(codebook, target[1], lang)}”为“${target[2]}”的人数`;
+  const rule = /^([^.]+)\.(.+)$/.exec(setting);
+  if (rule && !rule[1].startsWith('targets')) return `“${ruleName(rule[1], lang, codebook?.checks ?? [])}”规则的${rule[2]}`;
+  return setting;
+};
 
 /** A number of a mean or model term at a sensible precision (incomes whole, scores to 2–3 decimals). */
 function amount(x: number, statistic: string): string {
@@ -67,8 +82,9 @@ function comparabilityParagraph(pair: WavePair, codebook: Codebook | null, lang:
       ? zh ? `与${pair.from}相比，问卷有以下变化：${changes.join('；')}。题目措辞或选项有变化的指标不作比较，除非计划说明其可比。` : `Changes to the questionnaire since ${pair.from}: ${changes.join('; ')}. Estimates whose wording or answers changed are not compared unless the plan states them comparable.`
       : zh ? `与${pair.from}相比，问卷题目和选项没有变化。` : `The questionnaire is unchanged since ${pair.from}.`,
   ];
-  const cleaning = (pair.cleaning ?? []).map((c) => describeSettingChange(c, lang));
-  const weighting = (pair.weighting ?? []).map((c) => describeSettingChange(c, lang));
+  const setting = settingNamer(codebook, lang);
+  const cleaning = (pair.cleaning ?? []).map((c) => describeSettingChange(c, lang, setting));
+  const weighting = (pair.weighting ?? []).map((c) => describeSettingChange(c, lang, setting));
   if (cleaning.length) parts.push(zh ? `两次调查的清洗规则不同：${cleaning.join('；')}。` : `Cleaning differs: ${cleaning.join('; ')}.`);
   if (weighting.length) parts.push(zh ? `加权设置或总体目标不同：${weighting.join('；')}。` : `Weighting differs: ${weighting.join('; ')}.`);
   return parts.join(zh ? '' : ' ');

@@ -220,6 +220,12 @@ describe('survey run with compare: in the plan (the bundled 2025 plan)', () => {
     // Findings and comparison sentences name variables and scales by their short labels, not question texts or code names.
     expect(md).toMatch(/\n4\. “人均可支配收入”的均值，城市比农村高\d+元/);
     expect(md).toMatch(/对“幸福感”回答“比较幸福\/非常幸福”的比例（加权）由2024年/);
+    // What changed in the questionnaire, cleaning and weighting, in words, not setting paths or code names.
+    expect(md).toContain('“交通出行”题目措辞变化：“公共交通” → “交通出行”');
+    expect(md).toContain('“答题时间过短”规则的median_fraction：0.25 → （无）');
+    expect(md).toMatch(/总体中“城乡”为“城市”的人数：\d+ → \d+/);
+    expect(md).toMatch(/以“幸福感”为因变量的有序Logistic回归的4个系数中/);
+    expect(md).not.toMatch(/targets\.|speeder\.|ologit/);
     expect(md).toMatch(/“人均可支配收入”的均值（加权）由2024年/);
     expect(md).toContain('交叉表“城乡 × 幸福感”的');
     expect(md).toContain('“生活各方面满意度”量表的Cronbach');
