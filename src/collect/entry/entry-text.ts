@@ -1,4 +1,4 @@
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** The words of the paper-entry and adjudication pages, in Chinese (default) and English. */
 const zh = {

@@ -2,7 +2,7 @@ import type { Answer } from '../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, jsonForScript, type SafeHtml } from '../server/html.js';
 import { localDateTime } from '../server/render-tables.js';
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 import type { EntryReport } from './double-entry.js';
 import type { EntryState } from './entry-states.js';
 import type { EntryResolution } from './entry-store.js';

@@ -1,3 +1,4 @@
+import type { Lang } from '../../locale/lang.js';
 import { escapeXml } from '../../io/escape-xml.js';
 import { docxPackage } from '../../report/docx-package.js';
 import { DOCX_PAGE, docxFontTableXml, docxStylesXml } from '../../report/docx-styles.js';
@@ -6,7 +7,6 @@ import { paragraphPropertiesXml, runPropertiesXml, wElement, type ParagraphForma
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { jumpFrom, numberQuestions, whoAnswers } from './skip-wording.js';
 
-type Lang = 'zh' | 'en';
 
 const WORDS = {
   zh: { formNo: '问卷编号：', intro: '请在所选答案的代码前的“□”内打“√”，或在横线上填写。', multi: '（可多选）', rank: '（请按顺序填写代码）', range: '范围', item: '项目', no: '题号', rankPlace: (k: number) => `第${k}位`, grid: '以下各项每行选一项', end: '问卷到此结束，谢谢您的合作！' },

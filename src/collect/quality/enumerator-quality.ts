@@ -6,7 +6,7 @@ import { profileRows } from '../../clean/profile-rows.js';
 import { UsageError } from '../../core/errors.js';
 import type { Codebook } from '../../core/types.js';
 import type { CodedRow } from '../../ingest/ingest-file.js';
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
 import { codedSubmissions, exportOutputs } from './coded-submissions.js';
 import { clusteredPoints } from './gps-clusters.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 
 /**
  * When the quality view flags an enumerator (README "Supervision"). Shares are of the

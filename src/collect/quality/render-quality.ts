@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../server/html.js';
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 import type { EnumeratorQuality, QualityReport } from './enumerator-quality.js';
 
 /** The quality table's headings, Chinese and English. */

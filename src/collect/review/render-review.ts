@@ -2,7 +2,8 @@ import type { AnswerProblem, Answers } from '../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, type SafeHtml } from '../server/html.js';
 import { localDateTime } from '../server/render-tables.js';
-import type { Lang, UiText } from '../server/ui-text.js';
+import type { UiText } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
 import type { ReviewText } from './review-text.js';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../server/ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** The words of the review pages (supervisor queue, decision, correction), Chinese and English. */
 const zh = {

@@ -1,7 +1,8 @@
 import type { FormChoice, FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
 import { navLinks } from './page-roles.js';
-import type { Lang, UiText } from './ui-text.js';
+import type { UiText } from './ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Who is looking at a page, for its header. */
 export interface Viewer {

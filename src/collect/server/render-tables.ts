@@ -1,7 +1,8 @@
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import type { AuditEntry, SubmissionRecord } from '../storage/submission-store.js';
 import { html, type SafeHtml } from './html.js';
-import type { Lang, UiText } from './ui-text.js';
+import type { UiText } from './ui-text.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Quota targets by variable, then by choice label or code: `{area: {城市: 6000, 农村: 4000}}`. */
 export type Quotas = Record<string, Record<string, number>>;

@@ -1,6 +1,6 @@
-/** The words of the collection pages, in Chinese (default) and English (`--lang en`). */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../../locale/lang.js';
 
+/** The words of the collection pages, in Chinese (default) and English (`--lang en`). */
 const zh = {
   login: '登录',
   name: '用户名',
