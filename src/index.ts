@@ -21,17 +21,17 @@ export { optionColumn, type Expression } from './codebook/expression.js';
 export { ExpressionError } from './codebook/expression-error.js';
 
 // Simulation: synthetic responses and 问卷星-style exports with injected faults from a generative spec.
-export { loadSimulationSpec } from './simulate/load-simulation-spec.js';
-export { parseSimulationSpec } from './simulate/parse-simulation-spec.js';
-export { resolveSimulationSpec, type SpecFiles } from './simulate/resolve-simulation-spec.js';
+export { loadSimulationSpec } from './simulate/spec/load-simulation-spec.js';
+export { parseSimulationSpec } from './simulate/spec/parse-simulation-spec.js';
+export { resolveSimulationSpec, type SpecFiles } from './simulate/spec/resolve-simulation-spec.js';
 export { simulateResponses, type SimulateOptions } from './simulate/simulate-responses.js';
 export { renderSimulation, type RenderOptions, type RenderedSimulation } from './simulate/render-simulation.js';
 export { formatResponsesCsv } from './simulate/format-responses-csv.js';
-export { buildWjxExport, type WjxExport, type WjxTruthRow } from './simulate/build-wjx-export.js';
-export { solveCutPoints } from './simulate/solve-cut-points.js';
-export { createRng, type Rng } from './simulate/create-rng.js';
-export type { SimulationPlan } from './simulate/simulation-plan.js';
-export type { SimulationSpec } from './simulate/spec-schema.js';
+export { buildWjxExport, type WjxExport, type WjxTruthRow } from './simulate/wjx/build-wjx-export.js';
+export { solveCutPoints } from './simulate/draw/solve-cut-points.js';
+export { createRng, type Rng } from './simulate/draw/create-rng.js';
+export type { SimulationPlan } from './simulate/spec/simulation-plan.js';
+export type { SimulationSpec } from './simulate/spec/spec-schema.js';
 export type { SimulatedSample, SimulatedColumn } from './simulate/simulated-sample.js';
 
 // Ingest: read CSV/XLSX/XLS (问卷星 按文本/按序号 recognised), map to the codebook, code the answers.

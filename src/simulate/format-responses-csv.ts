@@ -1,7 +1,7 @@
-import { columnCell } from './column-cell.js';
+import { columnCell } from './wjx/column-cell.js';
 import { csvRecord } from '../io/format-csv.js';
 import type { SimulatedColumn, SimulatedSample } from './simulated-sample.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './spec/simulation-plan.js';
 
 /**
  * Writes a sample as UTF-8 CSV text with `\n` line endings: the id column, then the written

@@ -1,4 +1,4 @@
-import type { WjxTruthRow } from './build-wjx-export.js';
+import type { WjxTruthRow } from './wjx/build-wjx-export.js';
 import { csvRecord } from '../io/format-csv.js';
 
 /** Writes the ground truth of a faulty export as UTF-8 CSV (`序号,fault,variable`, `\n` line endings). */

@@ -1,12 +1,12 @@
-import { buildWjxExport, type WjxExport } from './build-wjx-export.js';
-import { encodeWjxCsv } from './encode-wjx-csv.js';
-import { encodeWjxXlsx } from './encode-wjx-xlsx.js';
+import { buildWjxExport, type WjxExport } from './wjx/build-wjx-export.js';
+import { encodeWjxCsv } from './wjx/encode-wjx-csv.js';
+import { encodeWjxXlsx } from './wjx/encode-wjx-xlsx.js';
 import { formatResponsesCsv } from './format-responses-csv.js';
 import { formatTruthCsv } from './format-truth-csv.js';
 import { simulateResponses } from './simulate-responses.js';
 import type { SimulatedSample } from './simulated-sample.js';
-import type { SimulationPlan } from './simulation-plan.js';
-import { wjxRows } from './wjx-rows.js';
+import type { SimulationPlan } from './spec/simulation-plan.js';
+import { wjxRows } from './wjx/wjx-rows.js';
 
 /** What to draw and how to write it. */
 export interface RenderOptions {

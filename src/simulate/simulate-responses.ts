@@ -1,13 +1,13 @@
-import { allocateCounts } from './allocate-counts.js';
-import { createRng } from './create-rng.js';
-import { drawCategorical } from './draw-categorical.js';
-import { drawMissing } from './draw-missing.js';
-import { drawNumeric } from './draw-numeric.js';
-import { drawOrdinal } from './draw-ordinal.js';
-import { groupRows } from './group-rows.js';
-import { shuffleInPlace } from './shuffle-in-place.js';
+import { allocateCounts } from './draw/allocate-counts.js';
+import { createRng } from './draw/create-rng.js';
+import { drawCategorical } from './draw/draw-categorical.js';
+import { drawMissing } from './draw/draw-missing.js';
+import { drawNumeric } from './draw/draw-numeric.js';
+import { drawOrdinal } from './draw/draw-ordinal.js';
+import { groupRows } from './draw/group-rows.js';
+import { shuffleInPlace } from './draw/shuffle-in-place.js';
 import { ANSWERED, type SimulatedColumn, type SimulatedSample, type SolvedCuts } from './simulated-sample.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './spec/simulation-plan.js';
 
 /** How many rows to draw and from which seed. */
 export interface SimulateOptions {

@@ -8,7 +8,7 @@ import { parseExpression } from '../../../src/codebook/parse-expression.js';
 import { parseYaml } from '../../../src/io/parse-yaml.js';
 import { parseFormula } from '../../../src/model/parse-formula.js';
 import { planSchema } from '../../../src/run/plan-schema.js';
-import { parseSimulationSpec } from '../../../src/simulate/parse-simulation-spec.js';
+import { parseSimulationSpec } from '../../../src/simulate/spec/parse-simulation-spec.js';
 import { parseTargets } from '../../../src/weight/parse-targets.js';
 import { params, survives } from '../../helpers/fuzz.js';
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
-import { loadSimulationSpec } from '../../../src/simulate/load-simulation-spec.js';
+import { loadSimulationSpec } from '../../../src/simulate/spec/load-simulation-spec.js';
 import { renderSimulation } from '../../../src/simulate/render-simulation.js';
-import type { SimulationPlan } from '../../../src/simulate/simulation-plan.js';
+import type { SimulationPlan } from '../../../src/simulate/spec/simulation-plan.js';
 
 const dir = fileURLToPath(new URL('../../../data-samples/bazhou-2025/', import.meta.url));
 const committed = readFileSync(`${dir}responses.csv`, 'utf8');

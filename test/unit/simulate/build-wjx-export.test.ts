@@ -1,14 +1,14 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { buildWjxExport } from '../../../src/simulate/build-wjx-export.js';
-import { encodeWjxCsv } from '../../../src/simulate/encode-wjx-csv.js';
+import { buildWjxExport } from '../../../src/simulate/wjx/build-wjx-export.js';
+import { encodeWjxCsv } from '../../../src/simulate/wjx/encode-wjx-csv.js';
 import { formatTruthCsv } from '../../../src/simulate/format-truth-csv.js';
-import { formatWjxDuration } from '../../../src/simulate/format-wjx-duration.js';
-import { formatWjxTime } from '../../../src/simulate/format-wjx-time.js';
-import { sampleAnswers } from '../../../src/simulate/sample-answers.js';
+import { formatWjxDuration } from '../../../src/simulate/wjx/format-wjx-duration.js';
+import { formatWjxTime } from '../../../src/simulate/wjx/format-wjx-time.js';
+import { sampleAnswers } from '../../../src/simulate/draw/sample-answers.js';
 import { simulateResponses } from '../../../src/simulate/simulate-responses.js';
-import { wjxRows } from '../../../src/simulate/wjx-rows.js';
-import type { WjxAnswer, WjxRecord } from '../../../src/simulate/wjx-record.js';
+import { wjxRows } from '../../../src/simulate/wjx/wjx-rows.js';
+import type { WjxAnswer, WjxRecord } from '../../../src/simulate/wjx/wjx-record.js';
 import { planOf } from './fixture.js';
 
 const plan = planOf();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/simulate/create-rng.js';
-import { drawLogistic } from '../../../src/simulate/draw-logistic.js';
-import { drawNormal } from '../../../src/simulate/draw-normal.js';
+import { createRng } from '../../../src/simulate/draw/create-rng.js';
+import { drawLogistic } from '../../../src/simulate/draw/draw-logistic.js';
+import { drawNormal } from '../../../src/simulate/draw/draw-normal.js';
 
 const take = (n: number, next: () => number) => Array.from({ length: n }, next);
 

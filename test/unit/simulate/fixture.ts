@@ -1,7 +1,7 @@
 import type { Choice, Codebook, Variable } from '../../../src/core/types.js';
-import { parseSimulationSpec } from '../../../src/simulate/parse-simulation-spec.js';
-import { resolveSimulationSpec } from '../../../src/simulate/resolve-simulation-spec.js';
-import type { SimulationPlan } from '../../../src/simulate/simulation-plan.js';
+import { parseSimulationSpec } from '../../../src/simulate/spec/parse-simulation-spec.js';
+import { resolveSimulationSpec } from '../../../src/simulate/spec/resolve-simulation-spec.js';
+import type { SimulationPlan } from '../../../src/simulate/spec/simulation-plan.js';
 
 const choices = (labels: string[]): Choice[] => labels.map((label, i) => ({ code: i + 1, label, aliases: [] }));
 const scale = choices(['很不满意', '不太满意', '一般', '比较满意', '非常满意']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCounts } from '../../../src/simulate/allocate-counts.js';
+import { allocateCounts } from '../../../src/simulate/draw/allocate-counts.js';
 import { formatResponsesCsv } from '../../../src/simulate/format-responses-csv.js';
 import { simulateResponses } from '../../../src/simulate/simulate-responses.js';
 import { ANSWERED, EMPTY, type SimulatedSample } from '../../../src/simulate/simulated-sample.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCounts } from '../../../src/simulate/allocate-counts.js';
-import { createRng } from '../../../src/simulate/create-rng.js';
-import { cutLatent } from '../../../src/simulate/cut-latent.js';
-import { drawLogistic } from '../../../src/simulate/draw-logistic.js';
-import { solveCutPoints } from '../../../src/simulate/solve-cut-points.js';
+import { allocateCounts } from '../../../src/simulate/draw/allocate-counts.js';
+import { createRng } from '../../../src/simulate/draw/create-rng.js';
+import { cutLatent } from '../../../src/simulate/draw/cut-latent.js';
+import { drawLogistic } from '../../../src/simulate/draw/draw-logistic.js';
+import { solveCutPoints } from '../../../src/simulate/draw/solve-cut-points.js';
 
 function shares(latent: number[], cuts: number[], k: number): number[] {
   const counts = Array<number>(k).fill(0);

@@ -1,5 +1,5 @@
-import type { Variable } from '../core/types.js';
-import type { WjxSpec } from './spec-schema.js';
+import type { Variable } from '../../core/types.js';
+import type { WjxSpec } from '../spec/spec-schema.js';
 
 /** The metadata columns of a 问卷星 export, in the order of current (2018+) downloads. */
 export const WJX_META_HEADERS = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP'] as const;

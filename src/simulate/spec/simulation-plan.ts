@@ -1,4 +1,4 @@
-import type { Codebook, Variable } from '../core/types.js';
+import type { Codebook, Variable } from '../../core/types.js';
 import type { WjxSpec } from './spec-schema.js';
 
 /** Distribution parameters after `by` overrides; shares and targets are indexed like the variable's choices. */

@@ -1,5 +1,5 @@
-import { ProblemsError, type Problem } from '../core/errors.js';
-import type { Codebook } from '../core/types.js';
+import { ProblemsError, type Problem } from '../../core/errors.js';
+import type { Codebook } from '../../core/types.js';
 import { checkWjxSpec } from './check-wjx-spec.js';
 import { describeChoices, resolveShareMap } from './resolve-share-map.js';
 import { resolveVariableSpec, type ResolveContext } from './resolve-variable-spec.js';

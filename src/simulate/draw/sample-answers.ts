@@ -1,6 +1,6 @@
-import { EMPTY, type SimulatedColumn, type SimulatedSample } from './simulated-sample.js';
-import type { WjxColumn } from './wjx-layout.js';
-import type { WjxAnswer } from './wjx-record.js';
+import { EMPTY, type SimulatedColumn, type SimulatedSample } from '../simulated-sample.js';
+import type { WjxColumn } from '../wjx/wjx-layout.js';
+import type { WjxAnswer } from '../wjx/wjx-record.js';
 
 /** The answers of one simulated respondent, one per 问卷星 answer column. */
 export function sampleAnswers(sample: SimulatedSample, layout: readonly WjxColumn[], row: number): WjxAnswer[] {

@@ -1,4 +1,4 @@
-import { EMPTY, type SimulatedColumn } from './simulated-sample.js';
+import { EMPTY, type SimulatedColumn } from '../simulated-sample.js';
 
 /** A written cell: a number, a text, or null for an empty cell. */
 export type Cell = string | number | null;

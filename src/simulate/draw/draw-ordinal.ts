@@ -3,10 +3,10 @@ import { cutLatent } from './cut-latent.js';
 import { drawLogistic } from './draw-logistic.js';
 import { drawNormal } from './draw-normal.js';
 import type { ParamGroup } from './group-rows.js';
-import { ANSWERED, type SimulatedColumn, type SolvedCuts } from './simulated-sample.js';
-import type { PlanVariable } from './simulation-plan.js';
+import { ANSWERED, type SimulatedColumn, type SolvedCuts } from '../simulated-sample.js';
+import type { PlanVariable } from '../spec/simulation-plan.js';
 import { solveCutPoints } from './solve-cut-points.js';
-import { termValue } from './term-value.js';
+import { termValue } from '../spec/term-value.js';
 
 /**
  * Draws an ordinal item as a cut latent variable: latent = Σ coefficient × term + noise (standard

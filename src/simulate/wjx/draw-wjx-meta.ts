@@ -1,7 +1,7 @@
-import type { Rng } from './create-rng.js';
-import { drawNormal } from './draw-normal.js';
-import { pickWeighted } from './pick-weighted.js';
-import type { WjxSpec } from './spec-schema.js';
+import type { Rng } from '../draw/create-rng.js';
+import { drawNormal } from '../draw/draw-normal.js';
+import { pickWeighted } from '../draw/pick-weighted.js';
+import type { WjxSpec } from '../spec/spec-schema.js';
 import type { WjxMeta } from './wjx-record.js';
 
 // How 问卷星 records where a submission came from: 来源 and 来源详情, with plausible shares.

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join } from 'node:path';
-import { loadCodebook } from '../codebook/load-codebook.js';
-import { readInputText } from '../io/read-input-file.js';
+import { loadCodebook } from '../../codebook/load-codebook.js';
+import { readInputText } from '../../io/read-input-file.js';
 import { parseSimulationSpec } from './parse-simulation-spec.js';
 import { resolveSimulationSpec } from './resolve-simulation-spec.js';
 import type { SimulationPlan } from './simulation-plan.js';

@@ -2,8 +2,8 @@ import type { Rng } from './create-rng.js';
 import { drawNormal } from './draw-normal.js';
 import type { ParamGroup } from './group-rows.js';
 import { roundTo } from './round-to.js';
-import { ANSWERED } from './simulated-sample.js';
-import type { PlanVariable } from './simulation-plan.js';
+import { ANSWERED } from '../simulated-sample.js';
+import type { PlanVariable } from '../spec/simulation-plan.js';
 
 /**
  * Draws a normal or log-normal numeric row by row: normal(mean, sd), or exp(normal(μ, sdlog)) with

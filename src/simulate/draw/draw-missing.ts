@@ -1,8 +1,8 @@
 import { allocateCounts } from './allocate-counts.js';
 import type { Rng } from './create-rng.js';
 import { shuffleInPlace } from './shuffle-in-place.js';
-import { ANSWERED, EMPTY } from './simulated-sample.js';
-import type { ResolvedMissing } from './simulation-plan.js';
+import { ANSWERED, EMPTY } from '../simulated-sample.js';
+import type { ResolvedMissing } from '../spec/simulation-plan.js';
 
 /**
  * Chooses which rows go missing and how: exactly round(rate × n) rows per kind (largest remainder),

@@ -1,4 +1,4 @@
-import type { Choice } from '../core/types.js';
+import type { Choice } from '../../core/types.js';
 
 /** One answer cell of a 问卷星 export before it is written as text or code. */
 export type WjxAnswer =

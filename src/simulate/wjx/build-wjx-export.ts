@@ -1,12 +1,12 @@
-import { UsageError } from '../core/errors.js';
-import { createRng } from './create-rng.js';
+import { UsageError } from '../../core/errors.js';
+import { createRng } from '../draw/create-rng.js';
 import { drawWjxMeta } from './draw-wjx-meta.js';
 import { injectWjxFaults, type WjxFaultCounts } from './inject-wjx-faults.js';
-import { sampleAnswers } from './sample-answers.js';
-import { simulateResponses } from './simulate-responses.js';
-import type { SimulatedSample } from './simulated-sample.js';
-import type { SimulationPlan } from './simulation-plan.js';
-import type { WjxSpec } from './spec-schema.js';
+import { sampleAnswers } from '../draw/sample-answers.js';
+import { simulateResponses } from '../simulate-responses.js';
+import type { SimulatedSample } from '../simulated-sample.js';
+import type { SimulationPlan } from '../spec/simulation-plan.js';
+import type { WjxSpec } from '../spec/spec-schema.js';
 import { WJX_META_HEADERS, wjxLayout, type WjxColumn } from './wjx-layout.js';
 import type { WjxFault, WjxRecord } from './wjx-record.js';
 

@@ -1,5 +1,5 @@
-import type { ResolvedParams, PlanVariable } from './simulation-plan.js';
-import type { SimulatedColumn } from './simulated-sample.js';
+import type { ResolvedParams, PlanVariable } from '../spec/simulation-plan.js';
+import type { SimulatedColumn } from '../simulated-sample.js';
 
 /** Rows that share one set of parameters after `by` overrides. */
 export interface ParamGroup {

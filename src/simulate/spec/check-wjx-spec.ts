@@ -1,5 +1,5 @@
-import type { Problem } from '../core/errors.js';
-import type { Variable } from '../core/types.js';
+import type { Problem } from '../../core/errors.js';
+import type { Variable } from '../../core/types.js';
 import type { WjxSpec } from './spec-schema.js';
 
 /** Reports `wjx:` settings that name no written variable or ask for faults the questionnaire cannot carry. */

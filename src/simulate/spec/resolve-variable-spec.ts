@@ -1,9 +1,9 @@
-import type { Problem } from '../core/errors.js';
-import type { Choice, Codebook, Variable } from '../core/types.js';
+import type { Problem } from '../../core/errors.js';
+import type { Choice, Codebook, Variable } from '../../core/types.js';
 import { parseTerm } from './parse-term.js';
 import { resolveChoiceIndex } from './resolve-choice-index.js';
 import { describeChoices, resolveShareMap } from './resolve-share-map.js';
-import { roundTo } from './round-to.js';
+import { roundTo } from '../draw/round-to.js';
 import type { PlanVariable, ResolvedBy, ResolvedMissing, ResolvedParams, ResolvedTerm } from './simulation-plan.js';
 import type { VariableSpec } from './spec-schema.js';
 

@@ -1,4 +1,4 @@
-import type { Variable } from '../core/types.js';
+import type { Variable } from '../../core/types.js';
 
 /** The smallest whole number above a variable's choice codes that is neither a choice nor a declared missing code. */
 export function illegalCode(variable: Variable): number {

@@ -1,5 +1,5 @@
-import { normalizeText } from '../core/normalize-text.js';
-import type { Choice } from '../core/types.js';
+import { normalizeText } from '../../core/normalize-text.js';
+import type { Choice } from '../../core/types.js';
 
 /**
  * Finds the choice a spec key names, by code (`2`) or, tolerantly, by label, English label or alias

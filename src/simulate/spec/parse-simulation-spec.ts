@@ -1,5 +1,5 @@
-import { ProblemsError } from '../core/errors.js';
-import { parseYaml } from '../io/parse-yaml.js';
+import { ProblemsError } from '../../core/errors.js';
+import { parseYaml } from '../../io/parse-yaml.js';
 import { simulationSpecSchema, type SimulationSpec } from './spec-schema.js';
 
 /** Writes a schema issue's path as the spec's key path: `variables.income.by.area.农村.mean`, `wjx.trailing_spaces[0]`. */

@@ -1,4 +1,4 @@
-import type { SimulatedColumn } from './simulated-sample.js';
+import type { SimulatedColumn } from '../simulated-sample.js';
 import type { ResolvedTerm } from './simulation-plan.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Problem } from '../core/errors.js';
-import type { Choice } from '../core/types.js';
+import type { Problem } from '../../core/errors.js';
+import type { Choice } from '../../core/types.js';
 import { resolveChoiceIndex } from './resolve-choice-index.js';
 
 /** Lists choices for a message: `1 城市, 2 农村`. */

@@ -1,8 +1,8 @@
-import type { Rng } from './create-rng.js';
+import type { Rng } from '../draw/create-rng.js';
 import { drawWjxMeta } from './draw-wjx-meta.js';
-import { illegalCode } from './illegal-code.js';
-import { shuffleInPlace } from './shuffle-in-place.js';
-import type { WjxSpec } from './spec-schema.js';
+import { illegalCode } from '../draw/illegal-code.js';
+import { shuffleInPlace } from '../draw/shuffle-in-place.js';
+import type { WjxSpec } from '../spec/spec-schema.js';
 import type { WjxColumn } from './wjx-layout.js';
 import type { WjxAnswer, WjxFault, WjxRecord } from './wjx-record.js';
 
