@@ -1,7 +1,5 @@
 import { Help, type Command } from 'commander';
-import { displayWidth } from '../index.js';
-import { HELP_WORDS, HELP_ZH } from '../index.js';
-import { isLang, langFromLocale, type Lang } from '../index.js';
+import { displayWidth, HELP_WORDS, HELP_ZH, isLang, langFromLocale, type Lang } from '../index.js';
 
 /** The help language of each program built, so that a command's examples are headed in it. */
 const programLangs = new WeakMap<Command, Lang>();

@@ -13,6 +13,8 @@ export interface CollectionPlan {
   quotas: Quotas;
   /** The plan's `data:` resolved against its folder, or null. */
   data: string | null;
+  /** The plan's cleaning rules file (`rules:`) resolved against its folder, or null for the defaults. */
+  rules: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function readCollectionPlan(file: string): Promise<CollectionPlan> 
   }
   if (typeof raw !== 'object' || raw === null) throw new UsageError('expected a plan (codebook: …) or a codebook (variables: …)', { file });
   const doc = raw as Record<string, unknown>;
-  if (Array.isArray(doc.variables)) return { file: resolve(file), codebook: parseCodebook(text, file), quotas: {}, data: null };
+  if (Array.isArray(doc.variables)) return { file: resolve(file), codebook: parseCodebook(text, file), quotas: {}, data: null, rules: null };
   if (typeof doc.codebook !== 'string') throw new UsageError('the plan names no codebook', { file, path: 'codebook' });
   const at = (path: string) => (isAbsolute(path) || /^postgres(ql)?:\/\//i.test(path) ? path : join(dirname(resolve(file)), path));
   const codebook = await loadCodebook(at(doc.codebook));
@@ -52,5 +54,5 @@ export async function readCollectionPlan(file: string): Promise<CollectionPlan> 
       }
     }
   }
-  return { file: resolve(file), codebook, quotas, data: typeof doc.data === 'string' ? at(doc.data) : null };
+  return { file: resolve(file), codebook, quotas, data: typeof doc.data === 'string' ? at(doc.data) : null, rules: typeof doc.rules === 'string' ? at(doc.rules) : null };
 }

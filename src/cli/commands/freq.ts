@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { formatCount, formatFixed, formatTable, frequenciesJson, resolveVariables, tabulateFrequencies, type FrequencyTable, type Lang } from '../../index.js';
+import { formatCount, formatFixed, formatTable, frequenciesJson, resolveVariables, tabulateFrequencies, type FrequencyTable, type Lang, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface FreqCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

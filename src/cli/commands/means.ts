@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult } from '../../index.js';
+import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { estimateMulti, formatCount, formatFixed, formatPValue, formatPercent, formatTable, multiJson, type Lang, type MultiResult } from '../../index.js';
+import { estimateMulti, formatCount, formatFixed, formatPValue, formatPercent, formatTable, multiJson, type Lang, type MultiResult, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface MultiCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

@@ -1,7 +1,4 @@
-import { enumeratorQuality, type QualityReport } from '../../index.js';
-import { planRules } from '../../index.js';
-import { QUALITY_HEADINGS, qualityCells } from '../../index.js';
-import { UsageError, databaseFor, openStore, readCollectionPlan } from '../../index.js';
+import { enumeratorQuality, type QualityReport, planRules, QUALITY_HEADINGS, qualityCells, UsageError, databaseFor, openStore, readCollectionPlan } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface QualityOptions extends CommonOptions {
@@ -25,7 +22,7 @@ async function qualityAction(planFile: string, options: QualityOptions, { io, st
   const alpha = options.alpha === undefined ? undefined : Number(options.alpha);
   if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha ${options.alpha}: expected a probability between 0 and 1, such as 0.05`);
   const plan = await readCollectionPlan(planFile);
-  const rules = await planRules(planFile, options.rules);
+  const rules = await planRules(plan, options.rules);
   const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id });
   let report: QualityReport;
   try {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { QUANTILE_RULES, UsageError, estimateQuantiles, formatCount, formatFixed, formatTable, quantilesJson, resolveVariables, type Lang, type QuantileRule, type QuantilesResult } from '../../index.js';
+import { QUANTILE_RULES, UsageError, estimateQuantiles, formatCount, formatFixed, formatTable, quantilesJson, resolveVariables, type Lang, type QuantileRule, type QuantilesResult, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface QuantilesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

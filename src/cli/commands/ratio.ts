@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { EXIT, estimateRatio, formatCount, formatFixed, formatTable, ratioJson, type Lang, type RatioResult } from '../../index.js';
+import { EXIT, estimateRatio, formatCount, formatFixed, formatTable, ratioJson, type Lang, type RatioResult, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface RatioCliOptions extends CommonOptions, DesignCliOptions {
   num: string;

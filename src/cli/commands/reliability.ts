@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { UsageError, estimateReliability, formatFixed, formatPClause, formatTable, reliabilityJson, resolveVariables, type Lang, type ReliabilityResult } from '../../index.js';
+import { UsageError, estimateReliability, formatFixed, formatPClause, formatTable, reliabilityJson, resolveVariables, type Lang, type ReliabilityResult, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
   items?: string[];

@@ -1,5 +1,4 @@
-import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer, validSubmissions } from '../../index.js';
-import { planRules } from '../../index.js';
+import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer, validSubmissions, planRules } from '../../index.js';
 import { withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface ServeOptions extends CommonOptions {
@@ -20,7 +19,7 @@ async function serveAction(planFile: string, options: ServeOptions, { io }: CliC
   const lang = options.lang === 'en' ? 'en' : 'zh';
   const plan = await readCollectionPlan(planFile);
   const db = databaseFor(planFile, options.db);
-  const rules = await planRules(planFile);
+  const rules = await planRules(plan);
   const store = await openStore(db, { formId: plan.codebook.id });
   const assets = collectAssets();
   let server;

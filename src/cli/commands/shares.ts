@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult } from '../../index.js';
+import { UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult, REPORT_TEXT } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

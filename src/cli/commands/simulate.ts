@@ -1,6 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { UsageError, assertOutputsApart, assertWritable, writeFileAtomic } from '../../index.js';
-import { loadSimulationSpec, renderSimulation, type RenderOptions } from '../../index.js';
+import { UsageError, assertOutputsApart, assertWritable, writeFileAtomic, loadSimulationSpec, renderSimulation, type RenderOptions } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface SimulateOptions extends CommonOptions {

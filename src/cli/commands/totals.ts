@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { estimateTotals, formatCount, formatFixed, formatTable, resolveVariables, totalsJson, type Lang, type TotalsResult } from '../../index.js';
+import { estimateTotals, formatCount, formatFixed, formatTable, resolveVariables, totalsJson, type Lang, type TotalsResult, REPORT_TEXT } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
-import { REPORT_TEXT } from '../../index.js';
 
 interface TotalsCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];

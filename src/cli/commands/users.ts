@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setSupervisor } from '../../index.js';
-import { ROLES, UsageError, databaseFor, hashPassword, oneTimePassword, openStore, readCollectionPlan, type Role, type SubmissionStore } from '../../index.js';
+import { setSupervisor, ROLES, UsageError, databaseFor, hashPassword, oneTimePassword, openStore, readCollectionPlan, type Role, type SubmissionStore } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface UsersOptions extends CommonOptions {
