@@ -89,13 +89,13 @@ export { quantilesJson } from './analyze/results/quantiles-json.js';
 export { estimateRatio, ratioWith, type RatioSpec, type RatioResult, type RatioGroup } from './analyze/estimators/estimate-ratio.js';
 export { ratioJson } from './analyze/results/ratio-json.js';
 export { totalVariance, domainDegreesOfFreedom } from './analyze/variance/total-variance.js';
-export { compareWaves, type Wave, type WaveComparison, type ComparisonRow, type WavePair, type TrendSeries, type CompareOptions } from './compare/compare-waves.js';
+export { compareWaves, type Wave, type WaveComparison, type ComparisonRow, type WavePair, type TrendSeries, type CompareOptions, type PreviousWave } from './compare/compare-waves.js';
 export { diffCodebooks, type CodebookChange, type CodebookChangeKind } from './compare/diff-codebooks.js';
 export { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './compare/diff-settings.js';
 export { independentDifference, proportionsDifference, welchDifference, type WaveDifference, type WaveEstimate } from './compare/wave-difference.js';
 export { waveIndicators, type Indicator, type WaveIndicators } from './compare/wave-indicators.js';
 export { comparisonJson } from './compare/comparison-json.js';
-export { ensureWaveResults, previousWaves, resultsWave, staleReason, type PreviousWave, type WaveOptions } from './compare/load-wave.js';
+export { ensureWaveResults, previousWaves, resultsWave, staleReason, type WaveOptions } from './compare/load-wave.js';
 export { planWave, waveLabel } from './compare/plan-wave.js';
 export { recodeWave } from './compare/recode-wave.js';
 

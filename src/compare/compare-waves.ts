@@ -4,8 +4,18 @@ import { alphaDifference } from './alpha-difference.js';
 import { diffCodebooks, type CodebookChange } from './diff-codebooks.js';
 import { diffCleaning, diffWeighting, type SettingChange, type WaveWeighting } from './diff-settings.js';
 import { independentDifference, proportionsDifference, welchDifference, type WaveDifference } from './wave-difference.js';
-import type { RecodeMapping } from './recode-wave.js';
+import type { RecodeMapping } from './recode-mapping.js';
 import { waveIndicators, type Indicator } from './wave-indicators.js';
+
+/** An earlier wave ready for a run's comparison: the wave, and where its results came from (for manifest.json). */
+export interface PreviousWave {
+  wave: Wave;
+  /** The results.json used, and its SHA-256. */
+  results: string;
+  sha256: string;
+  /** True when an existing results.json was reused; false when the wave was run now. */
+  reused: boolean;
+}
 
 /** One wave of a survey as the comparison sees it: its results.json and, when its plan is known, its codebook and settings. */
 export interface Wave {

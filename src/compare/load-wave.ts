@@ -7,20 +7,10 @@ import { openFolderAtomic } from '../io/write-folder-atomic.js';
 import { loadPlan, type LoadedPlan } from '../run/load-plan.js';
 import type { CompareEntry } from '../run/plan-schema.js';
 import { runPlan } from '../run/run-plan.js';
-import type { Wave } from './compare-waves.js';
+import type { PreviousWave, Wave } from './compare-waves.js';
 import { planWave, sameMap, waveLabel } from './plan-wave.js';
 import { recodeWave } from './recode-wave.js';
 import type { Codebook } from '../core/types.js';
-
-/** An earlier wave ready for a run's comparison: the wave, and where its results came from (for manifest.json). */
-export interface PreviousWave {
-  wave: Wave;
-  /** The results.json used, and its SHA-256. */
-  results: string;
-  sha256: string;
-  /** True when an existing results.json was reused; false when the wave was run now. */
-  reused: boolean;
-}
 
 /** How earlier waves are found or produced. */
 export interface WaveOptions {

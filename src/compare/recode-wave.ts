@@ -11,9 +11,8 @@ import { runAnalysis } from '../run/run-analysis.js';
 import { weightPlan } from '../run/weight-plan.js';
 import type { WeightingTargets } from '../weight/weighting-targets.js';
 import type { Wave } from './compare-waves.js';
+import type { RecodeMapping } from './recode-mapping.js';
 
-/** The codes of an earlier wave mapped to the later wave's, per variable: `{sat_ecology: {1: 5, 2: 4}}`; codes not named keep their code. */
-export type RecodeMapping = ReadonlyMap<string, ReadonlyMap<string, Code>>;
 
 /** The mapping a plan's `compare:` entry (or `--recode`) states, checked against the earlier codebook: single-choice questions, codes it has. */
 export function recodeMapping(stated: Record<string, Record<string, Code>> | undefined, codebook: Codebook, where: string): RecodeMapping | undefined {

@@ -54,6 +54,32 @@ function upwardImports(graph: ReadonlyMap<string, readonly string[]>): string[] 
   return [...new Set([...graph].flatMap(([file, targets]) => targets.filter((t) => level(t) > level(file)).map((t) => `${file} -> ${folderOf(t)}`)))];
 }
 
+/** The import cycles of a graph: its strongly connected components of more than one file (Tarjan). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, index.size);
+    low.set(file, index.get(file)!);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      if (!index.has(target)) visit(target);
+      if (onStack.has(target)) low.set(file, Math.min(low.get(file)!, low.get(target)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    for (let top = ''; top !== file; ) component.push((top = stack.pop()!)), onStack.delete(top);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
 describe('the architecture of src/', () => {
   const graph = importGraph();
 
@@ -72,6 +98,16 @@ describe('the architecture of src/', () => {
     expect(upward.filter((edge) => !KNOWN_UPWARD.has(edge))).toEqual([]);
     // A known exception that is gone leaves the list, so it cannot come back unnoticed.
     expect([...KNOWN_UPWARD].filter((edge) => !upward.includes(edge)), 'remove it from KNOWN_UPWARD').toEqual([]);
+  });
+
+  it('has no import cycle between files, type imports included', () => {
+    expect(importCycles(graph), 'move the shared type or function into its own file').toEqual([]);
+  });
+
+  it('finds a cycle through three files and none in a chain', () => {
+    const loop = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts', 'd.ts']], ['d.ts', []]]);
+    expect(importCycles(loop)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(importCycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]))).toEqual([]);
   });
 
   it('sees an upward import, a downward one and one within a layer for what they are', () => {
