@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,7 @@ describe('survey export', () => {
     const dir = tempDir();
     const ingest = await runCli(['ingest', join(bazhou, 'wjx-export.xlsx'), '--codebook', join(bazhou, 'codebook.yaml'), '--out', join(dir, 'coded.csv')]);
     expect(ingest.code).toBe(1); // the bundled export has 50 unknown answers on purpose
+    await (await openStore(join(dir, 'empty.sqlite'))).close();
     const r = await runCli(['export', join(bazhou, 'plan.yaml'), '--db', join(dir, 'empty.sqlite'), '--out', join(dir, 'responses.csv'), '--json']);
     expect(r.stderr).toContain('0 submissions');
     expect(r.code).toBe(0);
@@ -170,6 +171,13 @@ describe('survey run on the collection database', () => {
     expect(r.stderr).toContain('40 submissions from');
     const results = JSON.parse(readFileSync(join(dir, 'reports', 'collected', 'results.json'), 'utf8'));
     expect(JSON.stringify(results)).toContain('"n":40');
+    // A plan naming a database that is not there: one line, and neither an empty database nor a report.
+    writeFileSync(join(dir, 'missing.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace('data: submissions.sqlite', 'data: nowhere.sqlite').replace('name: collected', 'name: nowhere'));
+    const missing = await runCli(['run', join(dir, 'missing.yaml'), '--out', join(dir, 'reports')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`data: no such file: ${join(dir, 'nowhere.sqlite')}`);
+    expect(existsSync(join(dir, 'nowhere.sqlite'))).toBe(false);
+    expect(existsSync(join(dir, 'reports', 'nowhere'))).toBe(false);
   });
 });
 

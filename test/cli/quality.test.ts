@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +124,17 @@ describe('survey quality on a simulated fieldwork', () => {
     expect(bad.stderr).not.toContain('    at ');
     expect((await runCli(['quality', plan, '--db', db, '--alpha', '2'])).code).toBe(2);
     expect((await runCli(['quality', '--help'])).stdout).toContain('Examples:');
-    const empty = (await runCli(['quality', plan, '--db', join(tempDir('survey-quality-'), 'empty.sqlite'), '--json']));
+    // A mistyped --db is one line and leaves no empty database behind; an empty one reports no interviews.
+    const missing = join(tempDir('survey-quality-'), 'missing.sqlite');
+    for (const command of [['quality', plan], ['export', plan, '--out', `${missing}.csv`], ['verify', plan]]) {
+      const r = await runCli([...command, '--db', missing]);
+      expect(r.code, command[0]).toBe(3);
+      expect(r.stderr.trim().split('\n'), command[0]).toEqual([expect.stringContaining('no collection database here')]);
+      expect(existsSync(missing), command[0]).toBe(false);
+    }
+    const emptyDb = join(tempDir('survey-quality-'), 'empty.sqlite');
+    await (await openStore(emptyDb)).close();
+    const empty = (await runCli(['quality', plan, '--db', emptyDb, '--json']));
     expect(empty.code, empty.stderr).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ interviews: 0, enumerators: [] });
   });

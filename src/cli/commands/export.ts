@@ -12,7 +12,7 @@ interface ExportOptions extends CommonOptions {
 async function exportAction(planFile: string, options: ExportOptions, { io }: CliContext): Promise<void> {
   assertWritable(options.out, { force: options.force });
   const plan = await readCollectionPlan(planFile);
-  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id });
+  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id, existing: true });
   try {
     const summary = await exportSubmissions(store, plan.codebook, options.out, { force: options.force, approvedOnly: options.approvedOnly, reviewStatus: options.reviewStatus });
     if (options.json) printJson(io, { file: summary.file, rows: summary.rows, withdrawn: summary.withdrawn, unapproved: summary.unapproved, columns: summary.columns, database: store.driver.location });

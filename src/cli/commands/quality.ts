@@ -23,7 +23,7 @@ async function qualityAction(planFile: string, options: QualityOptions, { io, st
   if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha ${options.alpha}: expected a probability between 0 and 1, such as 0.05`);
   const plan = await readCollectionPlan(planFile);
   const rules = await planRules(plan, options.rules);
-  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id });
+  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id, existing: true });
   let report: QualityReport;
   try {
     const variables = options.vars?.split(',').map((v) => v.trim()).filter(Boolean);

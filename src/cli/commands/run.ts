@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportSubmissions, isPostgresUrl, isSqlitePath, openStore, assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version, reportFolder } from '../../index.js';
+import { type LoadedPlan, exportSubmissions, isPostgresUrl, isSqlitePath, openStore, assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version, reportFolder } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { startRunProgress } from '../run-progress.js';
@@ -24,20 +24,38 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     loaded.plan.cover = undefined;
     loaded.sections = {};
   }
-  // `data:` naming the collection database (SQLite file or postgres://): its submissions, exported
-  // as the coded table `survey ingest` writes, are the data the run reads.
-  let snapshot: string | null = null;
-  if (isPostgresUrl(loaded.data) || isSqlitePath(loaded.data)) {
-    snapshot = mkdtempSync(join(tmpdir(), 'survey-run-'));
-    const store = await openStore(loaded.data, { formId: loaded.codebook.id });
-    try {
-      const exported = await exportSubmissions(store, loaded.codebook, join(snapshot, 'responses.csv'));
-      io.stderr.write(`survey run: ${exported.rows} submissions from ${store.driver.location}\n`);
-    } finally {
-      await store.close();
-    }
-    loaded.data = join(snapshot, 'responses.csv');
+  const snapshot = await snapshotSubmissions(loaded, io);
+  try {
+    await runLoaded(loaded, planLang, options, io);
+  } finally {
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   }
+}
+
+/**
+ * `data:` naming the collection database (SQLite file or postgres://): its submissions, exported as
+ * the coded table `survey ingest` writes to a temporary folder, are the data the run reads. Returns
+ * that folder (for the caller to remove), or null when `data:` is a file.
+ */
+async function snapshotSubmissions(loaded: LoadedPlan, io: CliContext['io']): Promise<string | null> {
+  if (!isPostgresUrl(loaded.data) && !isSqlitePath(loaded.data)) return null;
+  const store = await openStore(loaded.data, { formId: loaded.codebook.id, existing: true });
+  const snapshot = mkdtempSync(join(tmpdir(), 'survey-run-'));
+  try {
+    const exported = await exportSubmissions(store, loaded.codebook, join(snapshot, 'responses.csv'));
+    io.stderr.write(`survey run: ${exported.rows} submissions from ${store.driver.location}\n`);
+  } catch (err) {
+    rmSync(snapshot, { recursive: true, force: true });
+    throw err;
+  } finally {
+    await store.close();
+  }
+  loaded.data = join(snapshot, 'responses.csv');
+  return snapshot;
+}
+
+/** The run itself, once the plan is loaded and its data is a file. */
+async function runLoaded(loaded: LoadedPlan, planLang: LoadedPlan['plan']['lang'], options: RunCliOptions, io: CliContext['io']): Promise<void> {
   const folder = reportFolder(options.out ?? 'reports', loaded.plan.name, planLang, loaded.plan.lang);
   assertFolderApart(folder, [
     { path: loaded.file, role: 'the plan' },
@@ -79,8 +97,6 @@ async function run(planFile: string, options: RunCliOptions, langGiven: boolean,
     progress.stop();
     await out.abort();
     throw err;
-  } finally {
-    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   }
 }
 

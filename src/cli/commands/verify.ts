@@ -10,7 +10,7 @@ const percent = (rate: number | null) => (rate === null ? '' : `${(100 * rate).t
 
 async function verifyAction(planFile: string, options: VerifyOptions, { io, state }: CliContext): Promise<void> {
   const plan = await readCollectionPlan(planFile);
-  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id });
+  const store = await openStore(databaseFor(planFile, options.db), { formId: plan.codebook.id, existing: true });
   try {
     const form = compileForm(formSpec(plan.codebook));
     const report = await entryReport(new EntryStore(store), form);

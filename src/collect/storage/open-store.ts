@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import { openPostgresDriver } from './postgres-driver.js';
 import { openSqliteDriver } from './sqlite-driver.js';
 import { SubmissionStore } from './submission-store.js';
@@ -22,8 +24,15 @@ export function databaseFor(planFile: string, db?: string): string {
   return join(dirname(resolve(planFile)), DEFAULT_DATABASE);
 }
 
-/** Opens (and creates, the first time) the collection database: SQLite for a path, PostgreSQL for a postgres:// address. */
-export async function openStore(db: string, options: { formId?: string; poolSize?: number } = {}): Promise<SubmissionStore> {
+/**
+ * Opens the collection database: SQLite for a path, PostgreSQL for a postgres:// address. It is
+ * created the first time unless `existing` is set: commands that only read submissions (export,
+ * quality, verify, a plan's `data:`) must not leave an empty database behind a mistyped `--db`.
+ */
+export async function openStore(db: string, options: { formId?: string; poolSize?: number; existing?: boolean } = {}): Promise<SubmissionStore> {
+  if (options.existing && !isPostgresUrl(db) && !existsSync(db)) {
+    throw new InputError('no collection database here', { file: db, hint: 'give the database with --db, or start collecting with `survey serve PLAN` first' });
+  }
   const driver = isPostgresUrl(db) ? openPostgresDriver(db, { max: options.poolSize }) : openSqliteDriver(db);
   const store = new SubmissionStore(driver);
   try {
