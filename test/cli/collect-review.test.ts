@@ -183,6 +183,20 @@ describe.each(backends)('supervision on $name', ({ name, location }) => {
       expect((await store.getSubmission(seq))?.answers.age).toBe(30);
     });
 
+    it.skipIf(skip)('answers a review or resubmission body that is not a JSON object as the submission API does: 400 and what is wrong', async () => {
+      const zhang = await as('张三');
+      const seq = await submit(zhang, 'review-0000-0006');
+      const li = await as('李四');
+      const raw = (client: TestClient, path: string, body: string) => client.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrf } });
+      for (const [client, path] of [[li, `/api/submissions/${seq}/review`], [zhang, '/api/submissions']] as const) {
+        const broken = await raw(client, path, '{"decision": ');
+        expect([broken.status, await broken.json()], path).toEqual([400, { error: 'the body is not JSON' }]);
+        const list = await raw(client, path, '["approve"]');
+        expect([list.status, await list.json()], path).toEqual([400, { error: 'expected a JSON object' }]);
+      }
+      expect((await store.getSubmission(seq))?.reviewStatus).toBe('pending');
+    });
+
     it.skipIf(skip)('lets no enumerator approve, no supervisor act as admin, and no supervisor review another team', async () => {
       const zhang = await as('张三');
       const wang = await as('王五');

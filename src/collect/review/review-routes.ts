@@ -9,6 +9,7 @@ import { specCodebook } from '../quality/spec-codebook.js';
 import { html, type SafeHtml } from '../server/html.js';
 import { submissionHtml } from '../server/render-tables.js';
 import { rolesOf } from '../server/page-roles.js';
+import { jsonObjectBody } from '../server/route-context.js';
 import type { UiText } from '../server/ui-text.js';
 import type { Lang } from '../../locale/lang.js';
 import { findForReview, listForReview, resubmitSubmission, reviewSubmission, type ReviewDecision } from '../storage/review-store.js';
@@ -105,9 +106,10 @@ export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions
     return problem(c, result.status, result.message);
   });
   app.post('/api/submissions/:seq/review', reviewers, async (c) => {
-    const body = (await c.req.json().catch(() => null)) as { decision?: unknown; comment?: unknown } | null;
-    const comment = typeof body?.comment === 'string' ? body.comment.slice(0, 2000) : '';
-    const result = await decide(seqOf(c), userOf(c), body?.decision, comment);
+    const body = await jsonObjectBody(c);
+    if (body instanceof Response) return body;
+    const comment = typeof body.comment === 'string' ? body.comment.slice(0, 2000) : '';
+    const result = await decide(seqOf(c), userOf(c), body.decision, comment);
     if ('submission' in result) return c.json({ seq: result.submission.seq, review_status: result.submission.reviewStatus, version: result.submission.version });
     return c.json({ error: result.message }, result.status);
   });
@@ -146,8 +148,9 @@ export function registerReviewRoutes(app: Hono<Env>, options: ReviewRouteOptions
   app.post('/api/submissions/:seq/resubmit', enumerators, async (c) => {
     const s = await ownRejected(c);
     if (!s) return c.json({ error: 'not found, or not waiting for a correction' }, 404);
-    const body = (await c.req.json().catch(() => null)) as { answers?: unknown; note?: unknown } | null;
-    if (typeof body?.answers !== 'object' || body.answers === null || Array.isArray(body.answers)) return c.json({ error: 'answers: expected an object' }, 400);
+    const body = await jsonObjectBody(c);
+    if (body instanceof Response) return body;
+    if (typeof body.answers !== 'object' || body.answers === null || Array.isArray(body.answers)) return c.json({ error: 'answers: expected an object' }, 400);
     const result = await resubmit(s, userOf(c), body.answers as Record<string, unknown>, typeof body.note === 'string' ? body.note.slice(0, 1000) : '');
     if ('errors' in result) return c.json({ errors: result.errors }, 422);
     if ('submission' in result) return c.json({ seq: result.submission.seq, review_status: result.submission.reviewStatus, version: result.submission.version });
