@@ -16,7 +16,7 @@ export { enumeratorQuality, type QualityReport, type EnumeratorQuality, type Qua
 export { interviewerEffects, type DistributionTest, type VariableCounts } from './quality/interviewer-effects.js';
 export { chisquareVsRest, holmAdjust, type ChisquareTest } from './quality/chisquare-vs-rest.js';
 export { QUALITY_THRESHOLDS, type QualityFlag, type QualityRule } from './quality/quality-flags.js';
-export { validSubmissions } from './valid-submissions.js';
+export { validSubmissions, validSubmissionsCache } from './valid-submissions.js';
 export { EntryStore, type EntryPass, type EntryResolution } from './entry/entry-store.js';
 export { entryReport, keyPass, adjudicate, promoteVerified, type EntryReport } from './entry/double-entry.js';
 export { type EntryState, type Disagreement, type OperatorRate } from './entry/entry-states.js';

@@ -33,3 +33,23 @@ export async function validSubmissions(codebook: Codebook, rules: CleanRules, su
   }
   return valid;
 }
+
+/**
+ * validSubmissions for a server: remembers the answer for the submissions it last saw (each seq at
+ * its version), so the dashboard cleans again only after a submission arrives or changes, and two
+ * loads at the same time share one cleaning.
+ */
+export function validSubmissionsCache(codebook: Codebook, rules: CleanRules): (submissions: SubmissionRecord[]) => Promise<Set<number>> {
+  let last: { key: string; valid: Promise<Set<number>> } | null = null;
+  return (submissions) => {
+    const key = submissions.map((s) => `${s.seq}.${s.version}`).join(',');
+    if (last?.key === key) return last.valid;
+    const entry = { key, valid: validSubmissions(codebook, rules, submissions) };
+    last = entry;
+    // A failed cleaning is not remembered: the next load tries again.
+    entry.valid.catch(() => {
+      if (last === entry) last = null;
+    });
+    return entry.valid;
+  };
+}

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { defaultRules } from '../../src/clean/clean-rules.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectApp, exportSubmissions, formSpec, openStore, validSubmissions, type SubmissionStore } from '../../src/index.js';
+import { createCollectApp, exportSubmissions, formSpec, openStore, validSubmissions, validSubmissionsCache, type SubmissionStore } from '../../src/index.js';
 import { FIXTURE_CODEBOOK, addAccount, collectionBackends, fixtureApp, fixtureCodebook, TestClient } from '../helpers/collect-fixture.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -95,12 +95,20 @@ describe('the dashboard', () => {
     const valid = await validSubmissions(codebook, defaultRules(), await store.listSubmissions());
     expect(valid.size).toBe(kept);
 
+    // The server's cache: the same answer object while nothing changes, a new cleaning after a change.
+    const cached = validSubmissionsCache(codebook, defaultRules());
+    const first = await cached(await store.listSubmissions());
+    expect(first).toEqual(valid);
+    expect(await cached(await store.listSubmissions())).toBe(first);
+    const changed = (await store.listSubmissions()).map((s, i) => (i === 0 ? { ...s, version: s.version + 1 } : s));
+    expect(await cached(changed)).not.toBe(first);
+
     const app = createCollectApp({
       store,
       spec: formSpec(codebook),
       quotas: { area: { 城市: 5, 农村: 5 } },
       assets: {},
-      validSubmissions: (list) => validSubmissions(codebook, defaultRules(), list),
+      validSubmissions: cached,
     });
     const admin = new TestClient(app);
     await admin.login('boss', 'correct horse battery');

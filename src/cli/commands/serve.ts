@@ -1,4 +1,4 @@
-import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer, validSubmissions, planRules } from '../../index.js';
+import { UsageError, collectAssets, databaseFor, formSpec, openStore, readCollectionPlan, startServer, validSubmissionsCache, planRules } from '../../index.js';
 import { withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface ServeOptions extends CommonOptions {
@@ -24,7 +24,7 @@ async function serveAction(planFile: string, options: ServeOptions, { io }: CliC
   const assets = collectAssets();
   let server;
   try {
-    server = await startServer({ store, spec: formSpec(plan.codebook), lang, quotas: plan.quotas, assets, host: options.host, port: portOf(options.port), secureCookies: options.secureCookies, rules, validSubmissions: (list) => validSubmissions(plan.codebook, rules, list) });
+    server = await startServer({ store, spec: formSpec(plan.codebook), lang, quotas: plan.quotas, assets, host: options.host, port: portOf(options.port), secureCookies: options.secureCookies, rules, validSubmissions: validSubmissionsCache(plan.codebook, rules) });
   } catch (err) {
     await store.close();
     const code = (err as { code?: string }).code;
