@@ -14,8 +14,12 @@ import type { Wave } from './compare-waves.js';
 import type { RecodeMapping } from './recode-mapping.js';
 
 
-/** The mapping a plan's `compare:` entry (or `--recode`) states, checked against the earlier codebook: single-choice questions, codes it has. */
-export function recodeMapping(stated: Record<string, Record<string, Code>> | undefined, codebook: Codebook, where: string): RecodeMapping | undefined {
+/**
+ * The mapping a plan's `compare:` entry (or `--recode`) states, checked against the earlier codebook
+ * (single-choice questions, codes it has) and, when known, the later one (codes it has: an answer
+ * mapped to a code the later wave lacks would be compared with nothing).
+ */
+export function recodeMapping(stated: Record<string, Record<string, Code>> | undefined, codebook: Codebook, where: string, later: Codebook | null = null): RecodeMapping | undefined {
   if (!stated || !Object.keys(stated).length) return undefined;
   const out = new Map<string, Map<string, Code>>();
   for (const [name, codes] of Object.entries(stated)) {
@@ -26,6 +30,10 @@ export function recodeMapping(stated: Record<string, Record<string, Code>> | und
     for (const old of Object.keys(codes)) {
       if (!known.has(old)) throw new UsageError(`${where}: recode of "${name}": the earlier wave has no code ${old} (its codes: ${[...known].join(', ')})`);
     }
+    const next = later?.variables.find((x) => x.name === name);
+    const nextCodes = next?.choices ? new Set(next.choices.map((c) => String(c.code))) : null;
+    const unknown = nextCodes ? Object.values(codes).find((code) => !nextCodes.has(String(code))) : undefined;
+    if (unknown !== undefined) throw new UsageError(`${where}: recode of "${name}": the later wave has no code ${unknown} (its codes: ${[...nextCodes!].join(', ')})`);
     out.set(name, new Map(Object.entries(codes)));
   }
   return out;
@@ -102,7 +110,7 @@ export async function recodedResults(loaded: LoadedPlan, folder: string, mapping
  * the recoded data. Without a mapping, the wave as it is.
  */
 export async function recodeWave(wave: Wave, loaded: LoadedPlan, folder: string, stated: Record<string, Record<string, Code>> | undefined, later: Codebook | null): Promise<Wave> {
-  const mapping = recodeMapping(stated, loaded.codebook, `${loaded.file}: compare`);
+  const mapping = recodeMapping(stated, loaded.codebook, `${loaded.file}: compare`, later);
   if (!mapping) return wave;
   const codebook = recodeCodebook(loaded.codebook, mapping, later);
   return { ...wave, codebook, results: await recodedResults(loaded, folder, mapping, codebook), recoded: mapping };

@@ -189,6 +189,17 @@ describe('survey compare on the bundled waves (2024 → 2025)', () => {
     const wrong = await runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, '--recode', 'happiness=7:1']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/recode of "happiness": the earlier wave has no code 7/);
+    // A code or a variable given twice, or a code the later wave lacks, is refused rather than kept silently.
+    for (const [args, said] of [
+      [['--recode', 'happiness=1:5,1:4'], 'code 1 is mapped twice'],
+      [['--recode', 'happiness=1:5', '--recode', 'happiness=2:4'], '--recode happiness: given twice'],
+      [['--recode', 'happiness=1:5=2'], 'the later wave has no code 5=2'],
+      [['--recode', 'happiness=1:7'], 'the later wave has no code 7 (its codes: 1, 2, 3, 4, 5)'],
+    ] as const) {
+      const twice = await runCli(['compare', join(copy, 'bazhou-2024/plan.yaml'), r25, '--reports', reports2, ...args]);
+      expect([twice.code, twice.stderr.split('\n').filter((l) => l.startsWith('survey: ')).length], args.join(' ')).toEqual([2, 1]);
+      expect(twice.stderr).toContain(said);
+    }
   }, 120_000);
 
   it('fails on one wave, on a --labels count that does not match, and has --help examples', async () => {

@@ -25,6 +25,13 @@ const EXTRA = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.constantFrom('--json', '--lang', 'en', 'xx', '--verbose', '--nope', '--', '-', '--encoding', 'gb18030', 'utf-7', '--delimiter', ';', '""', '--allow-ragged', '--sheet', 'S', '--force'), { minLength: 1, maxLength: 3 }) },
 );
 
+// Collection databases that are not there or not databases, and a server that does not answer.
+const DB = fc.constantFrom('missing.sqlite', 'in.csv', 'plan.yaml', 'postgres://survey:pw@127.0.0.1:1/none');
+const RECODE = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom('q1=1:2,2:1', 'q2=1:3') },
+  { weight: 1, arbitrary: fc.constantFrom('nope=1:2', 'q1=', 'q1=x:y', 'q1=1:2:3', 'q4=1:2', '=', 'q1=1:2,1:3') },
+);
+
 /** A command line over the study's files (`{dir}` is replaced by the study folder). */
 const commands = fc.oneof(
   fc.tuple(fc.constant('ingest'), EXTRA).map(([, extra]) => ['ingest', 'in.csv', '--codebook', 'q.yaml', '--out', 'coded.csv', '--issues', 'issues.csv', '--json', ...extra]),
@@ -38,6 +45,9 @@ const commands = fc.oneof(
   fc.tuple(fc.option(fc.constantFrom('0.5,2', '2,0.5', 'x', '0,1e9')), fc.constantFrom('poststratify', 'rake'), EXTRA).map(([trim, method, extra]) => ['weight', 'in.csv', '--codebook', 'q.yaml', '--targets', 'targets.yaml', '--method', method, '--out', 'weighted.csv', ...(trim ? ['--trim', trim] : []), ...extra]),
   fc.constant(['codebook', 'check', 'q.yaml', '--json']),
   EXTRA.map((extra) => ['run', 'plan.yaml', '--out', 'reports', ...extra]),
+  fc.tuple(fc.constantFrom('plan.yaml', 'q.yaml', 'in.csv'), EXTRA).map(([plan, extra]) => ['form', plan, '--out', 'form.docx', ...extra]),
+  fc.tuple(fc.constantFrom('quality', 'verify', 'export'), DB, EXTRA).map(([command, db, extra]) => [command, 'plan.yaml', '--db', db, ...(command === 'export' ? ['--out', 'exported.csv'] : []), ...extra]),
+  fc.tuple(RECODE, EXTRA).map(([recode, extra]) => ['compare', 'plan.yaml', 'plan.yaml', '--reports', 'reports', '--recode', recode, ...extra]),
 );
 
 /** What may be damaged before the command runs. */

@@ -21,10 +21,15 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function parseRecode(values: readonly string[]): Record<string, Record<string, string | number>> {
   const out: Record<string, Record<string, string | number>> = {};
   for (const value of values) {
-    const [variable, pairs] = value.split('=');
-    const codes = (pairs ?? '').split(',').map((p) => p.split(':').map((x) => x.trim()));
-    if (!variable?.trim() || codes.some((c) => c.length !== 2 || !c[0] || !c[1])) throw new UsageError(`--recode ${value}: give VAR=OLD:NEW,OLD:NEW, e.g. --recode sat_ecology=1:5,2:4,4:2,5:1`);
-    out[variable.trim()] = Object.fromEntries(codes.map(([a, b]) => [a, /^-?\d+$/.test(b) ? Number(b) : b]));
+    const at = value.indexOf('=');
+    const variable = at < 0 ? '' : value.slice(0, at).trim();
+    const codes = value.slice(at + 1).split(',').map((p) => p.split(':').map((x) => x.trim()));
+    if (!variable || codes.some((c) => c.length !== 2 || !c[0] || !c[1])) throw new UsageError(`--recode ${value}: give VAR=OLD:NEW,OLD:NEW, e.g. --recode sat_ecology=1:5,2:4,4:2,5:1`);
+    // A code mapped twice, or a variable recoded twice, would keep one of them silently.
+    const twice = codes.map(([a]) => a).find((a, i, all) => all.indexOf(a) !== i);
+    if (twice !== undefined) throw new UsageError(`--recode ${value}: code ${twice} is mapped twice; map each old code once`);
+    if (variable in out) throw new UsageError(`--recode ${variable}: given twice; put all of its codes in one --recode ${variable}=OLD:NEW,…`);
+    out[variable] = Object.fromEntries(codes.map(([a, b]) => [a, /^-?\d+$/.test(b) ? Number(b) : b]));
   }
   return out;
 }

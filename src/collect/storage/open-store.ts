@@ -33,13 +33,32 @@ export async function openStore(db: string, options: { formId?: string; poolSize
   if (options.existing && !isPostgresUrl(db) && !existsSync(db)) {
     throw new InputError('no collection database here', { file: db, hint: 'give the database with --db, or start collecting with `survey serve PLAN` first' });
   }
-  const driver = isPostgresUrl(db) ? openPostgresDriver(db, { max: options.poolSize }) : openSqliteDriver(db);
-  const store = new SubmissionStore(driver);
+  let store: SubmissionStore | undefined;
   try {
+    store = new SubmissionStore(isPostgresUrl(db) ? openPostgresDriver(db, { max: options.poolSize }) : openSqliteDriver(db));
     await store.migrate(options.formId);
   } catch (err) {
-    await store.close().catch(() => undefined);
-    throw err;
+    await store?.close().catch(() => undefined);
+    throw unreachable(db, err) ?? err;
   }
   return store;
+}
+
+// What a database that cannot be opened says: SQLite's codes for a file that is not (or no longer)
+// a database or cannot be opened; PostgreSQL's for no server, a wrong name, password or database.
+const SQLITE_UNREADABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_IOERR']);
+const POSTGRES_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000']);
+
+/** The one-line error for a database that cannot be opened (exit 3), or null for anything else. */
+function unreachable(db: string, err: unknown): InputError | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (isPostgresUrl(db)) {
+    if (!POSTGRES_UNREACHABLE.has(code)) return null;
+    const where = db.replace(/\/\/[^@/]*@/, '//');
+    return new InputError(`cannot open the PostgreSQL database: ${(err as Error).message}`, { file: where, hint: 'check that the server runs and the address, user and database in --db are right', cause: err });
+  }
+  // Extended codes (SQLITE_IOERR_SHORT_READ) count as their primary code.
+  if (!SQLITE_UNREADABLE.has(/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? '')) return null;
+  return new InputError(`not a collection database (${(err as Error).message})`, { file: db, hint: 'give the SQLite file `survey serve` writes (submissions.sqlite beside the plan), or a postgres:// address', cause: err });
 }

@@ -13,9 +13,15 @@ export function openSqliteDriver(path: string): SqlDriver {
   // Loaded on demand (a native addon, left out of the CLI bundle).
   const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
   const db = new Database(path, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    // Not a database (the first statement reads the file): let go of it before saying so.
+    db.close();
+    throw err;
+  }
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
