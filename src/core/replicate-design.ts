@@ -144,9 +144,12 @@ export function convertToReplicates(design: Design, type: ConversionType, option
     rho = type === 'Fay' ? options.rho ?? NaN : 0;
     if (type === 'Fay' && !(rho >= 0 && rho < 1)) throw new UsageError('--replicates Fay needs --rho, Fay\'s ρ in [0, 1)');
     if (type === 'BRR' && options.rho !== undefined) throw new UsageError('--rho is Fay\'s ρ; use --replicates Fay --rho R');
-    // R brrweights: strata sorted by their value as text, PSUs by first row; Hadamard row k + 1 for stratum k.
+    // R brrweights: strata sorted by their value as text (as.character of the codes in the data, not
+    // their labels), PSUs by first row; Hadamard row k + 1 for stratum k.
+    const strataColumn = design.table.column(design.spec.strata!);
+    const valueText = (row: number) => String(strataColumn.values[row]);
     const sorted = [...strata].sort((a, b) => {
-      const [x, y] = [stratumLabel(design, a.psus[0][0]), stratumLabel(design, b.psus[0][0])];
+      const [x, y] = [valueText(a.psus[0][0]), valueText(b.psus[0][0])];
       return x < y ? -1 : x > y ? 1 : 0;
     });
     const H = hadamard(sorted.length);

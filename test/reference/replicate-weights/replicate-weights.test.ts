@@ -10,7 +10,7 @@ import { fitLogit } from '../../../src/analyze/regression/fit-logit.js';
 import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { fitOrdinal } from '../../../src/analyze/regression/fit-ordinal.js';
 import type { CoefficientRow } from '../../../src/analyze/regression/regression-result.js';
-import type { DataTable } from '../../../src/core/data-table.js';
+import { dataTable, type DataTable } from '../../../src/core/data-table.js';
 import { describeDesign, makeDesign, type Design } from '../../../src/core/design.js';
 import { hadamard } from '../../../src/core/hadamard.js';
 import { convertToReplicates, withReplicateColumns } from '../../../src/core/replicate-design.js';
@@ -84,6 +84,20 @@ function expectRows(rows: readonly CoefficientRow[], want: Record<string, number
   expectClose(rows.map((c) => c.estimate), slice('estimate'), { ...tol.estimate, label: `${label} estimate` });
   expectClose(rows.map((c) => c.standardError), slice('std_error'), { ...tol.se, label: `${label} SE` });
 }
+
+describe('BRR half-samples follow the strata codes, as R sees them, not their labels', () => {
+  it('pair_brr with labels that sort unlike the codes (a codebook naming pair 1 "第100对", …) gives R\'s weights', () => {
+    const strat = tables.apistrat;
+    const pair = strat.codebook.variables.find((v) => v.name === 'pair')!;
+    const codes = [...new Set(Array.from(strat.column('pair').values as ArrayLike<number>))].sort((a, b) => a - b);
+    const labelled = { ...pair, type: 'single' as const, choices: codes.map((code) => ({ code, label: `第${101 - code}对` })) };
+    const codebook = { ...strat.codebook, variables: strat.codebook.variables.map((v) => (v.name === 'pair' ? labelled : v)) };
+    const table = dataTable(codebook, strat.names.map((name) => strat.column(name)), strat.sourceRows);
+    const rep = convertToReplicates(makeDesign(table, { weight: 'pw', strata: 'pair' }), 'BRR').replicates!;
+    const want = r.weights.pair_brr;
+    expectClose(rep.weights.map((w) => w.reduce((a, b, i) => a + b * (i + 1), 0)), want.colsum_index, { ...closedForm, label: 'labelled pair_brr Σ i·w per replicate' });
+  });
+});
 
 const cases = ['clus1_jk1', 'strat_jkn', 'strat_jkn_fpc', 'strat_jkn_mse', 'pair_brr', 'pair_fay', 'pair_fay_columns', 'clus1_boot', 'clus1_jk1_post', 'clus1_jk1_rake'];
 
