@@ -4,7 +4,7 @@ import { xmlAttributes } from './xml-text.js';
 import { plainRowCells } from './xlsx-plain-cells.js';
 import { isNameByte, isSpace } from './xml-chars.js';
 import { rowCells } from './xlsx-row-cells.js';
-import { ZipError } from './zip-entries.js';
+import { ZipError } from '../../zip/zip-entries.js';
 import { XLSX_LIMITS, checkCellText, checkElementBytes, checkPartComplete, checkRowNumber } from './xlsx-limits.js';
 
 /** Empty records made for a gap of missing rows go out in batches of at most this many. */
