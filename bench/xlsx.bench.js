@@ -3,7 +3,7 @@
 // chart PNGs (1200×800). Prints build and write milliseconds and the file size as JSON.
 // Run `npm run build` first: it imports dist/.
 import { Resvg } from '@resvg/resvg-js';
-import { writeXlsx } from '../dist/io/xlsx/write-xlsx.js';
+import { writeXlsx } from '../dist/io/xlsx/write/write-xlsx.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_090);
 const COLS = 45;

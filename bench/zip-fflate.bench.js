@@ -1,4 +1,4 @@
-// Benchmark: our zip writer and reader (src/io/zip-writer.ts, src/ingest/read/zip-entries.ts) against
+// Benchmark: our zip writer and reader (src/io/zip/zip-writer.ts, src/io/zip/zip-entries.ts) against
 // fflate, on the bundled 问卷星 export (12 MB of sheet XML) and a workbook of the same entries.
 // Writing: writeZip against fflate.zipSync at the same deflate level (2) and fixed time; reading:
 // every entry inflated, ours streamed through node:zlib against fflate.unzipSync. Median of 5, ms.
@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
-import { openZipEntry, readZipEntries } from '../dist/ingest/read/zip-entries.js';
-import { writeZip } from '../dist/io/zip-writer.js';
+import { openZipEntry, readZipEntries } from '../dist/io/zip/zip-entries.js';
+import { writeZip } from '../dist/io/zip/zip-writer.js';
 import { timed } from './measure.js';
 
 const file = fileURLToPath(new URL('../data-samples/bazhou-2025/wjx-export.xlsx', import.meta.url));

@@ -148,8 +148,8 @@ export { weightingJson } from './weight/weighting-json.js';
 export { tableBlock, type ReportBlock, type ReportDocument } from './report/report-document.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderDocx, type DocxImage, type DocxOptions } from './report/render-docx.js';
-export { writeXlsx } from './io/xlsx/write-xlsx.js';
-export type { Workbook, Sheet, CellValue, CellStyle } from './io/xlsx/xlsx-model.js';
+export { writeXlsx } from './io/xlsx/write/write-xlsx.js';
+export type { Workbook, Sheet, CellValue, CellStyle } from './io/xlsx/write/xlsx-model.js';
 export type { BarChart, BarSeries, Chart, CoefficientChart } from './report/charts/chart-spec.js';
 export { renderChartPng, renderChartsPng, type ChartPng, type ChartPngOptions } from './report/charts/render-chart-png.js';
 

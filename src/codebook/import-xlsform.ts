@@ -8,7 +8,7 @@ import { omitAbsent } from './omit-absent.js';
 import { parseCode } from './parse-code.js';
 import { rangeFromConstraint } from './range-from-constraint.js';
 import { readInputFile } from '../io/read-input-file.js';
-import { assertZipInflatesSafely, ZipError } from '../ingest/read/zip-entries.js';
+import { assertZipInflatesSafely, ZipError } from '../io/zip/zip-entries.js';
 import { validateCodebook } from './validate-codebook.js';
 import {
   languageColumns,

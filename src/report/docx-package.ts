@@ -1,4 +1,4 @@
-import { writeZip } from '../io/zip-writer.js';
+import { writeZip } from '../io/zip/zip-writer.js';
 import { escapeXml } from '../io/escape-xml.js';
 import { W_NAMESPACE, XML_DECLARATION } from './docx-xml.js';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../locale/lang.js';
-import { writeXlsx } from '../io/xlsx/write-xlsx.js';
+import { writeXlsx } from '../io/xlsx/write/write-xlsx.js';
 import type { FolderWriter } from '../io/write-folder-atomic.js';
 import type { ChartImage } from '../report/charts/chart-image.js';
 import { MissingFontError } from '../report/charts/find-cjk-font.js';
@@ -8,7 +8,7 @@ import { renderChartSvg } from '../report/charts/render-chart-svg.js';
 import { renderDocx } from '../report/render-docx.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportDocument } from '../report/report-document.js';
-import { prerenderSheet } from '../io/xlsx/prerender-sheet.js';
+import { prerenderSheet } from '../io/xlsx/write/prerender-sheet.js';
 import { buildWorkbook } from '../report/workbook/build-workbook.js';
 import { dataSheet } from '../report/workbook/data-sheet.js';
 import { SHEET_NAMES } from '../report/workbook/sheet-names.js';

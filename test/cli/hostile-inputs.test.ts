@@ -3,7 +3,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeZip } from '../../src/io/zip-writer.js';
+import { writeZip } from '../../src/io/zip/zip-writer.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 // Issue #16: hostile inputs get one clear line and the right exit code, and nothing is lost.

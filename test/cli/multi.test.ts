@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
+import { readXlsxWorkbook } from '../../src/io/xlsx/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/io/zip/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
 // Issue #15.1: multi-select questions get their own table (the numbers are checked against R in

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTable } from '../../src/ingest/read/open-table.js';
-import { entryText } from '../../src/ingest/read/zip-entry-text.js';
-import { readXlsxWorkbook } from '../../src/ingest/read/xlsx-workbook.js';
-import { readZipEntries } from '../../src/ingest/read/zip-entries.js';
+import { entryText } from '../../src/io/zip/zip-entry-text.js';
+import { readXlsxWorkbook } from '../../src/io/xlsx/read/xlsx-workbook.js';
+import { readZipEntries } from '../../src/io/zip/zip-entries.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { convertWithLibreOffice } from '../helpers/soffice.js';
 

@@ -1,7 +1,7 @@
 import type * as XLSX from '@e965/xlsx';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/errors.js';
-import { booleanText, dateText, numberText } from './cell-text.js';
+import { booleanText, dateText, numberText } from '../../io/xlsx/read/cell-text.js';
 import { noSuchSheet } from './no-such-sheet.js';
 import { tableFromRecords, type SourceRecord } from './table-from-records.js';
 import type { OpenTableOptions, RawTable } from './raw-table.js';

@@ -1,15 +1,15 @@
 import { InputError, SurveyError } from '../../core/errors.js';
 import { noSuchSheet } from './no-such-sheet.js';
-import { checkCellText, checkPartComplete } from './xlsx-limits.js';
+import { checkCellText, checkPartComplete } from '../../io/xlsx/read/xlsx-limits.js';
 import { tableFromRecords, type SourceRecord } from './table-from-records.js';
-import type { SheetContext } from './xlsx-sheet-context.js';
-import { xlsxSheetRecords } from './xlsx-sheet-records.js';
-import { readCellFormats } from './xlsx-styles.js';
-import { findEntry, readXlsxWorkbook } from './xlsx-workbook.js';
-import { xmlElements } from './xml-elements.js';
-import { runText } from './xml-text.js';
-import { openZipEntry, readZipEntries, ZipError, type ZipEntry } from './zip-entries.js';
-import { entryText, zipEntryText } from './zip-entry-text.js';
+import type { SheetContext } from '../../io/xlsx/read/xlsx-sheet-context.js';
+import { xlsxSheetRecords } from '../../io/xlsx/read/xlsx-sheet-records.js';
+import { readCellFormats } from '../../io/xlsx/read/xlsx-styles.js';
+import { findEntry, readXlsxWorkbook } from '../../io/xlsx/read/xlsx-workbook.js';
+import { xmlElements } from '../../io/xlsx/read/xml-elements.js';
+import { runText } from '../../io/xlsx/read/xml-text.js';
+import { openZipEntry, readZipEntries, ZipError, type ZipEntry } from '../../io/zip/zip-entries.js';
+import { entryText, zipEntryText } from '../../io/zip/zip-entry-text.js';
 import type { OpenTableOptions, RawTable } from './raw-table.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Workbook } from '../../io/xlsx/xlsx-model.js';
+import type { Workbook } from '../../io/xlsx/write/xlsx-model.js';
 import { cleaningSheet, excludedSheet } from './cleaning-sheet.js';
 import { codebookSheet } from './codebook-sheet.js';
 import { comparisonSheet } from './comparison-sheet.js';

@@ -1,4 +1,4 @@
-import type { Cell } from '../../io/xlsx/xlsx-model.js';
+import type { Cell } from '../../io/xlsx/write/xlsx-model.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
 import { ruleName } from '../../locale/rule-names.js';

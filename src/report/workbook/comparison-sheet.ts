@@ -1,6 +1,6 @@
 import { comparabilityReasons, describeCodebookChange } from '../../compare/comparability-reasons.js';
 import { indicatorLabel } from '../../compare/indicator-label.js';
-import type { Cell } from '../../io/xlsx/xlsx-model.js';
+import type { Cell } from '../../io/xlsx/write/xlsx-model.js';
 import { verdict } from '../compare-section.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';

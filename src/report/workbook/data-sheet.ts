@@ -1,8 +1,8 @@
 import { codeLabel, variableOf } from '../../core/variable-labels.js';
 import type { Lang } from '../../locale/lang.js';
-import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
+import type { Cell, CellValue, Sheet } from '../../io/xlsx/write/xlsx-model.js';
 import { printSetup } from './sheet-grid.js';
-import { textWidth } from '../../io/xlsx/xlsx-text.js';
+import { textWidth } from '../../io/xlsx/write/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
 import type { DataTable } from '../../core/data-table.js';
 

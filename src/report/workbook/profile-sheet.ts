@@ -1,4 +1,4 @@
-import type { Cell, CellValue } from '../../io/xlsx/xlsx-model.js';
+import type { Cell, CellValue } from '../../io/xlsx/write/xlsx-model.js';
 import type { GridColumn } from './sheet-grid.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';

@@ -1,6 +1,6 @@
-import type { Cell, CellStyle, CellValue, Sheet, SheetImage, SheetPrint } from '../../io/xlsx/xlsx-model.js';
+import type { Cell, CellStyle, CellValue, Sheet, SheetImage, SheetPrint } from '../../io/xlsx/write/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
-import { textWidth } from '../../io/xlsx/xlsx-text.js';
+import { textWidth } from '../../io/xlsx/write/xlsx-text.js';
 
 /** A column of a grid table: its header and how its numbers are shown. */
 export interface GridColumn {

@@ -5,7 +5,7 @@ import type { CleaningAudit } from '../cleaning-audit.js';
 import type { DataTable } from '../../core/data-table.js';
 import type { AnalysisEstimates } from '../../analyze/results/analysis-estimates.js';
 import type { WeightingResult } from '../../weight/weight-design.js';
-import type { PrerenderedSheet, Sheet } from '../../io/xlsx/xlsx-model.js';
+import type { PrerenderedSheet, Sheet } from '../../io/xlsx/write/xlsx-model.js';
 import type { ChartImage } from '../charts/chart-image.js';
 import type { WaveComparison } from '../../compare/compare-waves.js';
 import type { Codebook } from '../../core/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, isWideCodePoint } from '../../../src/core/east-asian-width.js';
-import { textWidth } from '../../../src/io/xlsx/xlsx-text.js';
+import { textWidth } from '../../../src/io/xlsx/write/xlsx-text.js';
 
 describe('displayWidth', () => {
   it('counts CJK, kana, Hangul and fullwidth forms as two columns, the rest as one', () => {

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openTable } from '../../../src/ingest/read/open-table.js';
 import type { OpenTableOptions, TextEncoding } from '../../../src/ingest/read/raw-table.js';
-import { writeZip } from '../../../src/io/zip-writer.js';
+import { writeZip } from '../../../src/io/zip/zip-writer.js';
 import { hostileCell, mutate, mutations, noteInput, params, survives } from '../../helpers/fuzz.js';
 import { tempDir } from '../../helpers/run-cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeZip } from '../../../src/io/zip-writer.js';
+import { writeZip } from '../../../src/io/zip/zip-writer.js';
 import { readAll, writeBytes } from './collect-rows.js';
 
 // Hostile workbooks made here (issue #16, points 1 and 10): a part cut short inside a valid zip is

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeXml } from '../../../src/ingest/read/xml-text.js';
+import { decodeXml } from '../../../src/io/xlsx/read/xml-text.js';
 import { tempDir } from '../../helpers/run-cli.js';
 import { readAll, writeBytes } from './collect-rows.js';
 

@@ -5,7 +5,7 @@ import { loadCodebook } from '../../../../src/codebook/load-codebook.js';
 import { makeDesign } from '../../../../src/core/design.js';
 import type { DataTable } from '../../../../src/core/data-table.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
-import type { Cell, CellValue, Sheet } from '../../../../src/io/xlsx/xlsx-model.js';
+import type { Cell, CellValue, Sheet } from '../../../../src/io/xlsx/write/xlsx-model.js';
 import { buildWorkbook } from '../../../../src/report/workbook/build-workbook.js';
 import { excludedSheet } from '../../../../src/report/workbook/cleaning-sheet.js';
 import { dataSheet } from '../../../../src/report/workbook/data-sheet.js';

@@ -1,5 +1,5 @@
-import { UsageError } from '../../core/errors.js';
-import { escapeXml } from '../escape-xml.js';
+import { UsageError } from '../../../core/errors.js';
+import { escapeXml } from '../../escape-xml.js';
 import type { CellStyle, StyleTableState } from './xlsx-model.js';
 
 /** Excel's default font for a Chinese workbook that needs no theme part: 宋体 11 with the GB2312 charset. */

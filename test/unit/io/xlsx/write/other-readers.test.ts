@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
-import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
+import type { Workbook } from '../../../../../src/io/xlsx/write/xlsx-model.js';
 import { saveXlsx } from './xlsx-files.js';
 
 // Readers other tools are built on (exceljs here; R's readxl and openxlsx alike) want a reference on every cell.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prerenderSheet } from '../../../../src/io/xlsx/prerender-sheet.js';
-import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
+import { prerenderSheet } from '../../../../../src/io/xlsx/write/prerender-sheet.js';
+import type { Workbook } from '../../../../../src/io/xlsx/write/xlsx-model.js';
 import { readParts, saveXlsx } from './xlsx-files.js';
 
 describe('print setup: a workbook prints in pages', () => {

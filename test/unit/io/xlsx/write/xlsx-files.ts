@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readZipEntries } from '../../../../src/ingest/read/zip-entries.js';
-import { entryText } from '../../../../src/ingest/read/zip-entry-text.js';
-import { writeXlsx } from '../../../../src/io/xlsx/write-xlsx.js';
-import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
-import { tempDir } from '../../../helpers/run-cli.js';
+import { readZipEntries } from '../../../../../src/io/zip/zip-entries.js';
+import { entryText } from '../../../../../src/io/zip/zip-entry-text.js';
+import { writeXlsx } from '../../../../../src/io/xlsx/write/write-xlsx.js';
+import type { Workbook } from '../../../../../src/io/xlsx/write/xlsx-model.js';
+import { tempDir } from '../../../../helpers/run-cli.js';
 
 /** Writes a workbook to a fresh temp file and returns its path. */
 export function saveXlsx(workbook: Workbook, name = 'book.xlsx'): string {

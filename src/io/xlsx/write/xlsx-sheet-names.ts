@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.js';
+import { UsageError } from '../../../core/errors.js';
 import type { Sheet } from './xlsx-model.js';
 
 const MAX_NAME = 31;

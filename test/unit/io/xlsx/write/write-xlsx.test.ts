@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prerenderSheet } from '../../../../src/io/xlsx/prerender-sheet.js';
-import { writeXlsx } from '../../../../src/io/xlsx/write-xlsx.js';
-import type { CellStyle, Sheet, Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
-import { readAll } from '../../ingest/collect-rows.js';
+import { prerenderSheet } from '../../../../../src/io/xlsx/write/prerender-sheet.js';
+import { writeXlsx } from '../../../../../src/io/xlsx/write/write-xlsx.js';
+import type { CellStyle, Sheet, Workbook } from '../../../../../src/io/xlsx/write/xlsx-model.js';
+import { readAll } from '../../../ingest/collect-rows.js';
 import { readParts, saveXlsx } from './xlsx-files.js';
 
 /** A 1×1 PNG: signature, IHDR, IDAT, IEND (the writer checks only the signature). */

@@ -1,4 +1,4 @@
-import { writeZip, type ZipInput } from '../zip-writer.js';
+import { writeZip, type ZipInput } from '../../zip/zip-writer.js';
 import { drawingXml } from './xlsx-drawing.js';
 import { appXml, contentTypesXml, coreXml, workbookXml } from './xlsx-package-parts.js';
 import { relationshipsXml, type Relationship } from './xlsx-relationships.js';

@@ -1,4 +1,4 @@
-import { ZipError } from './zip-entries.js';
+import { ZipError } from '../../zip/zip-entries.js';
 
 /**
  * Bounds on what an .xlsx may hold, so that a damaged or hostile workbook (a "zip bomb": a few KB

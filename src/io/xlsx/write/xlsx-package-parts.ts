@@ -1,4 +1,4 @@
-import { escapeXml } from '../escape-xml.js';
+import { escapeXml } from '../../escape-xml.js';
 
 const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'application/vnd.openxmlformats-officedocument';

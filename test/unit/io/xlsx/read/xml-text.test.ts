@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runText } from '../../../src/ingest/read/xml-text.js';
+import { runText } from '../../../../../src/io/xlsx/read/xml-text.js';
 
 describe('runText', () => {
   it('reads a single run, with or without attributes, decoding entities and _xHHHH_ escapes', () => {

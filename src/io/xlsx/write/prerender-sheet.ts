@@ -1,4 +1,4 @@
-import { entryDeflater } from '../zip-writer.js';
+import { entryDeflater } from '../../zip/zip-writer.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { SharedStrings } from './xlsx-shared-strings.js';
 import { writeSheetXml } from './xlsx-sheet-xml.js';

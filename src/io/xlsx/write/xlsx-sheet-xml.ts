@@ -1,5 +1,5 @@
-import { UsageError } from '../../core/errors.js';
-import { startsLikeFormula } from '../formula-start.js';
+import { UsageError } from '../../../core/errors.js';
+import { startsLikeFormula } from '../../formula-start.js';
 import { argb, type StyleTable } from './xlsx-styles.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { rowHeight } from './xlsx-row-height.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Workbook } from '../../../../src/io/xlsx/xlsx-model.js';
+import type { Workbook } from '../../../../../src/io/xlsx/write/xlsx-model.js';
 import { saveXlsx } from './xlsx-files.js';
-import { convertWithLibreOffice } from '../../../helpers/soffice.js';
+import { convertWithLibreOffice } from '../../../../helpers/soffice.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2b2c9170000000049454e44ae426082',

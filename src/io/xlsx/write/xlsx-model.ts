@@ -1,6 +1,6 @@
 /** The workbook model `writeXlsx` writes: sheets of plain values with optional styles, merges and images. */
 
-import type { DeflatedEntry } from '../zip-writer.js';
+import type { DeflatedEntry } from '../../zip/zip-writer.js';
 
 /** A cell's value: null, NaN and ±Infinity give an empty cell. */
 export type CellValue = string | number | boolean | null;

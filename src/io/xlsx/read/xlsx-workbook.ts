@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { ZipError, type ZipEntry } from './zip-entries.js';
-import { entryText } from './zip-entry-text.js';
+import { ZipError, type ZipEntry } from '../../zip/zip-entries.js';
+import { entryText } from '../../zip/zip-entry-text.js';
 import { xmlAttributes } from './xml-text.js';
 import { checkPartComplete } from './xlsx-limits.js';
 

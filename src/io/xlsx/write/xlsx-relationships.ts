@@ -1,4 +1,4 @@
-import { escapeXml } from '../escape-xml.js';
+import { escapeXml } from '../../escape-xml.js';
 
 /** Relationship types by the last segment of their URI. */
 const TYPES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xmlElements } from '../../../src/ingest/read/xml-elements.js';
+import { xmlElements } from '../../../../../src/io/xlsx/read/xml-elements.js';
 
 /** The elements found in `xml` arriving in pieces of `size` characters (whole when omitted). */
 async function elements(xml: string, name: string, size = xml.length): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../../../src/io/escape-xml.js';
-import { columnName, escapeCellText, textWidth } from '../../../../src/io/xlsx/xlsx-text.js';
+import { escapeXml } from '../../../../../src/io/escape-xml.js';
+import { columnName, escapeCellText, textWidth } from '../../../../../src/io/xlsx/write/xlsx-text.js';
 
 describe('xlsx text', () => {
   it('measures display width with CJK and fullwidth characters as 2 and the widest line', () => {

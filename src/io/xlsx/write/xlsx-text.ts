@@ -1,6 +1,6 @@
 /** Text as the xlsx parts need it: escaped XML, cell references, display widths. */
-import { displayWidth } from '../../core/east-asian-width.js';
-import { XML_FORBIDDEN, replaceXml } from '../escape-xml.js';
+import { displayWidth } from '../../../core/east-asian-width.js';
+import { XML_FORBIDDEN, replaceXml } from '../../escape-xml.js';
 
 // Cell text also escapes CR (XML readers turn CRLF into LF) and a literal `_xHHHH_`, which Excel would decode.
 const CELL_SPECIAL = new RegExp(`[&<>\\u0000-\\u0008\\u000B-\\u001F]|_(?=x[0-9A-Fa-f]{4}_)|${XML_FORBIDDEN}`, 'g');

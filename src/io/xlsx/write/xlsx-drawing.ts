@@ -1,5 +1,5 @@
-import { UsageError } from '../../core/errors.js';
-import { escapeXml } from '../escape-xml.js';
+import { UsageError } from '../../../core/errors.js';
+import { escapeXml } from '../../escape-xml.js';
 import type { SheetImage } from './xlsx-model.js';
 
 /** English Metric Units in a pixel at 96 dpi, the unit of drawing sizes. */

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { entryDeflater, writeZip } from '../../../../src/io/zip-writer.js';
+import { entryDeflater, writeZip } from '../../../../src/io/zip/zip-writer.js';
 import { tempDir } from '../../../helpers/run-cli.js';
-import { readParts } from './xlsx-files.js';
+import { readParts } from '../xlsx/write/xlsx-files.js';
 
 const has = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 

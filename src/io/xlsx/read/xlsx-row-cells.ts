@@ -1,5 +1,5 @@
 import { booleanText, dateText, isDateFormat, numberText, serialToDate } from './cell-text.js';
-import { ZipError } from './zip-entries.js';
+import { ZipError } from '../../zip/zip-entries.js';
 import { checkColumn } from './xlsx-limits.js';
 import { decodeXml, elementContent, runText, xmlAttributes } from './xml-text.js';
 import type { SheetContext } from './xlsx-sheet-context.js';

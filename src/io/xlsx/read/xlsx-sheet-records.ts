@@ -1,11 +1,10 @@
 import { TextDecoder } from 'node:util';
 import type { SheetContext } from './xlsx-sheet-context.js';
 import { xmlAttributes } from './xml-text.js';
-import type { SourceRecord } from './table-from-records.js';
 import { plainRowCells } from './xlsx-plain-cells.js';
 import { isNameByte, isSpace } from './xml-chars.js';
 import { rowCells } from './xlsx-row-cells.js';
-import { ZipError } from './zip-entries.js';
+import { ZipError } from '../../zip/zip-entries.js';
 import { XLSX_LIMITS, checkCellText, checkElementBytes, checkPartComplete, checkRowNumber } from './xlsx-limits.js';
 
 /** Empty records made for a gap of missing rows go out in batches of at most this many. */
@@ -21,13 +20,18 @@ const LONG_ROW = 1 << 20;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const XLSX_CELL_CHARACTERS = XLSX_LIMITS.cellCharacters;
 
+/** One worksheet row as cell text, first column first; a row the file leaves out has no cells. */
+export interface SheetRow {
+  cells: string[];
+}
+
 /**
  * The rows of a worksheet part arriving as inflated pieces, as batches of records of cell text, a
  * batch per piece, so a sheet of a million rows is read in bounded memory. Rows the file leaves
  * out (empty rows) come as empty records, so data rows keep their positions. `<row>` elements of
  * any namespace prefix are found in the bytes; text that is not UTF-8 raises a ZipError.
  */
-export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, context: SheetContext): AsyncGenerator<SourceRecord[]> {
+export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, context: SheetContext): AsyncGenerator<SheetRow[]> {
   let expected = 1;
   let carried: Buffer = Buffer.alloc(0);
   // Pieces of a long row, gathered until one may hold its end tag: joining and rescanning the row
@@ -46,7 +50,7 @@ export async function* xlsxSheetRecords(pieces: AsyncIterable<Uint8Array>, conte
     const bytes = gathered.length ? Buffer.concat([carried, ...gathered]) : carried.length ? Buffer.concat([carried, current]) : current;
     gathered = [];
     gatheredBytes = 0;
-    let batch: SourceRecord[] = [];
+    let batch: SheetRow[] = [];
     let pos = 0;
     for (;;) {
       const row = nextRow(bytes, pos);
