@@ -142,6 +142,30 @@ function crosstabIndicators(analysis: number, result: Json, out: Map<string, Ind
   });
 }
 
+/**
+ * A multiple-response question's share of cases choosing each option, per group (`survey multi`):
+ * a share of a 0/1 answer, compared as a share (prop.test on the counts when unweighted).
+ */
+function multiIndicators(analysis: number, result: Json, out: Map<string, Indicator>): void {
+  const variable = str(result.var);
+  if (variable === null) return;
+  for (const g of Array.isArray(result.groups) ? (result.groups as Json[]) : []) {
+    const by = str(g.by);
+    const level = str(g.level) ?? 'all';
+    for (const o of Array.isArray(g.options) ? (g.options as Json[]) : []) {
+      const code = typeof o.code === 'number' || typeof o.code === 'string' ? o.code : null;
+      const share = num(o.share_of_cases);
+      const se = num(o.se);
+      if (code === null || share === null || se === null) continue;
+      put(out, {
+        key: ['multi', variable, JSON.stringify([code]), by ?? '', level].join('|'), command: 'multi', analysis, statistic: 'share', variable, values: [code], by, level,
+        model: null, formula: null, term: null, variables: [variable, by].filter((v): v is string => v !== null),
+        estimate: share, standardError: se, confLow: num(o.conf_low), confHigh: num(o.conf_high), n: num(g.n), count: num(o.count),
+      });
+    }
+  }
+}
+
 /** A scale's Cronbach's α, with Feldt's interval and SE (its items are the variables it depends on). */
 function reliabilityIndicators(analysis: number, spec: Json, result: Json, out: Map<string, Indicator>): void {
   const alpha = num(result.alpha);
@@ -162,6 +186,7 @@ function collect(spec: Json, analysis: number, results: unknown, out: Map<string
     if (command === 'regress') modelIndicators(analysis, result, out);
     else if (command === 'crosstab') crosstabIndicators(analysis, result, out);
     else if (command === 'reliability') reliabilityIndicators(analysis, spec, result, out);
+    else if (command === 'multi') multiIndicators(analysis, result, out);
     else groupIndicators(command, analysis, result, out);
   }
 }
@@ -169,7 +194,8 @@ function collect(spec: Json, analysis: number, results: unknown, out: Map<string
 /**
  * Every comparable estimate in a `survey run` results.json: the shares, means (and totals,
  * quantiles, ratios) of each group, each model coefficient (thresholds of ordinal models are
- * left out), each crosstab row share and each scale's Cronbach's α; frequency tables are not
+ * left out), each crosstab row share, each multiple-response option's share of cases and each
+ * scale's Cronbach's α; frequency tables are not
  * compared (the shares say the same with an SE). Estimates without an SE are left out.
  */
 export function waveIndicators(results: unknown): WaveIndicators {

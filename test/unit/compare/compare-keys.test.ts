@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareWaves, type Wave } from '../../../src/compare/compare-waves.js';
 import { waveIndicators } from '../../../src/compare/wave-indicators.js';
+import { runCli, tempDir } from '../../helpers/run-cli.js';
 
 const group = (level: string, share: number, se = 0.01) => ({ by: level === 'all' ? null : 'area', level, n: 100, count: Math.round(share * 100), share, se, conf_low: share - 0.02, conf_high: share + 0.02 });
 const quantiles = (shift: number) => ({
@@ -45,5 +48,31 @@ describe('comparison keys', () => {
     expect(rows).toHaveLength(8);
     for (const r of rows) expect(r.difference).toBeCloseTo(0.1, 9);
     expect(rows.find((r) => r.indicator.key === 'regress|ols|y~x|x#2')!.earlier.estimate).toBe(2);
+  });
+});
+
+describe('multiple-response questions across waves', () => {
+  it('compare each option\'s share of cases, by group, as prop.test on the cases that answered', async () => {
+    const dir = tempDir('survey-compare-multi-');
+    writeFileSync(join(dir, 'q.yaml'), 'id: m\ntitle: 多选\nvariables:\n  - {name: area, type: single, choices: {1: 城市, 2: 农村}}\n  - {name: hobby, label: 您的爱好, type: multi, choices: {1: 运动, 2: 阅读, 3: 旅游}}\n');
+    // Wave A: 40 people, wave B: 60; option 1 chosen by every second person in A and two in three in B.
+    const csv = (n: number, every: number) => ['area,hobby_1,hobby_2,hobby_3', ...Array.from({ length: n }, (_, i) => `${1 + (i % 2)},${i % every === 0 ? 0 : 1},${i % 3 === 0 ? 1 : 0},${i % 5 === 0 ? 1 : 0}`)].join('\n') + '\n';
+    const results = async (n: number, every: number) => {
+      writeFileSync(join(dir, `w${n}.csv`), csv(n, every));
+      const r = await runCli(['multi', join(dir, `w${n}.csv`), '--codebook', join(dir, 'q.yaml'), '--var', 'hobby', '--by', 'area', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return { analyses: [{ command: 'multi', results: [JSON.parse(r.stdout)] }] };
+    };
+    const [a, b] = [await results(40, 2), await results(60, 3)];
+    const rows = compareWaves([{ ...wave('A', 0), results: a }, { ...wave('B', 0), results: b }]).pairs[0].rows;
+    expect(rows.map((r) => r.indicator.key)).toContain('multi|hobby|[1]||all');
+    expect(rows.map((r) => r.indicator.key)).toContain('multi|hobby|[3]|area|农村');
+    const sport = rows.find((r) => r.indicator.key === 'multi|hobby|[1]||all')!;
+    // 20 of 40 against 40 of 60: prop.test(c(40, 20), c(60, 40), correct = FALSE) gives X-squared = 2.7778, p = 0.09558.
+    expect([sport.earlier.count, sport.earlier.n, sport.indicator.count, sport.indicator.n]).toEqual([20, 40, 40, 60]);
+    expect(sport.test).toBe('prop.test');
+    expect(sport.difference).toBeCloseTo(2 / 3 - 1 / 2, 12);
+    expect(sport.statistic).toBeCloseTo(2.777778, 5);
+    expect(sport.pValue).toBeCloseTo(0.09558, 5);
   });
 });
