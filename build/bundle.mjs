@@ -6,8 +6,8 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', logLevel: 'warning', legalComments: 'none' };
 // Left out of the bundle: a native addon (resvg), and readers loaded only for the files that need
-// them (exceljs for XLSForm, SheetJS for .xls), which would only make every start-up slower.
-const external = ['@resvg/resvg-js', 'exceljs', '@e965/xlsx', 'survey', 'survey/*', 'better-sqlite3', 'pg', 'pg-native'];
+// them (SheetJS for .xls), which would only make every start-up slower.
+const external = ['@resvg/resvg-js', '@e965/xlsx', 'survey', 'survey/*', 'better-sqlite3', 'pg', 'pg-native'];
 
 // The questionnaire page's script: the form checks (src/collect/form) and the codebook's expression
 // evaluator, reached through the public facade. Tree-shaking leaves only what the browser runs; the

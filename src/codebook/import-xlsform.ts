@@ -8,7 +8,8 @@ import { omitAbsent } from './omit-absent.js';
 import { parseCode } from './parse-code.js';
 import { rangeFromConstraint } from './range-from-constraint.js';
 import { readInputFile } from '../io/read-input-file.js';
-import { assertZipInflatesSafely, ZipError } from '../io/zip/zip-entries.js';
+import { openXlsx } from '../io/xlsx/read/open-xlsx.js';
+import { isDamagedZip } from '../io/zip/is-damaged-zip.js';
 import { validateCodebook } from './validate-codebook.js';
 import {
   languageColumns,
@@ -52,28 +53,12 @@ const skippedTypes = new Set(['note', 'audit', 'begin_group', 'begin_repeat', 'e
  * at once, located by sheet and row (ProblemsError, exit 2); the result passes validateCodebook.
  */
 export async function importXlsform(path: string): Promise<Codebook> {
-  // Loaded on demand: exceljs takes longer to load than most commands take to run.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const bytes = await readInputFile(path, 'XLSForm');
-  try {
-    // exceljs inflates every part into memory: a zip bomb is refused before it gets the bytes.
-    await assertZipInflatesSafely(path, bytes.length);
-  } catch (err) {
-    if (!(err instanceof ZipError)) throw err;
-    throw new InputError(`not an .xlsx workbook (${err.message})`, { file: path, hint: 'save the form as .xlsx (Excel 2007 or later)', cause: err });
-  }
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (err) {
-    throw new InputError('not an .xlsx workbook', { file: path, hint: 'save the form as .xlsx (Excel 2007 or later)', cause: err });
-  }
-  const survey = readXlsformSheet(workbook, 'survey');
+  const { survey, choices, settings: settingsSheet } = await readXlsformSheets(path, await readInputFile(path, 'XLSForm'));
   if (!survey) throw new InputError('not an XLSForm: the workbook has no "survey" sheet', { file: path });
   const problems: Problem[] = [];
-  const lists = readChoiceLists(readXlsformSheet(workbook, 'choices'), problems);
+  const lists = readChoiceLists(choices, problems);
   const { variables, derive, rows } = readSurvey(survey, lists, problems);
-  const settings = readXlsformSheet(workbook, 'settings')?.rows[0];
+  const settings = settingsSheet?.rows[0];
   const title = settings?.get('form_title');
   const codebook: Codebook = {
     id: settings?.get('form_id') || basename(path, extname(path)),
@@ -87,6 +72,25 @@ export async function importXlsform(path: string): Promise<Codebook> {
   }
   if (problems.length > 0) throw new ProblemsError(path, 'XLSForm', problems);
   return codebook;
+}
+
+/**
+ * The form's survey, choices and settings sheets, read from its bytes (a form may come through a
+ * pipe) with our .xlsx reader: a zip bomb or a damaged file is an InputError about the file.
+ */
+async function readXlsformSheets(path: string, bytes: Buffer): Promise<Record<'survey' | 'choices' | 'settings', XlsformSheet | undefined>> {
+  try {
+    const workbook = await openXlsx(bytes, bytes.length);
+    return {
+      survey: await readXlsformSheet(workbook, 'survey'),
+      choices: await readXlsformSheet(workbook, 'choices'),
+      settings: await readXlsformSheet(workbook, 'settings'),
+    };
+  } catch (err) {
+    if (!isDamagedZip(err)) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new InputError(`not an .xlsx workbook (${reason})`, { file: path, hint: 'save the form as .xlsx (Excel 2007 or later)', cause: err });
+  }
 }
 
 /** The choices sheet as lists of choices, by list name. */

@@ -1,4 +1,4 @@
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxReader } from '../io/xlsx/read/open-xlsx.js';
 
 /** One data row of an XLSForm sheet: its Excel row number and its cells by lower-case header. */
 export interface XlsformRow {
@@ -14,26 +14,28 @@ export interface XlsformSheet {
 }
 
 /** Reads the sheet called `name` (any case) from a workbook, or undefined when there is none. */
-export function readXlsformSheet(workbook: Workbook, name: string): XlsformSheet | undefined {
-  const sheet = workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === name);
-  return sheet && readSheet(sheet);
+export async function readXlsformSheet(workbook: XlsxReader, name: string): Promise<XlsformSheet | undefined> {
+  const found = workbook.sheets.find((sheet) => sheet.name.trim().toLowerCase() === name);
+  const sheet = found && (await workbook.openSheet(found));
+  if (!sheet) return undefined;
+  const records: string[][] = [];
+  for await (const batch of sheet.rows()) for (const record of batch) records.push(record.cells);
+  return xlsformSheet(records);
 }
 
-function readSheet(sheet: Worksheet): XlsformSheet {
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell((cell, column) => {
-    headers[column] = cell.text.trim().toLowerCase();
-  });
+/** Headers from row 1 and the data rows below it, blank rows left out (a form is a few hundred rows: held whole). */
+function xlsformSheet(records: readonly string[][]): XlsformSheet {
+  const headers = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const rows: XlsformRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = new Map<string, string>();
-    row.eachCell((cell, column) => {
+  records.forEach((cells, index) => {
+    if (index === 0 || cells.every((cell) => cell === '')) return;
+    const byHeader = new Map<string, string>();
+    cells.forEach((cell, column) => {
       const header = headers[column];
       // A header repeated by mistake must not blank out the first column's value.
-      if (header && !cells.get(header)) cells.set(header, cell.text.trim());
+      if (header && !byHeader.get(header)) byHeader.set(header, cell.trim());
     });
-    rows.push({ row: rowNumber, get: (header) => cells.get(header) ?? '' });
+    rows.push({ row: index + 1, get: (header) => byHeader.get(header) ?? '' });
   });
   return { headers: headers.filter(Boolean), rows };
 }

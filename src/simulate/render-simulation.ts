@@ -42,6 +42,6 @@ export async function renderSimulation(plan: SimulationPlan, options: RenderOpti
   const days = plan.wjx?.days ?? 0;
   // The workbook is dated at the end of fieldwork, not when it is written, so reruns match.
   const end = new Date(Date.parse(`${wjx.start}T00:00:00Z`) + days * 86400000);
-  const data = options.xlsx ? await encodeWjxXlsx(rows, end) : encodeWjxCsv(rows);
+  const data = options.xlsx ? encodeWjxXlsx(rows, end) : encodeWjxCsv(rows);
   return { data, truth: formatTruthCsv(wjx.truth), sample, wjx };
 }

@@ -32,8 +32,17 @@ const INFLATED_BYTES = 1 << 18;
 export const MAX_INFLATE_RATIO = 200;
 const MAX_RATIO_GRACE = 1 << 20;
 
-async function readAt(file: string, position: number, length: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
+/**
+ * Where a zip archive is read from: a file's path (read piece by piece, for exports of any size), or
+ * its bytes already in memory (a document read whole, which may have come through a pipe).
+ */
+export type ZipSource = string | Uint8Array;
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+async function readAt(source: ZipSource, position: number, length: number): Promise<Buffer> {
+  if (typeof source !== 'string') return asBuffer(source).subarray(position, position + length);
+  const handle = await open(source, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, position);
     return buffer.subarray(0, bytesRead);
@@ -42,13 +51,23 @@ async function readAt(file: string, position: number, length: number): Promise<B
   }
 }
 
+/** The bytes from `start` to `end` (inclusive, as createReadStream counts) in pieces of READ_BYTES. */
+function readRange(source: ZipSource, start: number, end: number): Readable {
+  if (typeof source === 'string') return createReadStream(source, { start, end, highWaterMark: READ_BYTES });
+  const bytes = asBuffer(source);
+  const last = Math.min(end + 1, bytes.length);
+  return Readable.from((function* () {
+    for (let at = start; at < last; at += READ_BYTES) yield bytes.subarray(at, Math.min(at + READ_BYTES, last));
+  })());
+}
+
 /**
  * Reads a zip archive's central directory (ZIP64 included), so entries can be read in any order
  * without unpacking the others: the sheet is streamed after the small parts it depends on.
  */
-export async function readZipEntries(file: string, size: number): Promise<Map<string, ZipEntry>> {
+export async function readZipEntries(source: ZipSource, size: number): Promise<Map<string, ZipEntry>> {
   const tailLength = Math.min(size, 22 + 0xffff);
-  const tail = await readAt(file, size - tailLength, tailLength);
+  const tail = await readAt(source, size - tailLength, tailLength);
   let at = tail.length - 22;
   while (at >= 0 && tail.readUInt32LE(at) !== EOCD) at--;
   if (at < 0) throw new ZipError('no zip directory found: the file is damaged or truncated');
@@ -60,7 +79,7 @@ export async function readZipEntries(file: string, size: number): Promise<Map<st
     if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
     const recordAt = Number(tail.readBigUInt64LE(locator + 8));
     if (recordAt + 56 > size) throw new ZipError('damaged ZIP64 directory');
-    const record = await readAt(file, recordAt, 56);
+    const record = await readAt(source, recordAt, 56);
     if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
@@ -71,7 +90,7 @@ export async function readZipEntries(file: string, size: number): Promise<Map<st
   if (!Number.isSafeInteger(directoryOffset) || !Number.isSafeInteger(directorySize) || directoryOffset + directorySize > size) {
     throw new ZipError('damaged zip directory (it lies outside the file)');
   }
-  const directory = await readAt(file, directoryOffset, directorySize);
+  const directory = await readAt(source, directoryOffset, directorySize);
   const entries = new Map<string, ZipEntry>();
   let p = 0;
   for (let i = 0; i < count; i++) {
@@ -119,10 +138,10 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
 }
 
 /** The uncompressed bytes of one entry as a stream; `onRead` hears how many compressed bytes were read. */
-export async function openZipEntry(file: string, entry: ZipEntry, onRead?: (bytes: number) => void): Promise<Readable> {
+export async function openZipEntry(source: ZipSource, entry: ZipEntry, onRead?: (bytes: number) => void): Promise<Readable> {
   if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses unsupported compression ${entry.method}`);
-  const header = await readAt(file, entry.localHeaderOffset, 30);
+  const header = await readAt(source, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged zip entry ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (entry.compressedSize === 0) {
@@ -130,9 +149,9 @@ export async function openZipEntry(file: string, entry: ZipEntry, onRead?: (byte
     return Readable.from([]);
   }
   checkDeclaredRatio(entry);
-  // createReadStream's `end` is inclusive. Pieces of 1 MB in and 256 KB out, not Node's 64 KB and
-  // 16 KB: each piece costs a round trip to the thread pool, which dominated reading a large sheet.
-  const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_BYTES });
+  // Pieces of 1 MB in and 256 KB out, not Node's 64 KB and 16 KB: each piece costs a round trip
+  // to the thread pool, which dominated reading a large sheet.
+  const raw = readRange(source, start, start + entry.compressedSize - 1);
   if (onRead) raw.on('data', (chunk) => onRead(chunk.length));
   if (entry.method === 0) return pipeline(raw, inflatedSizeGuard(entry), () => {});
   // pipeline destroys the streams when the reader stops early, so no file handle is left open.
@@ -168,12 +187,10 @@ function inflatedSizeGuard(entry: ZipEntry): Transform {
 }
 
 /**
- * Inflates every entry of a zip archive and throws away the bytes, so that a zip bomb (or an entry
- * that is damaged or misstates its size) raises a ZipError before another reader (exceljs) would
- * inflate it all into memory.
+ * Refuses a zip archive any of whose entries declares a bomb's inflation, inflating nothing: a
+ * reader that reads only some parts still refuses a hostile file outright. The parts it reads are
+ * guarded again as they inflate (openZipEntry).
  */
-export async function assertZipInflatesSafely(file: string, size: number): Promise<void> {
-  for (const entry of (await readZipEntries(file, size)).values()) {
-    for await (const piece of await openZipEntry(file, entry)) void piece;
-  }
+export function checkDeclaredRatios(entries: ReadonlyMap<string, ZipEntry>): void {
+  for (const entry of entries.values()) checkDeclaredRatio(entry);
 }

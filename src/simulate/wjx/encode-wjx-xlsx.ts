@@ -1,18 +1,12 @@
+import { writeXlsx } from '../../io/xlsx/write/write-xlsx.js';
 import { setZipTimes } from './set-zip-times.js';
 
 /**
- * Encodes export rows as an .xlsx workbook with one sheet, as 问卷星 downloads are; numbers stay
- * numeric cells. Every date in the file (properties, zip entries) is `date`, not the time of
- * writing, so the same rows give the same bytes.
+ * Encodes export rows as an .xlsx workbook with one sheet, `Sheet1`, as 问卷星 downloads are:
+ * numbers stay numeric cells, text goes to shared strings. Written with our own writer, which puts
+ * no dates in the document properties; the zip entries are stamped `date`, as a download made
+ * then would be, so the same rows give the same bytes.
  */
-export async function encodeWjxXlsx(rows: readonly (readonly (string | number)[])[], date: Date): Promise<Buffer> {
-  // Loaded on demand: exceljs takes longer to load than most commands take to run.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'survey simulate';
-  workbook.created = date;
-  workbook.modified = date;
-  const sheet = workbook.addWorksheet('Sheet1');
-  for (const row of rows) sheet.addRow([...row]);
-  return setZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()), date);
+export function encodeWjxXlsx(rows: readonly (readonly (string | number)[])[], date: Date): Buffer {
+  return setZipTimes(writeXlsx({ creator: 'survey simulate', sheets: [{ name: 'Sheet1', rows }] }), date);
 }

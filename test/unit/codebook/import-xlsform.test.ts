@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importXlsform } from '../../../src/codebook/import-xlsform.js';
@@ -200,5 +201,13 @@ describe('importXlsform', () => {
     await expect(importXlsform(join(dir, 'text.xlsx'))).rejects.toThrow('not an .xlsx workbook');
     const noSurvey = await writeXlsform(dir, { choices: [['list_name', 'name', 'label']] }, 'no-survey.xlsx');
     await expect(importXlsform(noSurvey)).rejects.toThrow('not an XLSForm: the workbook has no "survey" sheet');
+  });
+
+  test('reads a form that comes through a pipe as it reads the file', async () => {
+    const form = await writeXlsform(tempDir(), happinessForm);
+    const fifo = join(tempDir(), 'form.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    createWriteStream(fifo).end(readFileSync(form));
+    expect(await importXlsform(fifo)).toStrictEqual(await importXlsform(form));
   });
 });

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ZipError, type ZipEntry } from '../../zip/zip-entries.js';
+import { ZipError, type ZipEntry, type ZipSource } from '../../zip/zip-entries.js';
 import { entryText } from '../../zip/zip-entry-text.js';
 import { xmlAttributes } from './xml-text.js';
 import { checkPartComplete } from './xlsx-limits.js';
@@ -21,9 +21,9 @@ export function findEntry(entries: Map<string, ZipEntry>, path: string): ZipEntr
   return undefined;
 }
 
-async function partText(file: string, entries: Map<string, ZipEntry>, path: string): Promise<string | undefined> {
+async function partText(source: ZipSource, entries: Map<string, ZipEntry>, path: string): Promise<string | undefined> {
   const entry = findEntry(entries, path);
-  return entry ? entryText(file, entry) : undefined;
+  return entry ? entryText(source, entry) : undefined;
 }
 
 interface Relationships {
@@ -49,15 +49,15 @@ function relationships(xml: string, base: string): Relationships {
 }
 
 /** Reads the workbook part and its relationships: sheet names and paths, the date system, shared parts. */
-export async function readXlsxWorkbook(file: string, entries: Map<string, ZipEntry>): Promise<XlsxWorkbook> {
-  const rootRels = await partText(file, entries, '_rels/.rels');
+export async function readXlsxWorkbook(source: ZipSource, entries: Map<string, ZipEntry>): Promise<XlsxWorkbook> {
+  const rootRels = await partText(source, entries, '_rels/.rels');
   const workbookPath = (rootRels && relationships(rootRels, '').byType.get('officeDocument')) ?? 'xl/workbook.xml';
-  const workbookXml = await partText(file, entries, workbookPath);
+  const workbookXml = await partText(source, entries, workbookPath);
   if (workbookXml === undefined) throw new ZipError('a zip file, but not an Excel workbook (no workbook part)');
   checkPartComplete(workbookXml.slice(-256), 'workbook', workbookPath);
   const dir = posix.dirname(workbookPath);
   const rels = relationships(
-    (await partText(file, entries, posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`))) ?? '',
+    (await partText(source, entries, posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`))) ?? '',
     dir,
   );
   const sheets: XlsxWorkbook['sheets'] = [];

@@ -6,7 +6,10 @@ import { makeDesign } from '../../../../src/core/design.js';
 import type { DataTable } from '../../../../src/core/data-table.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
 import type { Cell, CellValue, Sheet } from '../../../../src/io/xlsx/write/xlsx-model.js';
+import { prerenderSheet } from '../../../../src/io/xlsx/write/prerender-sheet.js';
+import { writeXlsx } from '../../../../src/io/xlsx/write/write-xlsx.js';
 import { buildWorkbook } from '../../../../src/report/workbook/build-workbook.js';
+import { exceljsDifferences } from '../../io/xlsx/write/xlsx-files.js';
 import { excludedSheet } from '../../../../src/report/workbook/cleaning-sheet.js';
 import { dataSheet } from '../../../../src/report/workbook/data-sheet.js';
 import type { CleanSummary } from '../../../../src/clean/clean-file.js';
@@ -116,5 +119,14 @@ describe('the report workbook', () => {
     expect(zh).toContainEqual(['农村', '7', '空白问卷']);
     expect(rows('en')).toContainEqual(['城市', '3', 'speeder;required-missing']);
     expect(excluded.rows[0][2]).toBe('speeder;required-missing');
+  });
+
+  it('exceljs, an independent reader, reads every cell of every sheet as built, the 数据 sheet rendered ahead as survey run does', async () => {
+    // A real 1×1 PNG for the chart: the writer checks the signature.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const withChart = { ...input, images: new Map([['01-shares', { png, width: 1600, height: 600, title: '幸福感' }]]) };
+    const sheets = buildWorkbook(withChart).sheets as Sheet[];
+    const written = writeXlsx(buildWorkbook({ ...withChart, data: await prerenderSheet(input.data as Sheet) }));
+    expect(await exceljsDifferences(written, sheets)).toEqual([]);
   });
 });
