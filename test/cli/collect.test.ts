@@ -86,7 +86,7 @@ describe('survey export', () => {
   it('gives exactly the table survey ingest writes from a 问卷星 export of the same questionnaires (bundled study)', async () => {
     const dir = tempDir();
     const codebook = await loadCodebook(join(bazhou, 'codebook.yaml'));
-    const answers = [
+    const answers: NewSubmission['answers'][] = [
       { area: 1, sex: 2, age: 34, education: 5, occupation: 2, household_size: 3, income: 52000, happiness: 4, sat_income: 3, sat_family: 5, sat_health_cost: 8, prog_care: 8 },
       { area: 2, sex: 1, age: 67, education: 1, occupation: 6, household_size: 2, income: 9000.5, happiness: 9 },
       { area: 1, sex: 1, happiness: 1 },
@@ -111,7 +111,7 @@ describe('survey export', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'q.yaml'), FIXTURE_CODEBOOK);
     const codebook = parseCodebook(FIXTURE_CODEBOOK, 'q.yaml');
-    const answers = [
+    const answers: NewSubmission['answers'][] = [
       { area: 2, age: 40, farm_years: 20, hobby: [1, 3], hobby_sport_hours: 4, sat_income: 4, sat_family: 8, note: '=1+1 "quoted", <script>' },
       { area: 1, age: 18, hobby: [2], sat_income: 1 },
       { area: 1, age: 50 },

@@ -59,7 +59,7 @@ describe('survey form', () => {
     const dir = tempDir('survey-form-');
     writeFileSync(join(dir, 'skips.yaml'), SKIPS);
     const out = join(dir, 'q.pdf');
-    const result = (await runCli(['form', join(dir, 'skips.yaml'), '--out', out], { timeoutMs: 120_000 }));
+    const result = await runCli(['form', join(dir, 'skips.yaml'), '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     const text = squeeze(execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }));
@@ -67,7 +67,7 @@ describe('survey form', () => {
       expect(text).toContain(expected);
     }
     expect(existsSync(join(dir, 'q.docx'))).toBe(false);
-  });
+  }, 120_000);
 
   it('says in one line how to get PDF when LibreOffice is missing, and writes nothing', async () => {
     const dir = tempDir('survey-form-');

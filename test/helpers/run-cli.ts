@@ -62,7 +62,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 }
 
 /** Runs the built `survey` binary as a real process (`npm test` builds first), for tests of the process itself. */
-export function spawnCli(args: string[], options: CliOptions & { input?: string; timeoutMs?: number } = {}): CliResult {
+export function spawnCli(args: readonly string[], options: CliOptions & { input?: string; timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd,
     input: options.input,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
+import { estimateMeans, type OneWayAnova } from '../../../src/analyze/estimators/estimate-means.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
 import { makeDesign, type DesignSpec } from '../../../src/core/design.js';
 import type { DataTable } from '../../../src/core/data-table.js';
@@ -35,7 +35,7 @@ describe('means match t.test / aov (unweighted) and svymean / svyby / svyttest (
   });
 
   it('happiness by education: one-way aov', () => {
-    const a = estimateMeans(makeDesign(tables.study), { variable: 'happiness', by: 'education' }).anova!;
+    const a = estimateMeans(makeDesign(tables.study), { variable: 'happiness', by: 'education' }).anova as OneWayAnova;
     const want = r.unweighted.happiness_by_education;
     expect([a.dfBetween, a.dfWithin]).toEqual(want.df);
     expectClose([a.sumSquaresBetween, a.sumSquaresWithin, a.statistic, a.pValue], [...want.ss, want.f, want.p_value], { ...closedForm, label: 'aov' });

@@ -11,6 +11,7 @@ import { fitOls } from '../../../src/analyze/regression/fit-ols.js';
 import { fitOrdinal } from '../../../src/analyze/regression/fit-ordinal.js';
 import type { CoefficientRow } from '../../../src/analyze/regression/regression-result.js';
 import { dataTable, type DataTable } from '../../../src/core/data-table.js';
+import type { Variable } from '../../../src/core/types.js';
 import { describeDesign, makeDesign, type Design } from '../../../src/core/design.js';
 import { hadamard } from '../../../src/core/hadamard.js';
 import { convertToReplicates, withReplicateColumns } from '../../../src/core/replicate-design.js';
@@ -90,7 +91,7 @@ describe('BRR half-samples follow the strata codes, as R sees them, not their la
     const strat = tables.apistrat;
     const pair = strat.codebook.variables.find((v) => v.name === 'pair')!;
     const codes = [...new Set(Array.from(strat.column('pair').values as ArrayLike<number>))].sort((a, b) => a - b);
-    const labelled = { ...pair, type: 'single' as const, choices: codes.map((code) => ({ code, label: `第${101 - code}对` })) };
+    const labelled: Variable = { ...pair, type: 'single', choices: codes.map((code) => ({ code, label: `第${101 - code}对`, aliases: [] })) };
     const codebook = { ...strat.codebook, variables: strat.codebook.variables.map((v) => (v.name === 'pair' ? labelled : v)) };
     const table = dataTable(codebook, strat.names.map((name) => strat.column(name)), strat.sourceRows);
     const rep = convertToReplicates(makeDesign(table, { weight: 'pw', strata: 'pair' }), 'BRR').replicates!;

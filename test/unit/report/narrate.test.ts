@@ -29,12 +29,12 @@ describe('report narrative', () => {
   });
 
   it('names the variable in a plan\'s share and mean sentences by its short label, not the question text the table title keeps', () => {
-    const paragraphs = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    const tables = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'table' ? [b.title] : []));
-    const mean = { command: 'means', var: ['income'], by: 'area' } as const;
+    const paragraphs = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design, weighted: null }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const tables = (a: Parameters<typeof runAnalysis>[1]) => runAnalysis({ plain: design, weighted: null }, a, 'x', 'zh').blocks.flatMap((b) => (b.kind === 'table' ? [b.title] : []));
+    const mean: Parameters<typeof runAnalysis>[1] = { command: 'means', var: ['income'], by: 'area' };
     expect(paragraphs(mean)[0]).toMatch(/^“人均可支配收入”的均值，城市比农村高\d+元（/);
     expect(tables(mean)[0]).toBe('过去一年，您家人均可支配收入大约是多少元？');
-    const share = { command: 'shares', var: ['happiness'], top: 2, by: 'area' } as const;
+    const share: Parameters<typeof runAnalysis>[1] = { command: 'shares', var: ['happiness'], top: 2, by: 'area' };
     expect(paragraphs(share)[0]).toMatch(/^调查结果显示：对“幸福感”回答“比较幸福”和“非常幸福”的，占有效样本/);
   });
 

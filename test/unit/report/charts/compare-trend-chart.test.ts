@@ -46,7 +46,7 @@ describe('trend chart (waves on the x axis, CIs as error bars)', () => {
     const lines = svg.match(/<path d="(M[^"]+)" fill="none" stroke="[^"]+" stroke-width="2"/g) ?? [];
     // 城市: one line through three points; 农村: none (its two points are not consecutive).
     expect(lines).toHaveLength(1);
-    expect(lines[0].match(/L/g)).toHaveLength(2);
+    expect(lines[0]?.match(/L/g)).toHaveLength(2);
   });
 
   it('fits the axis to the estimates rather than starting at zero, and shows a legend for several groups', () => {

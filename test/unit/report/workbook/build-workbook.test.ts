@@ -51,7 +51,7 @@ describe('the report workbook', () => {
   });
 
   it('draws 三线表: a medium rule over the header, a thin one under it, a medium one under the last row', () => {
-    const shares = buildWorkbook(input).sheets[2];
+    const shares = buildWorkbook(input).sheets[2] as Sheet;
     const header = find(shares, '组别');
     expect(shares.rows[header].every((c) => style(c)?.border?.top === 'medium' && style(c)?.border?.bottom === 'thin')).toBe(true);
     const last = shares.rows[header + 3];
@@ -61,7 +61,7 @@ describe('the report workbook', () => {
   });
 
   it('keeps numbers as numbers with formats: unweighted and weighted shares side by side', () => {
-    const shares = buildWorkbook(input).sheets[2];
+    const shares = buildWorkbook(input).sheets[2] as Sheet;
     const all = shares.rows[find(shares, '全部')];
     const estimates = input.analyses[0].estimates;
     if (estimates.command !== 'shares') throw new Error('shares expected');
@@ -74,7 +74,7 @@ describe('the report workbook', () => {
   });
 
   it('puts the models side by side, one row per term, thresholds after, then N', () => {
-    const sheet = buildWorkbook(input).sheets[3];
+    const sheet = buildWorkbook(input).sheets[3] as Sheet;
     const header = sheet.rows[1].map(value);
     expect(header[1]).toBe('(1) 线性回归（OLS） 系数');
     expect(header[5]).toBe('(2) 有序Logistic回归 系数');
@@ -100,7 +100,7 @@ describe('the report workbook', () => {
   });
 
   it('shows the sample profile as counts and column shares, means with one decimal', () => {
-    const profile = buildWorkbook(input).sheets[1];
+    const profile = buildWorkbook(input).sheets[1] as Sheet;
     const male = profile.rows[find(profile, '男')];
     expect(typeof value(male[2])).toBe('number');
     expect(style(male[3])?.numFmt).toBe('0.0%');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { xlsxSheetRecords, type SheetContext } from '../../../../../src/io/xlsx/read/xlsx-sheet-records.js';
+import { xlsxSheetRecords } from '../../../../../src/io/xlsx/read/xlsx-sheet-records.js';
+import type { SheetContext } from '../../../../../src/io/xlsx/read/xlsx-sheet-context.js';
 
 const context: SheetContext = { sharedStrings: ['序号', '性别', '男', '女', 'a&b'], formats: [undefined, '0.00'], date1904: false };
 
