@@ -1,5 +1,7 @@
 import { codeLabel, variableOf } from '../../core/variable-labels.js';
 import type { Lang } from '../../locale/lang.js';
+import { labelIn } from '../../locale/label-in.js';
+import { workbookWords } from '../../locale/workbook-words.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
 import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
@@ -16,14 +18,13 @@ const MISSING_TEXT = MISSING_CODES.map((reason) => `(${reason})`);
  * brackets; the first two rows (names, questions) stay in view.
  */
 export function dataSheet(table: DataTable, lang: Lang, name: string): Sheet {
-  const zh = lang === 'zh';
   const columns = table.names.map((n) => table.column(n));
   const labelled = columns.map((c) => c.kind === 'number' && (variableOf(table, c.name)?.choices?.length ?? 0) > 0);
   // Choice labels are looked up once per code, not once per cell.
   const caches = columns.map(() => new Map<number, string>());
   const rows: (Cell | CellValue)[][] = [
     [{ value: '_source_row', style: HEADER }, ...columns.map((c) => ({ value: c.name, style: HEADER }))],
-    [{ value: zh ? '原始行号' : 'Source row', style: HEADER }, ...columns.map((c) => ({ value: variableOf(table, c.name)?.[zh ? 'label' : 'labelEn'] ?? variableOf(table, c.name)?.label ?? '', style: HEADER }))],
+    [{ value: workbookWords(lang).sourceRow, style: HEADER }, ...columns.map((c) => ({ value: labelIn(lang, variableOf(table, c.name)?.label, variableOf(table, c.name)?.labelEn) ?? '', style: HEADER }))],
   ];
   // Plain loops over hoisted column parts: this runs for every cell of the data (~450k in the bundled study).
   const width = columns.length;
