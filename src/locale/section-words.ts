@@ -62,6 +62,10 @@ export interface SectionWords {
   reliability: (f: ReliabilityFacts) => string;
   alphaBands: string;
   frequencyNote: (total: number, valid: number) => string;
+  /** A numbered table or figure caption: 表3 … / Table 3. … */
+  caption: (kind: 'table' | 'figure', n: number, title: string) => string;
+  /** The totals, quantiles and ratio tables. */
+  estimates: { value: string; total: string; prob: string; quantile: string; ratio: string; sampleTotal: string; woodruff: string };
 }
 
 export const SECTION_WORDS = {
@@ -90,6 +94,8 @@ export const SECTION_WORDS = {
     reliability: (f) => `“${f.scale}”共${f.items}题，完整回答${f.n}人，Cronbach's α = ${f.alpha}（标准化α = ${f.standardized}）${f.verdict ? `，按常用标准${f.verdict}` : ''}；KMO = ${f.kmo}，Bartlett球形检验 χ²(${f.df}) = ${f.chi2}，p ${f.p}。`,
     alphaBands: '注：α<0.6为偏低，0.6～0.7为可接受，0.7～0.8为较好，≥0.8为良好（社会科学常用标准）。',
     frequencyNote: (total, valid) => `样本量 ${total}，有效 ${valid}`,
+    caption: (kind, n, title) => `${kind === 'table' ? '表' : '图'}${n} ${title}`,
+    estimates: { value: '类别', total: '总量', prob: '分位点', quantile: '分位数', ratio: '比值', sampleTotal: '注：未加权，总量为样本合计。', woodruff: '注：置信区间为 Woodruff 区间。' },
   },
   en: {
     chapter: (k, title) => `${k}. ${title}`,
@@ -116,6 +122,8 @@ export const SECTION_WORDS = {
     reliability: (f) => `"${f.scale}": ${f.items} items, ${f.n} complete answers, Cronbach's α = ${f.alpha} (standardized ${f.standardized})${f.verdict ? `; by the usual bands, ${f.verdict}` : ''}; KMO = ${f.kmo}, Bartlett χ²(${f.df}) = ${f.chi2}, p ${f.p}.`,
     alphaBands: 'Note: α < 0.6 low, 0.6–0.7 acceptable, 0.7–0.8 good, ≥ 0.8 very good (the usual social-science bands).',
     frequencyNote: (total, valid) => `n = ${total}, valid ${valid}`,
+    caption: (kind, n, title) => `${kind === 'table' ? 'Table' : 'Figure'} ${n}. ${title}`,
+    estimates: { value: 'Category', total: 'Total', prob: 'p', quantile: 'Quantile', ratio: 'Ratio', sampleTotal: 'Note: unweighted; totals are sample sums.', woodruff: 'Note: Woodruff confidence intervals.' },
   },
 } satisfies Record<Lang, SectionWords>;
 
