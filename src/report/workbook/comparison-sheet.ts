@@ -1,10 +1,10 @@
 import { comparabilityReasons, describeCodebookChange } from '../../compare/comparability-reasons.js';
 import { indicatorLabel } from '../../compare/indicator-label.js';
-import { compareWords } from '../../locale/compare-words.js';
 import type { Cell } from '../../io/xlsx/xlsx-model.js';
 import { verdict } from '../compare-section.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
+import { compareWords } from '../../locale/compare-words.js';
 
 const FORMAT = { share: '0.0%', coefficient: '0.000', alpha: '0.000' } as Record<string, string>;
 

@@ -1,12 +1,12 @@
 import { codeLabel, variableOf } from '../../core/variable-labels.js';
 import type { Lang } from '../../locale/lang.js';
-import { labelIn } from '../../locale/label-in.js';
-import { workbookWords } from '../../locale/workbook-words.js';
 import type { Cell, CellValue, Sheet } from '../../io/xlsx/xlsx-model.js';
 import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
 import type { DataTable } from '../../core/data-table.js';
+import { labelIn } from '../../locale/label-in.js';
+import { workbookWords } from '../../locale/workbook-words.js';
 
 const HEADER = { bold: true, border: { bottom: 'thin' as const } };
 /** Declared or other missing answers as the sheet shows them: `(skipped)`. */
