@@ -4,12 +4,14 @@ import type { Indicator } from './wave-indicators.js';
 import { methodName } from '../locale/method-names.js';
 import { termWords } from '../locale/term-words.js';
 import { groupWords } from '../locale/variable-words.js';
+import { marks } from '../locale/report-marks.js';
+import { labelIn } from '../locale/label-in.js';
 
 /** A variable's question text from the codebook (English when asked and given), else its name. */
 export function questionLabel(codebook: Codebook | null, name: string, lang: Lang): string {
   const v = codebook?.variables.find((x) => x.name === name);
   const d = codebook?.derive.find((x) => x.name === name);
-  return (lang === 'en' ? v?.labelEn ?? d?.labelEn : undefined) ?? v?.label ?? d?.label ?? name;
+  return labelIn(lang, v?.label ?? d?.label, v?.labelEn ?? d?.labelEn) ?? name;
 }
 
 /** The answers a share counts, by their labels (比较幸福/非常幸福), else their codes. */
@@ -18,7 +20,7 @@ export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: La
   return (ind.values ?? [])
     .map((code) => {
       const c = v?.choices?.find((x) => String(x.code) === String(code));
-      return (lang === 'en' ? c?.labelEn : undefined) ?? c?.label ?? String(code);
+      return labelIn(lang, c?.label, c?.labelEn) ?? String(code);
     })
     .join('/');
 }
@@ -29,7 +31,7 @@ export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: La
  * codebook, `sat_health_cost（ologit）`), or a scale's α (`生活各方面满意度（Cronbach's α）`).
  */
 export function indicatorLabel(codebook: Codebook | null, ind: Indicator, lang: Lang): string {
-  const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+  const { open, close } = marks(lang);
   if (ind.statistic === 'coefficient') {
     const term = ind.term ?? '';
     return codebook ? `${termWords(codebook, term, lang).label}${open}${methodName('model', ind.model ?? '', lang)}${close}` : `${term}${open}${ind.model}${close}`;

@@ -2,12 +2,13 @@ import { defaultRules, loadRules } from '../clean/clean-rules.js';
 import type { LoadedPlan } from '../run/load-plan.js';
 import type { CompareEntry } from '../run/plan-schema.js';
 import type { Wave } from './compare-waves.js';
+import { compareWords } from '../locale/compare-words.js';
 
 /** The label a plan's wave gets: its `wave:`, else the year of its `date:` (2025年 / 2025), else its name. */
 export function waveLabel(loaded: LoadedPlan): string {
   const { plan } = loaded;
   const year = /^(\d{4})/.exec(plan.date ?? '')?.[1];
-  return plan.wave ?? (year ? (plan.lang === 'en' ? year : `${year}年`) : plan.name);
+  return plan.wave ?? (year ? compareWords(plan.lang).year(year) : plan.name);
 }
 
 /** The comparison's view of a plan's wave: its results, codebook, cleaning rules and weighting. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../locale/lang.js';
+import { sectionWords } from '../locale/section-words.js';
 import type { CoverPage } from './report-document.js';
 
 /** The plan's cover fields (`cover:`), each optional. */
@@ -13,15 +14,10 @@ export interface CoverFields {
   issuer?: string;
 }
 
-const WORDS = {
-  zh: { heading: '结项报告', number: '立项编号', category: '项目类别', project: '项目名称', leader: '项目负责人', unit: '所在单位', date: '填表日期' },
-  en: { heading: 'Final Report', number: 'Project number', category: 'Category', project: 'Project', leader: 'Principal investigator', unit: 'Institution', date: 'Date' },
-} as const;
-
 /** An ISO date as a 填表日期 reads (2025年6月30日); anything else as written. */
 function coverDate(date: string, lang: Lang): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return iso && lang === 'zh' ? `${iso[1]}年${Number(iso[2])}月${Number(iso[3])}日` : date;
+  return sectionWords(lang).coverDate(date, iso ? [iso[1], iso[2], iso[3]] : null);
 }
 
 /**
@@ -30,7 +26,7 @@ function coverDate(date: string, lang: Lang): string {
  * A field with no value at all is still listed, blank, for the team to fill in by hand.
  */
 export function coverPage(cover: CoverFields, defaults: { title: string; unit?: string; date?: string }, lang: Lang): CoverPage {
-  const w = WORDS[lang];
+  const w = sectionWords(lang).cover;
   const date = cover.date ?? defaults.date;
   return {
     number: [w.number, cover.number ?? ''],

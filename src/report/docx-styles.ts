@@ -1,4 +1,5 @@
 import { paragraphPropertiesXml, runPropertiesXml, W_NAMESPACE, wElement, XML_DECLARATION, type ParagraphFormat, type RunFormat } from './docx-xml.js';
+import { headsByWeight } from '../locale/heading-emphasis.js';
 
 /**
  * Page, fonts and paragraph styles of a Word report in the 社科联 结项 format (公文-like: GB/T 9704
@@ -88,7 +89,7 @@ interface DocxStyle {
 
 /** The report's styles: the document defaults (Normal: 3号 仿宋, justified, 2-character indent, fixed lines), Title and Heading1–3 with outline levels, English heads by weight and slant, and the renderer's own styles. */
 function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFormat; styles: DocxStyle[] } {
-  const en = lang === 'en';
+  const byWeight = headsByWeight(lang);
   const builtIn = (id: string, name: string) => ({ id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true });
   const heading = (outlineLevel: number) => ({ outlineLevel, keepNext: true, keepLines: true });
   return {
@@ -104,12 +105,12 @@ function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFo
     styles: [
       {
         ...builtIn('Title', 'Title'),
-        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.title, bold: en },
+        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.title, bold: byWeight },
         paragraph: { alignment: 'center', indent: noIndent, spacing: { line: 720, lineRule: 'exact' }, keepNext: true },
       },
-      { ...builtIn('Heading1', 'Heading 1'), run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en }, paragraph: heading(0) },
-      { ...builtIn('Heading2', 'Heading 2'), run: { font: docxFonts(DOCX_FONT.heading2), size: DOCX_SIZE.body, bold: en, italics: en }, paragraph: heading(1) },
-      { ...builtIn('Heading3', 'Heading 3'), run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, bold: !en, italics: en }, paragraph: heading(2) },
+      { ...builtIn('Heading1', 'Heading 1'), run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: byWeight }, paragraph: heading(0) },
+      { ...builtIn('Heading2', 'Heading 2'), run: { font: docxFonts(DOCX_FONT.heading2), size: DOCX_SIZE.body, bold: byWeight, italics: byWeight }, paragraph: heading(1) },
+      { ...builtIn('Heading3', 'Heading 3'), run: { font: docxFonts(DOCX_FONT.body), size: DOCX_SIZE.body, bold: !byWeight, italics: byWeight }, paragraph: heading(2) },
       {
         id: DOCX_STYLE.byline,
         name: 'Byline',
@@ -177,7 +178,7 @@ function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFo
         name: 'TOC Heading',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: en },
+        run: { font: docxFonts(DOCX_FONT.heading1), size: DOCX_SIZE.body, bold: byWeight },
         paragraph: { alignment: 'center', indent: noIndent, spacing: { after: DOCX_LINE / 2 } },
       },
       ...DOCX_STYLE.contents.map((id, level) => ({
@@ -198,7 +199,7 @@ function docxStyles(lang: 'zh' | 'en'): { run: RunFormat; paragraph: ParagraphFo
         id: DOCX_STYLE.coverHeading,
         name: 'Cover Heading',
         basedOn: 'Normal',
-        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.cover, bold: en },
+        run: { font: docxFonts(DOCX_FONT.title), size: DOCX_SIZE.cover, bold: byWeight },
         paragraph: { alignment: 'center', indent: noIndent, spacing: { line: 1200, lineRule: 'exact' } },
       },
       {

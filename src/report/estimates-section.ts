@@ -2,14 +2,10 @@ import type { QuantilesResult } from '../analyze/estimators/estimate-quantiles.j
 import type { RatioResult } from '../analyze/estimators/estimate-ratio.js';
 import type { TotalsResult } from '../analyze/estimators/estimate-totals.js';
 import type { Lang } from '../locale/lang.js';
+import { sectionWords } from '../locale/section-words.js';
 import { formatFixed } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';
-
-const WORDS = {
-  zh: { value: '类别', total: '总量', prob: '分位点', quantile: '分位数', ratio: '比值', sampleTotal: '注：未加权，总量为样本合计。', woodruff: '注：置信区间为 Woodruff 区间。' },
-  en: { value: 'Category', total: 'Total', prob: 'p', quantile: 'Quantile', ratio: 'Ratio', sampleTotal: 'Note: unweighted; totals are sample sums.', woodruff: 'Note: Woodruff confidence intervals.' },
-};
 
 const number = (x: number) => (Math.abs(x) >= 1000 ? formatFixed(x, 0) : formatFixed(x, 2));
 const interval = (low: number, high: number, format: (x: number) => string = number) => `${format(low)}–${format(high)}`;
@@ -17,7 +13,7 @@ const interval = (low: number, high: number, format: (x: number) => string = num
 /** A totals analysis: a row per group (and category), total, SE, 95% CI (R svytotal). */
 export function totalsSection(r: TotalsResult, lang: Lang, title?: string): ReportBlock[] {
   const t = REPORT_TEXT[lang];
-  const w = WORDS[lang];
+  const w = sectionWords(lang).estimates;
   const rows = r.groups.map((g) => [g.by === null ? t.all : g.level, ...(r.categorical ? [g.value ?? ''] : []), String(g.n), number(g.total), number(g.standardError), interval(g.confLow, g.confHigh)]);
   const columns = [t.group, ...(r.categorical ? [w.value] : []), t.n, w.total, t.se, t.ci];
   return [tableBlock(title ?? r.label, columns, rows, { notes: r.weights === 'sampling' ? [] : [w.sampleTotal] })];
@@ -26,7 +22,7 @@ export function totalsSection(r: TotalsResult, lang: Lang, title?: string): Repo
 /** A quantiles analysis: a row per group and probability, quantile, SE, Woodruff 95% CI (R svyquantile). */
 export function quantilesSection(r: QuantilesResult, lang: Lang, title?: string): ReportBlock[] {
   const t = REPORT_TEXT[lang];
-  const w = WORDS[lang];
+  const w = sectionWords(lang).estimates;
   const rows = r.groups.map((g) => [g.by === null ? t.all : g.level, String(g.n), String(g.prob), number(g.quantile), number(g.standardError), interval(g.confLow, g.confHigh)]);
   return [tableBlock(title ?? r.label, [t.group, t.n, w.prob, w.quantile, t.se, t.ci], rows, { notes: [w.woodruff] })];
 }
@@ -36,5 +32,5 @@ export function ratioSection(r: RatioResult, lang: Lang, title?: string): Report
   const t = REPORT_TEXT[lang];
   const four = (x: number) => formatFixed(x, 4);
   const rows = r.groups.map((g) => [g.by === null ? t.all : g.level, String(g.n), four(g.ratio), four(g.standardError), interval(g.confLow, g.confHigh, four)]);
-  return [tableBlock(title ?? r.label, [t.group, t.n, WORDS[lang].ratio, t.se, t.ci], rows)];
+  return [tableBlock(title ?? r.label, [t.group, t.n, sectionWords(lang).estimates.ratio, t.se, t.ci], rows)];
 }

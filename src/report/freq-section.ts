@@ -1,5 +1,6 @@
 import type { FrequencyTable } from '../analyze/estimators/tabulate-frequencies.js';
 import type { Lang } from '../locale/lang.js';
+import { sectionWords } from '../locale/section-words.js';
 import { missingLabel } from '../locale/missing-words.js';
 import { formatCount, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -12,5 +13,5 @@ export function freqSection(f: FrequencyTable, lang: Lang): ReportBlock {
     ...f.levels.map((l) => [l.label, formatCount(l.count), formatPercent(l.percent / 100), formatPercent(l.validPercent / 100), formatPercent(l.cumulativePercent / 100)]),
     ...f.missing.map((m) => [missingLabel(m.reason, lang), formatCount(m.count), formatPercent(m.percent / 100), '', '']),
   ];
-  return tableBlock(f.label, [t.answer, t.count, t.percent, t.validPercent, t.cumulative], rows, { notes: [lang === 'zh' ? `样本量 ${f.total}，有效 ${f.valid}` : `n = ${f.total}, valid ${f.valid}`] });
+  return tableBlock(f.label, [t.answer, t.count, t.percent, t.validPercent, t.cumulative], rows, { notes: [sectionWords(lang).frequencyNote(f.total, f.valid)] });
 }

@@ -2,6 +2,7 @@ import type { MeansResult } from '../analyze/estimators/estimate-means.js';
 import { differenceWords } from '../locale/difference-words.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';
+import { sectionWords } from '../locale/section-words.js';
 import { formatFixed, formatPClause } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT } from './report-text.js';
@@ -23,7 +24,7 @@ export function meansSection(r: MeansResult, lang: Lang, options: { title?: stri
     return v ? [...cells, number(v.mean), `${number(v.confLow)}–${number(v.confHigh)}`] : cells;
   });
   const columns = [t.group, t.n, t.mean, t.sd, t.se, t.ci, ...(w ? [t.weightedMean, t.weightedCi] : [])];
-  const notes = options.unit ? [lang === 'zh' ? `单位：${options.unit}` : `Unit: ${options.unit}`] : [];
+  const notes = options.unit ? [sectionWords(lang).unit(options.unit)] : [];
   const blocks: ReportBlock[] = [tableBlock(options.title ?? r.label, columns, rows, { notes })];
   const d = r.difference;
   if (d) {
@@ -33,10 +34,7 @@ export function meansSection(r: MeansResult, lang: Lang, options: { title?: stri
     const name = options.name ?? r.label;
     blocks.unshift({
       kind: 'paragraph',
-      text:
-        lang === 'zh'
-          ? `“${name}”的均值，${claim}（${interval}，${test}，p ${formatPClause(d.pValue)}），${significant ? '差异显著' : '差异不显著'}。`
-          : `The mean of "${name}": ${claim} (${interval}, ${test}, p ${formatPClause(d.pValue)}); the difference is ${significant ? '' : 'not '}significant.`,
+      text: sectionWords(lang).meansDifference(name, claim, interval, test, formatPClause(d.pValue), significant),
     });
   }
   return blocks;

@@ -2,16 +2,13 @@ import type { CoefficientRow, RegressionResult } from '../analyze/regression/reg
 import type { Codebook } from '../core/types.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';
+import { regressionWords } from '../locale/regression-words.js';
+import { marks } from '../locale/report-marks.js';
 import { outcomeWords, termWords } from '../locale/term-words.js';
 import type { CoefficientChart } from './charts/chart-spec.js';
 import { formatFixed, formatPClause, formatPValue } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
 import { REPORT_TEXT, stars } from './report-text.js';
-
-const SCALE = {
-  zh: { ols: '', logit: '（对数优势）', ologit: '（对数优势）', oprobit: '（probit尺度）' },
-  en: { ols: '', logit: ' (log odds)', ologit: ' (log odds)', oprobit: ' (probit scale)' },
-};
 
 const outcomeOf = (r: RegressionResult) => r.formula.split('~')[0].trim();
 
@@ -24,27 +21,12 @@ const outcomeOf = (r: RegressionResult) => r.formula.split('~')[0].trim();
 export function narrateRegression(r: RegressionResult, codebook: Codebook, lang: Lang): string {
   const terms = r.coefficients.filter((c) => c.term !== '(Intercept)');
   const outcome = outcomeWords(codebook, outcomeOf(r), lang, r.model === 'logit');
-  const describe = (c: CoefficientRow) =>
-    lang === 'zh'
-      ? `${termWords(codebook, c.term, lang).higher}（系数${formatFixed(c.estimate, 3)}，p ${formatPClause(c.pValue)}）`
-      : `${termWords(codebook, c.term, lang).higher} (b = ${formatFixed(c.estimate, 3)}, p ${formatPClause(c.pValue)})`;
+  const describe = (c: CoefficientRow) => regressionWords(lang).termEffect(termWords(codebook, c.term, lang).higher, formatFixed(c.estimate, 3), formatPClause(c.pValue));
   const positive = terms.filter((c) => c.pValue < 0.05 && c.estimate > 0).map(describe);
   const negative = terms.filter((c) => c.pValue < 0.05 && c.estimate < 0).map(describe);
   const none = terms.filter((c) => !(c.pValue < 0.05)).map((c) => termWords(codebook, c.term, lang).name);
   const model = methodName('model', r.model, lang);
-  if (lang === 'zh') {
-    const parts = [`以“${outcome.name}”为因变量的${model}（N = ${r.nobs}）显示，在控制模型中其他变量后：`];
-    if (positive.length) parts.push(`${positive.join('、')}，${outcome.up}；`);
-    if (negative.length) parts.push(`${negative.join('、')}，${outcome.down}；`);
-    if (none.length) parts.push(`${none.join('、')}的关联在0.05水平上不显著；`);
-    return `${parts.join('').replace(/；$/, '')}。这是相关关系，不能据此断定因果。`;
-  }
-  const article = /^[aeiou]/.test(model) ? 'An' : 'A';
-  const parts = [`${article} ${model} of "${outcome.name}" (N = ${r.nobs}), holding the other terms fixed:`];
-  if (positive.length) parts.push(` ${positive.join(', ')} go with ${outcome.up};`);
-  if (negative.length) parts.push(` ${negative.join(', ')} go with ${outcome.down};`);
-  if (none.length) parts.push(` not significant at the 0.05 level: ${none.join(', ')};`);
-  return `${parts.join('').replace(/;$/, '')}. These are associations, not proof of cause.`;
+  return regressionWords(lang).story({ outcome, model, n: r.nobs, positive, negative, none });
 }
 
 /** A coefficient plot of a model's terms (not the intercept or thresholds) with their intervals. */
@@ -57,7 +39,7 @@ function coefficientChart(r: RegressionResult, codebook: Codebook, lang: Lang, t
     estimate: terms.map((c) => c.estimate),
     low: terms.map((c) => c.confLow),
     high: terms.map((c) => c.confHigh),
-    axisLabel: lang === 'zh' ? `系数及95%置信区间${SCALE.zh[r.model]}` : `Estimate and 95% CI${SCALE.en[r.model]}`,
+    axisLabel: regressionWords(lang).axis(r.model),
     reference: 0,
   };
 }
@@ -69,32 +51,33 @@ function coefficientChart(r: RegressionResult, codebook: Codebook, lang: Lang, t
 export function regressionTitle(r: RegressionResult, codebook: Codebook, lang: Lang): string {
   const outcome = termWords(codebook, outcomeOf(r), lang).label;
   const model = methodName('model', r.model, lang);
-  return lang === 'zh' ? `“${outcome}”的影响因素：${model}` : `What goes with "${outcome}": ${model}`;
+  return regressionWords(lang).title(outcome, model);
 }
 
 /** A model's R formula for the 数据与方法 section, named as its table is: `有序Logistic回归（幸福感）：happiness ~ …`. */
 export function regressionFormulaLine(r: RegressionResult, codebook: Codebook, lang: Lang): string {
   const outcome = termWords(codebook, outcomeOf(r), lang).label;
   const model = methodName('model', r.model, lang);
-  return lang === 'zh' ? `${model}（${outcome}）：${r.formula}` : `${model} (${outcome}): ${r.formula}`;
+  return regressionWords(lang).formulaLine(model, outcome, r.formula);
 }
 
 /** A regression as a 三线表 coefficient table (stars, CI), thresholds, fit, its narrative and a coefficient plot (`id` names it). */
 export function regressionSection(r: RegressionResult, codebook: Codebook, lang: Lang, options: { title?: string; id: string }): ReportBlock[] {
   const t = REPORT_TEXT[lang];
-  const zh = lang === 'zh';
+  const w = regressionWords(lang);
+  const m = marks(lang);
   const row = (c: CoefficientRow) => [termWords(codebook, c.term, lang).label, `${formatFixed(c.estimate, 3)}${stars(c.pValue)}`, formatFixed(c.standardError, 3), formatFixed(c.statistic, 2), formatPValue(c.pValue), `${formatFixed(c.confLow, 3)}–${formatFixed(c.confHigh, 3)}`];
   // Thresholds are cut points, not effects: no stars or p-values for them.
   const rows = [...r.coefficients.map(row), ...r.thresholds.map((c) => [`${t.threshold} ${c.term}`, formatFixed(c.estimate, 3), formatFixed(c.standardError, 3), '', '', `${formatFixed(c.confLow, 3)}–${formatFixed(c.confHigh, 3)}`])];
   const f = r.fit;
   const fit = [
     `N = ${r.nobs}`,
-    ...(f.rSquared !== null ? [`R² = ${formatFixed(f.rSquared, 3)}`, `${zh ? '调整R²' : 'adj. R²'} = ${formatFixed(f.adjRSquared ?? Number.NaN, 3)}`] : []),
-    ...(f.fStatistic !== null ? [`F(${f.dfModel}, ${f.dfResidual}) = ${formatFixed(f.fStatistic, 2)}${zh ? '，' : ', '}p ${formatPClause(f.fPValue ?? Number.NaN)}`] : []),
-    ...(f.logLik !== null ? [`${zh ? '对数似然' : 'log L'} = ${formatFixed(f.logLik, 2)}`] : []),
+    ...(f.rSquared !== null ? [`R² = ${formatFixed(f.rSquared, 3)}`, `${w.adjRSquared} = ${formatFixed(f.adjRSquared ?? Number.NaN, 3)}`] : []),
+    ...(f.fStatistic !== null ? [`F(${f.dfModel}, ${f.dfResidual}) = ${formatFixed(f.fStatistic, 2)}${m.comma}p ${formatPClause(f.fPValue ?? Number.NaN)}`] : []),
+    ...(f.logLik !== null ? [`${w.logLik} = ${formatFixed(f.logLik, 2)}`] : []),
     ...(f.aic !== null ? [`AIC = ${formatFixed(f.aic, 1)}`] : []),
     methodName('se', r.seType, lang),
-  ].join(zh ? '；' : '; ');
+  ].join(m.semicolon);
   const title = options.title ?? regressionTitle(r, codebook, lang);
   return [
     { kind: 'paragraph', text: narrateRegression(r, codebook, lang) },

@@ -7,6 +7,7 @@ import { docxCoverXml } from './docx-cover.js';
 import { bookmarkedXml, docxContentsXml } from './docx-toc.js';
 import { paragraphPropertiesXml, paragraphXml, textRunXml, wElement, type ParagraphFormat } from './docx-xml.js';
 import type { ReportDocument, Span } from './report-document.js';
+import { sectionWords } from '../locale/section-words.js';
 
 /** A chart drawn as PNG; `width` and `height` are its size in pixels. */
 export interface DocxImage {
@@ -22,7 +23,6 @@ export interface DocxOptions {
 }
 
 const HEADING = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
-const CAPTION = { zh: { table: '表', figure: '图', gap: '', after: ' ' }, en: { table: 'Table', figure: 'Figure', gap: ' ', after: '. ' } } as const;
 /** A title that already carries its number (表3 …, Figure 2 …) keeps it. */
 const NUMBERED = /^(?:表|图|Table|Figure|Fig\.)\s*(\d+)(?![\d.])/i;
 
@@ -39,8 +39,7 @@ function captioner(lang: 'zh' | 'en') {
   return (kind: 'table' | 'figure', title: string): string => {
     const found = NUMBERED.exec(title);
     count[kind] = found ? Number(found[1]) : count[kind] + 1;
-    const words = CAPTION[lang];
-    return found ? title : `${words[kind]}${words.gap}${count[kind]}${words.after}${title}`;
+    return found ? title : sectionWords(lang).caption(kind, count[kind], title);
   };
 }
 

@@ -2,6 +2,8 @@ import type { SharesResult } from '../analyze/estimators/estimate-shares.js';
 import { differenceWords } from '../locale/difference-words.js';
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';
+import { marks } from '../locale/report-marks.js';
+import { sharesWords } from '../locale/shares-words.js';
 import type { BarChart } from './charts/chart-spec.js';
 import { formatPClause, formatPercent } from './format-number.js';
 import { tableBlock, type ReportBlock } from './report-document.js';
@@ -11,7 +13,7 @@ const pp = (x: number) => (100 * x).toFixed(1);
 const interval = (low: number, high: number) => `${formatPercent(low)}–${formatPercent(high)}`;
 
 function answersOf(r: SharesResult, lang: Lang): string {
-  return r.valueLabels.map((l) => (lang === 'zh' ? `“${l}”` : `"${l}"`)).join(lang === 'zh' ? '和' : ' or ');
+  return sharesWords(lang).answers(r.valueLabels);
 }
 
 /** The two-group difference in words, its interval in the same direction, and whether it is significant at 0.05. */
@@ -19,10 +21,8 @@ function narrateDifference(r: SharesResult, lang: Lang): string {
   const d = r.difference;
   if (!d) return '';
   const significant = d.pValue < 0.05;
-  const { claim, interval: ci } = differenceWords(d, lang, pp, lang === 'zh' ? '个百分点' : 'percentage points');
-  return lang === 'zh'
-    ? `${claim}（${ci}，p ${formatPClause(d.pValue)}），${significant ? '差异在0.05水平上显著' : '差异在0.05水平上不显著'}。`
-    : `${claim} (${ci}, p ${formatPClause(d.pValue)}); ${significant ? 'the difference is significant at the 0.05 level' : 'the difference is not significant at the 0.05 level'}.`;
+  const { claim, interval: ci } = differenceWords(d, lang, pp, sharesWords(lang).points);
+  return sharesWords(lang).difference(claim, ci, formatPClause(d.pValue), significant);
 }
 
 /**
@@ -32,36 +32,23 @@ function narrateDifference(r: SharesResult, lang: Lang): string {
  * named by `name` (its short label: 对“幸福感”回答…), else by its label (the question text).
  */
 export function narrateShares(r: SharesResult, lang: Lang, weighted?: SharesResult, name: string = r.label): string {
+  const w = sharesWords(lang);
   const [all, ...groups] = r.groups;
-  const parts =
-    lang === 'zh'
-      ? [`调查结果显示：对“${name}”回答${answersOf(r, lang)}的，占有效样本（${all.n}人）的${formatPercent(all.share)}（95%置信区间：${interval(all.confLow, all.confHigh)}）。`]
-      : [`Of the ${all.n} valid answers to "${name}", ${formatPercent(all.share)} were ${answersOf(r, lang)} (95% CI ${interval(all.confLow, all.confHigh)}).`];
-  const w = weighted?.groups[0];
-  if (w) {
-    parts.push(
-      lang === 'zh'
-        ? `按总体结构加权后，这一比例为${formatPercent(w.share)}（95%置信区间：${interval(w.confLow, w.confHigh)}）。`
-        : `Weighted to the population, the share is ${formatPercent(w.share)} (95% CI ${interval(w.confLow, w.confHigh)}).`,
-    );
-  }
-  if (groups.length) {
-    const each = groups.map((g) => `${g.level}${lang === 'zh' ? '为' : ' '}${formatPercent(g.share)}`).join(lang === 'zh' ? '，' : ', ');
-    parts.push(lang === 'zh' ? `分组看，${each}。` : `By group: ${each}.`);
-  }
+  const parts = [w.overall(name, answersOf(r, lang), all.n, formatPercent(all.share), interval(all.confLow, all.confHigh))];
+  const weightedAll = weighted?.groups[0];
+  if (weightedAll) parts.push(w.weighted(formatPercent(weightedAll.share), interval(weightedAll.confLow, weightedAll.confHigh)));
+  if (groups.length) parts.push(w.groups(groups.map((g) => w.group(g.level, formatPercent(g.share)))));
   const difference = narrateDifference(r, lang);
   if (difference) parts.push(difference);
-  return parts.join(lang === 'zh' ? '' : ' ');
+  return marks(lang).paragraph(parts);
 }
 
 function shareTitle(r: SharesResult, lang: Lang): string {
-  return lang === 'zh' ? `${r.label}（${r.valueLabels.join(' / ')}）` : `${r.label} (${r.valueLabels.join(' / ')})`;
+  return `${r.label}${marks(lang).aside(r.valueLabels.join(' / '))}`;
 }
 
 function methodNote(r: SharesResult, weighted: SharesResult | undefined, lang: Lang): string {
-  const interval = methodName('interval', r.ciMethod, lang);
-  const w = weighted ? (lang === 'zh' ? `；加权：${methodName('interval', weighted.ciMethod, lang)}（线性化标准误）` : `; weighted: ${methodName('interval', weighted.ciMethod, lang)} (linearization SE)`) : '';
-  return lang === 'zh' ? `置信区间：${interval}${w}` : `Interval: ${interval}${w}`;
+  return sharesWords(lang).methodNote(methodName('interval', r.ciMethod, lang), weighted ? methodName('interval', weighted.ciMethod, lang) : null);
 }
 
 /**
@@ -130,20 +117,17 @@ export function sharesGridSection(results: readonly SharesResult[], lang: Lang, 
     ];
   });
   const d = first.difference;
-  const columns = [t.item, t.n, t.all, t.ci, ...levels, ...(d ? [lang === 'zh' ? `${d.first}−${d.second}（百分点）` : `${d.first} − ${d.second} (pp)`, 'p'] : []), ...(weighted ? [t.weightedShare, t.weightedCi] : [])];
+  const columns = [t.item, t.n, t.all, t.ci, ...levels, ...(d ? [sharesWords(lang).differenceColumn(d.first, d.second), 'p'] : []), ...(weighted ? [t.weightedShare, t.weightedCi] : [])];
   const answers = first.valueLabels.join(' / ');
-  const title = options.title ?? (lang === 'zh' ? `各项回答“${answers}”的比例` : `Share answering "${answers}", by item`);
+  const title = options.title ?? sharesWords(lang).gridTitle(answers);
   const top = results[order[0]];
   const bottom = results[order[order.length - 1]];
   const significant = order.filter((k) => (results[k].difference?.pValue ?? 1) < 0.05).map((k) => results[k].label);
   const notSignificant = order.filter((k) => results[k].difference && !(results[k].difference!.pValue < 0.05)).map((k) => results[k].label);
-  const q = (s: string) => (lang === 'zh' ? `“${s}”` : `"${s}"`);
-  const text =
-    lang === 'zh'
-      ? `${results.length}个题项中，回答“${answers}”的比例最高的是${q(top.label)}（${formatPercent(top.groups[0].share)}），最低的是${q(bottom.label)}（${formatPercent(bottom.groups[0].share)}）。` +
-        (d ? `${d.first}与${d.second}的差异在0.05水平上显著的有${significant.length}项${significant.length ? `：${significant.map(q).join('、')}` : ''}；不显著的有${notSignificant.length}项${notSignificant.length ? `：${notSignificant.map(q).join('、')}` : ''}。` : '')
-      : `Of ${results.length} items, the share answering "${answers}" is highest for ${q(top.label)} (${formatPercent(top.groups[0].share)}) and lowest for ${q(bottom.label)} (${formatPercent(bottom.groups[0].share)}).` +
-        (d ? ` ${d.first} and ${d.second} differ significantly at the 0.05 level on ${significant.length} item${significant.length === 1 ? '' : 's'}${significant.length ? ` (${significant.map(q).join(', ')})` : ''} and not on ${notSignificant.length}${notSignificant.length ? ` (${notSignificant.map(q).join(', ')})` : ''}.` : '');
+  const text = sharesWords(lang).grid({
+    items: results.length, answers, top: { label: top.label, share: formatPercent(top.groups[0].share) }, bottom: { label: bottom.label, share: formatPercent(bottom.groups[0].share) },
+    difference: d ? { first: d.first, second: d.second } : undefined, significant, notSignificant,
+  });
   const charted = weighted ?? results;
   const seriesLevels = levels.length ? levels : [t.all];
   const chart: BarChart = {
@@ -162,6 +146,6 @@ export function sharesGridSection(results: readonly SharesResult[], lang: Lang, 
     axisLabel: `${t.share} (%)`,
     percent: true,
   };
-  const note = methodNote(first, weighted?.[0], lang) + (d ? (lang === 'zh' ? `；p为${d.first}与${d.second}比例之差的检验` : `; p tests the ${d.first} − ${d.second} difference`) : '');
+  const note = methodNote(first, weighted?.[0], lang) + (d ? sharesWords(lang).differenceNote(d.first, d.second) : '');
   return [{ kind: 'paragraph', text }, tableBlock(title, columns, rows, { notes: [note] }), { kind: 'chart', id: options.id, chart }];
 }

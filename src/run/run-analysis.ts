@@ -24,6 +24,8 @@ import { sharesJson } from '../analyze/results/shares-json.js';
 import { tabulateFrequencies } from '../analyze/estimators/tabulate-frequencies.js';
 import type { Lang } from '../locale/lang.js';
 import { groupWords, variableWords } from '../locale/variable-words.js';
+import { marks } from '../locale/report-marks.js';
+import { runWords } from '../locale/run-words.js';
 import type { Design } from '../core/design.js';
 import { crosstabSection } from '../report/crosstab-section.js';
 import { freqSection } from '../report/freq-section.js';
@@ -87,10 +89,7 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
       const results = estimate(plain);
       const w = weighted ? estimate(weighted) : undefined;
       // The codebook's unit is in Chinese (元): an English report leaves it out rather than mix scripts.
-      const unitOf = (name: string) => {
-        const unit = table.codebook.variables.find((v) => v.name === name)?.unit;
-        return lang === 'en' && unit && /[\u3000-\u9fff]/.test(unit) ? undefined : unit;
-      };
+      const unitOf = (name: string) => runWords(lang).unit(table.codebook.variables.find((v) => v.name === name)?.unit);
       const blocks = results.flatMap((r, k) => meansSection(r, lang, { title: results.length === 1 ? a.title : undefined, weighted: w?.[k], unit: unitOf(r.variable), name: variableWords(table.codebook, r.variable, lang) }));
       return { command: a.command, estimates: { command: a.command, results, weighted: w ?? null }, part: 'findings', results: results.map(meansJson), weightedResults: w?.map(meansJson) ?? null, blocks };
     }
@@ -116,8 +115,8 @@ export function runAnalysis(designs: PlanDesigns, a: Analysis, id: string, lang:
     case 'reliability': {
       const items = resolveVariables(table, a.items ?? [a.group as string]);
       const result = estimateReliability(plain, { items, lang });
-      const scale = a.group ? groupWords(table.codebook, a.group, lang) : items.map((item) => variableWords(table.codebook, item, lang)).join(lang === 'zh' ? '、' : ', ');
-      const title = a.title ?? (lang === 'zh' ? `${scale}量表信度` : `Reliability of ${scale}`);
+      const scale = a.group ? groupWords(table.codebook, a.group, lang) : items.map((item) => variableWords(table.codebook, item, lang)).join(marks(lang).enumeration);
+      const title = a.title ?? runWords(lang).reliabilityTitle(scale);
       return { command: a.command, estimates: { command: a.command, results: [result], title }, part: 'findings', results: [reliabilityJson(result)], weightedResults: null, blocks: reliabilitySection(result, lang, title, scale) };
     }
     case 'regress': {

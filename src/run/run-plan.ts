@@ -39,6 +39,8 @@ import { chapterTitle } from '../report/chapter-number.js';
 import { coverPage } from '../report/cover-page.js';
 import { markdownBlocks } from '../report/markdown-blocks.js';
 import { keyFindings, summarySection } from '../report/summary-section.js';
+import { labelIn } from '../locale/label-in.js';
+import { runWords } from '../locale/run-words.js';
 
 /** Names an analysis of the plan in messages: `analyses[7] (regress "y ~ x")`. */
 function analysisPath(a: Plan['analyses'][number], i: number): string {
@@ -163,17 +165,17 @@ export async function runPlan(
         await planWave(loaded, { analyses: analysesJson }, 'results.json', waveLabel(loaded)),
       ])
     : null;
-  const zh = lang === 'zh';
+  const w = runWords(lang);
   // Tables name models in words; the formulas a reader needs to refit them are in 数据与方法.
   const formulas = outcomes.flatMap((o) => (o.estimates.command === 'regress' ? o.estimates.results.map((r) => regressionFormulaLine(r, loaded.codebook, lang)) : []));
-  const compareTitle = zh ? (previous.length > 1 ? '与往年比较' : '与上年比较') : previous.length > 1 ? 'Comparison with earlier waves' : 'Comparison with the previous wave';
+  const compareTitle = w.compareTitle(previous.length);
   // The team's own text (`sections:`), its `#` headings under the chapter's.
   const teamText = (name: SectionName) => {
     const section = loaded.sections[name];
     return section ? markdownBlocks(section.text, 2) : null;
   };
   const basics: ReportBlock[] = [
-    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, cleaned.audit, lang, loaded.codebook.checks) : [{ kind: 'paragraph' as const, text: zh ? `分析样本 ${table.nrows} 份（数据已清洗）。` : `${table.nrows} responses analysed (data already clean).` }]),
+    ...(cleaned ? cleaningSection(cleaned.summary, plan.distributed ?? null, cleaned.audit, lang, loaded.codebook.checks) : [{ kind: 'paragraph' as const, text: w.alreadyClean(table.nrows) }]),
     ...(profile ? profileSection(profile, table, lang) : []),
     ...(weighting ? weightingSection(weighting, loaded.codebook, lang) : []),
   ];
@@ -181,20 +183,21 @@ export async function runPlan(
   const recommendations = teamText('对策建议');
   // The chapters in the order a 结项 report has them: background, the survey, findings, factors, the comparison, recommendations, methods.
   const chapters: { title: string; blocks: readonly ReportBlock[] }[] = [
-    ...(background ? [{ title: zh ? '研究背景' : 'Background', blocks: background }] : []),
+    ...(background ? [{ title: w.background, blocks: background }] : []),
     { title: t.basics, blocks: basics },
     { title: t.findings, blocks: outcomes.filter((o) => o.part === 'findings').flatMap((o) => o.blocks) },
     { title: t.factors, blocks: outcomes.filter((o) => o.part === 'factors').flatMap((o) => o.blocks) },
     ...(comparison ? [{ title: compareTitle, blocks: compareSection(comparison, loaded.codebook, lang, { id: 'compare' }) }] : []),
-    ...(recommendations ? [{ title: zh ? '对策建议' : 'Recommendations', blocks: recommendations }] : []),
+    ...(recommendations ? [{ title: w.recommendations, blocks: recommendations }] : []),
     {
       title: t.methods,
       blocks: [
         {
           kind: 'paragraph',
-          text: zh
-            ? `数据：${rel(loaded.data)}；码本：${rel(loaded.codebookFile)}（${loaded.codebook.id}）；清洗规则：${loaded.rulesFile ? rel(loaded.rulesFile) : '默认规则'}。比例的置信区间：不加权时为Wilson区间（与R prop.test(correct = FALSE)一致）；回归系数的置信区间为Wald区间。${weighting ? `加权：按 ${rel(loaded.targets!.file)} 的总体结构${weighting.calibrated.method === 'rake' ? '迭代比例拟合（与R survey::rake一致）' : '事后分层（与R survey::postStratify一致）'}；加权比例的置信区间默认为logit区间（与R svyciprop一致），标准误为考虑校准的线性化标准误。` : ''}${formulas.length ? `回归模型的R公式：${formulas.join('；')}（变量名与题目的对应见码本）。` : ''}所有数字由 survey ${options.version} 计算，见 results.json。`
-            : `Data: ${rel(loaded.data)}; codebook: ${rel(loaded.codebookFile)} (${loaded.codebook.id}); cleaning rules: ${loaded.rulesFile ? rel(loaded.rulesFile) : 'the defaults'}. Share intervals: Wilson when unweighted (as R prop.test(correct = FALSE)); regression intervals: Wald. ${weighting ? `Weighting: ${weighting.calibrated.method === 'rake' ? 'raking (as R survey::rake)' : 'post-stratification (as R survey::postStratify)'} to ${rel(loaded.targets!.file)}; weighted share intervals are logit intervals by default (as R svyciprop) with calibration-aware linearization SEs. ` : ''}${formulas.length ? `Regression models as R formulas: ${formulas.join('; ')} (the codebook maps names to questions). ` : ''}Every number was computed by survey ${options.version} and is in results.json.`,
+          text: w.methods({
+            data: rel(loaded.data), codebook: rel(loaded.codebookFile), codebookId: loaded.codebook.id, rules: loaded.rulesFile ? rel(loaded.rulesFile) : null,
+            weighting: weighting ? { targets: rel(loaded.targets!.file), rake: weighting.calibrated.method === 'rake' } : null, formulas, version: options.version,
+          }),
         },
       ],
     },
@@ -202,15 +205,15 @@ export async function runPlan(
   // The 摘要 opens the report: the sample, each analysis's headline, the team's additions.
   const sample = basics[0]?.kind === 'paragraph' ? basics[0].text : null;
   const blocks: ReportBlock[] = [
-    ...summarySection(zh ? '摘要' : 'Summary', sample, keyFindings(outcomes.map((o) => o.blocks), lang), teamText('摘要') ?? [], lang),
+    ...summarySection(w.summary, sample, keyFindings(outcomes.map((o) => o.blocks), lang), teamText('摘要') ?? [], lang),
     // A chapter the plan has nothing for (影响因素分析 without a model) is left out, not printed empty.
     ...chapters.filter((c) => c.blocks.length).flatMap((c, k) => [{ kind: 'heading' as const, level: 1 as const, text: chapterTitle(k + 1, c.title, lang) }, ...c.blocks]),
   ];
   const byline = [plan.authors.join('、'), plan.unit ?? '', plan.date ?? ''].filter(Boolean);
-  const title = lang === 'en' ? plan.title_en ?? plan.title : plan.title;
+  const title = labelIn(lang, plan.title, plan.title_en);
   const findings = outcomes.flatMap((o) => o.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
   const cover = plan.cover ? coverPage(plan.cover, { title, unit: plan.unit, date: plan.date }, lang) : undefined;
-  const report = await writeReportFiles(out, { title, byline, blocks, cover, contents: zh ? '目录' : 'Contents' }, {
+  const report = await writeReportFiles(out, { title, byline, blocks, cover, contents: w.contents }, {
     lang,
     outputs: plan.outputs,
     time,

@@ -2,6 +2,7 @@ import type { Cell } from '../../io/xlsx/write/xlsx-model.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
 import { ruleName } from '../../locale/rule-names.js';
+import { cleaningWords } from '../../locale/cleaning-words.js';
 
 // Excel's limit is 1,048,576 rows; a listing that long is unreadable anyway — excluded.csv has them all.
 const MAX_LISTED = 50_000;
@@ -10,22 +11,22 @@ const MAX_LISTED = 50_000;
 export function cleaningSheet(input: WorkbookInput, name: string): SheetGrid | null {
   const c = input.cleaning;
   if (!c) return null;
-  const zh = input.lang === 'zh';
+  const w = cleaningWords(input.lang);
   const s = c.summary;
   const grid = new SheetGrid(name);
   const indent = (text: string): Cell => ({ value: text, style: { indent: 1 } });
-  grid.table([{ header: zh ? '项目' : 'Item' }, { header: zh ? '份数' : 'Questionnaires', numFmt: '0' }], [
-    ...(c.distributed !== null ? [[zh ? '发放' : 'Handed out', c.distributed]] : []),
-    [zh ? '回收' : 'Returned', s.inputRows],
-    [zh ? '剔除' : 'Set aside', s.excludedRows],
+  grid.table([{ header: w.item }, { header: w.questionnairesColumn, numFmt: '0' }], [
+    ...(c.distributed !== null ? [[w.handedOut, c.distributed]] : []),
+    [w.returned, s.inputRows],
+    [w.setAside, s.excludedRows],
     ...c.audit.excludedBy.map(([reason, n]) => [indent(ruleName(reason, input.lang, input.table.codebook.checks)), n]),
-    [zh ? '有效' : 'Valid', s.keptRows],
-    [indent(zh ? '其中保留但标记' : 'of which flagged'), s.flaggedRows],
-  ], { title: zh ? '清洗汇总（份）' : 'Cleaning summary (questionnaires)', notes: [zh ? '剔除的问卷按首要原因各计一次，合计等于剔除份数' : 'Each set-aside questionnaire counted once, under its first reason'] });
+    [w.valid, s.keptRows],
+    [indent(w.flagged), s.flaggedRows],
+  ], { title: w.summaryTitle, notes: [w.summaryNote] });
   grid.table(
-    [{ header: zh ? '规则' : 'Rule' }, { header: zh ? '问题数' : 'Issues', numFmt: '0' }, { header: zh ? '其中在有效问卷中' : 'In valid questionnaires', numFmt: '0' }],
+    [{ header: w.rule }, { header: w.issues, numFmt: '0' }, { header: w.inValid, numFmt: '0' }],
     c.audit.issues.map((i) => [ruleName(i.rule, input.lang, input.table.codebook.checks), i.count, i.inKept]),
-    { title: zh ? '逐项问题（见 issues.csv）' : 'Answer-level issues (issues.csv)' },
+    { title: w.issuesSheetTitle },
   );
   return grid;
 }
@@ -37,9 +38,10 @@ const REASONS = '_reasons';
  * machines) named in Chinese for a zh reader: 答题时间过短；必答题未答. An English workbook keeps the codes.
  */
 function readableReasons(input: WorkbookInput, rows: readonly (readonly string[])[], col: number): readonly (readonly string[])[] {
-  if (input.lang !== 'zh' || col < 0) return rows;
+  if (col < 0) return rows;
+  const { reasons } = cleaningWords(input.lang);
   const name = (code: string) => ruleName(code, input.lang, input.table.codebook.checks);
-  return rows.map((r) => r.map((cell, k) => (k === col && cell ? cell.split(';').map(name).join('；') : cell)));
+  return rows.map((r) => r.map((cell, k) => (k === col && cell ? reasons(cell, name) : cell)));
 }
 
 /**
@@ -49,10 +51,10 @@ function readableReasons(input: WorkbookInput, rows: readonly (readonly string[]
 export function excludedSheet(input: WorkbookInput, name: string): SheetGrid | null {
   const c = input.cleaning;
   if (!c) return null;
-  const zh = input.lang === 'zh';
+  const w = cleaningWords(input.lang);
   const reasons = c.excluded.header.lastIndexOf(REASONS);
   const listed = readableReasons(input, c.excluded.rows.slice(0, MAX_LISTED), reasons);
-  const header = c.excluded.header.map((h, k) => (zh && k === reasons ? '剔除原因' : h));
-  const notes = c.excluded.rows.length > MAX_LISTED ? [zh ? `仅列出前${MAX_LISTED}行，全部见 excluded.csv` : `First ${MAX_LISTED} rows; all are in excluded.csv`] : [zh ? '原始单元格、原始行号（_source_row）与剔除原因（_reasons）' : 'Original cells, source row (_source_row) and reasons (_reasons)'];
-  return new SheetGrid(name).table(header.map((h) => ({ header: h })), listed, { title: zh ? `被剔除的问卷（${c.summary.excludedRows}份）` : `Set-aside questionnaires (${c.summary.excludedRows})`, notes });
+  const header = c.excluded.header.map((h, k) => (k === reasons ? w.reasonsHeader(h) : h));
+  const notes = c.excluded.rows.length > MAX_LISTED ? [w.firstRows(MAX_LISTED)] : [w.excludedNote];
+  return new SheetGrid(name).table(header.map((h) => ({ header: h })), listed, { title: w.excludedTitle(c.summary.excludedRows), notes });
 }

@@ -1,23 +1,26 @@
 import type { Choice } from '../../core/types.js';
 import { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './workbook-input.js';
+import type { Lang } from '../../locale/lang.js';
+import { labelIn } from '../../locale/label-in.js';
+import { workbookWords } from '../../locale/workbook-words.js';
 
-const choices = (list: readonly Choice[] | undefined, en: boolean) => (list ?? []).map((c) => `${c.code}=${en ? c.labelEn ?? c.label : c.label}`).join('; ');
+const choices = (list: readonly Choice[] | undefined, lang: Lang) => (list ?? []).map((c) => `${c.code}=${labelIn(lang, c.label, c.labelEn)}`).join('; ');
 
 /** 码本: every variable with its question, type, answer codes, declared missing codes, range, grid and skip logic; then derived variables. */
 export function codebookSheet(input: WorkbookInput, name: string): SheetGrid {
-  const zh = input.lang === 'zh';
-  const en = !zh;
+  const { lang } = input;
+  const w = workbookWords(lang);
   const codebook = input.table.codebook;
   const grid = new SheetGrid(name);
-  const headers = zh ? ['变量名', '题目', '类型', '选项编码', '缺失编码', '取值范围', '题组', '跳题条件', '约束'] : ['Name', 'Question', 'Type', 'Codes', 'Missing codes', 'Range', 'Group', 'Asked when', 'Constraint'];
+  const headers = w.codebookHeaders;
   const body = codebook.variables.map((v) => [
-    v.name, (en ? v.labelEn ?? v.label : v.label) ?? '', `${v.type}${v.ordered ? (zh ? '（有序）' : ' (ordered)') : ''}`, choices(v.choices, en), choices(v.missing, en),
+    v.name, labelIn(lang, v.label, v.labelEn) ?? '', `${v.type}${v.ordered ? w.ordered : ''}`, choices(v.choices, lang), choices(v.missing, lang),
     v.range ? `${v.range[0]}–${v.range[1]}` : '', v.group ?? '', v.relevant ?? '', v.constraint ?? '',
   ]);
-  grid.table(headers.map((header) => ({ header })), body, { title: `${zh ? '码本' : 'Codebook'}: ${codebook.id}` });
+  grid.table(headers.map((header) => ({ header })), body, { title: w.codebookTitle(codebook.id) });
   if (codebook.derive.length) {
-    grid.table((zh ? ['变量名', '标签', '表达式'] : ['Name', 'Label', 'Expression']).map((header) => ({ header })), codebook.derive.map((d) => [d.name, (en ? d.labelEn ?? d.label : d.label) ?? '', d.expr]), { title: zh ? '派生变量' : 'Derived variables' });
+    grid.table(w.derivedHeaders.map((header) => ({ header })), codebook.derive.map((d) => [d.name, labelIn(lang, d.label, d.labelEn) ?? '', d.expr]), { title: w.derivedTitle });
   }
   return grid;
 }

@@ -5,6 +5,8 @@ import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/write/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
 import type { DataTable } from '../../core/data-table.js';
+import { labelIn } from '../../locale/label-in.js';
+import { workbookWords } from '../../locale/workbook-words.js';
 
 const HEADER = { bold: true, border: { bottom: 'thin' as const } };
 /** Declared or other missing answers as the sheet shows them: `(skipped)`. */
@@ -16,14 +18,13 @@ const MISSING_TEXT = MISSING_CODES.map((reason) => `(${reason})`);
  * brackets; the first two rows (names, questions) stay in view.
  */
 export function dataSheet(table: DataTable, lang: Lang, name: string): Sheet {
-  const zh = lang === 'zh';
   const columns = table.names.map((n) => table.column(n));
   const labelled = columns.map((c) => c.kind === 'number' && (variableOf(table, c.name)?.choices?.length ?? 0) > 0);
   // Choice labels are looked up once per code, not once per cell.
   const caches = columns.map(() => new Map<number, string>());
   const rows: (Cell | CellValue)[][] = [
     [{ value: '_source_row', style: HEADER }, ...columns.map((c) => ({ value: c.name, style: HEADER }))],
-    [{ value: zh ? '原始行号' : 'Source row', style: HEADER }, ...columns.map((c) => ({ value: variableOf(table, c.name)?.[zh ? 'label' : 'labelEn'] ?? variableOf(table, c.name)?.label ?? '', style: HEADER }))],
+    [{ value: workbookWords(lang).sourceRow, style: HEADER }, ...columns.map((c) => ({ value: labelIn(lang, variableOf(table, c.name)?.label, variableOf(table, c.name)?.labelEn) ?? '', style: HEADER }))],
   ];
   // Plain loops over hoisted column parts: this runs for every cell of the data (~450k in the bundled study).
   const width = columns.length;

@@ -1,6 +1,6 @@
 import type { MultiResult } from '../../analyze/estimators/estimate-multi.js';
 import type { Lang } from '../../locale/lang.js';
-import { MULTI_TEXT } from '../multi-section.js';
+import { sharesWords } from '../../locale/shares-words.js';
 import { formatPClause } from '../format-number.js';
 import { REPORT_TEXT } from '../report-text.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
@@ -15,15 +15,16 @@ export function multiSheet(input: WorkbookInput, name: string): SheetGrid | null
   const analyses = analysesOf(input, 'multi');
   if (!analyses.length) return null;
   const t = REPORT_TEXT[lang];
-  const m = MULTI_TEXT[lang];
+  const words = sharesWords(lang);
+  const m = words.multi;
   const grid = new SheetGrid(name);
   for (const { estimates, chartIds } of analyses) {
     estimates.results.forEach((r, k) => {
       const w = estimates.weighted?.[k] ?? null;
       const columns: GridColumn[] = [
         { header: t.group }, { header: t.answer }, { header: t.n, numFmt: '0' }, { header: m.responses, numFmt: '0' }, { header: m.ofResponses, numFmt: '0.0%' }, { header: m.ofCases, numFmt: '0.0%' },
-        { header: lang === 'zh' ? '下限' : 'Low', numFmt: '0.0%' }, { header: lang === 'zh' ? '上限' : 'High', numFmt: '0.0%' },
-        ...(w ? [{ header: m.weightedOfCases, numFmt: '0.0%' }, { header: lang === 'zh' ? '加权下限' : 'Weighted low', numFmt: '0.0%' }, { header: lang === 'zh' ? '加权上限' : 'Weighted high', numFmt: '0.0%' }] : []),
+        { header: words.low, numFmt: '0.0%' }, { header: words.high, numFmt: '0.0%' },
+        ...(w ? [{ header: m.weightedOfCases, numFmt: '0.0%' }, { header: words.weightedLow, numFmt: '0.0%' }, { header: words.weightedHigh, numFmt: '0.0%' }] : []),
       ];
       grid.table(columns, rowsOf(r, w, lang), { title: r.label, notes: testNotes(r, lang) });
     });
@@ -47,5 +48,5 @@ function testNotes(r: MultiResult, lang: Lang): string[] {
   if (!r.tests.length) return [];
   const name = r.tests[0].test === 'rao-scott' ? 'Rao-Scott F' : 'χ²';
   const each = r.tests.map((x) => `${x.label}: ${name} = ${x.statistic.toFixed(2)}, p ${formatPClause(x.pValue)}`);
-  return [lang === 'zh' ? `逐项检验（按${r.byLabel}）：${each.join('；')}` : `Per option, by ${r.byLabel}: ${each.join('; ')}`];
+  return [sharesWords(lang).perOption(`${r.byLabel}`, each)];
 }

@@ -3,6 +3,8 @@ import { REPORT_TEXT, stars } from '../report-text.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
 import { methodName } from '../../locale/method-names.js';
+import { regressionWords } from '../../locale/regression-words.js';
+import { marks } from '../../locale/report-marks.js';
 import { termWords } from '../../locale/term-words.js';
 import { regressionFormulaLine } from '../regression-section.js';
 
@@ -29,13 +31,13 @@ export function regressionSheet(input: WorkbookInput, name: string): SheetGrid |
     ...thresholds.map((term) => [`${t.threshold} ${term}`, ...models.flatMap((m) => cells(m.thresholds.find((c) => c.term === term), false))]),
     fitRow('N', (m) => m.nobs),
     fitRow('R²', (m) => m.fit.rSquared),
-    fitRow(lang === 'zh' ? '调整R²' : 'adj. R²', (m) => m.fit.adjRSquared),
-    fitRow(lang === 'zh' ? '对数似然' : 'log L', (m) => m.fit.logLik),
+    fitRow(regressionWords(lang).adjRSquared, (m) => m.fit.adjRSquared),
+    fitRow(regressionWords(lang).logLik, (m) => m.fit.logLik),
     fitRow('AIC', (m) => m.fit.aic),
   ];
   const grid = new SheetGrid(name);
   // The R formula stays here, beside the words, for a reader who refits the model.
-  const formulas = models.map((m, k) => `(${k + 1}) ${regressionFormulaLine(m, input.table.codebook, lang)}${lang === 'zh' ? '；' : '; '}${methodName('se', m.seType, lang)}`);
-  grid.table(columns, body, { title: lang === 'zh' ? '回归模型' : 'Regression models', notes: [...formulas, t.stars] });
+  const formulas = models.map((m, k) => `(${k + 1}) ${regressionFormulaLine(m, input.table.codebook, lang)}${marks(lang).semicolon}${methodName('se', m.seType, lang)}`);
+  grid.table(columns, body, { title: regressionWords(lang).sheetTitle, notes: [...formulas, t.stars] });
   return grid.charts(analyses.flatMap((a) => a.chartIds), input.images);
 }

@@ -4,6 +4,7 @@ import { REPORT_TEXT } from '../report-text.js';
 import { analysesOf, type WorkbookInput } from './workbook-input.js';
 import { SheetGrid, type GridColumn } from './sheet-grid.js';
 import { methodName } from '../../locale/method-names.js';
+import { sharesWords } from '../../locale/shares-words.js';
 
 /**
  * 满意度: every share analysis as one table — item × group with n, count, share and interval,
@@ -12,24 +13,28 @@ import { methodName } from '../../locale/method-names.js';
 export function sharesSheet(input: WorkbookInput, name: string): SheetGrid {
   const { lang } = input;
   const t = REPORT_TEXT[lang];
+  const w = sharesWords(lang);
   const grid = new SheetGrid(name);
   for (const { estimates, chartIds } of analysesOf(input, 'shares')) {
     const weighted = estimates.weighted;
     const columns: GridColumn[] = [
       { header: t.item }, { header: t.group }, { header: t.n, numFmt: '0' }, { header: t.count, numFmt: '0' }, { header: t.share, numFmt: '0.0%' },
-      { header: lang === 'zh' ? '下限' : 'Low', numFmt: '0.0%' }, { header: lang === 'zh' ? '上限' : 'High', numFmt: '0.0%' },
-      ...(weighted ? [{ header: t.weightedShare, numFmt: '0.0%' }, { header: lang === 'zh' ? '加权下限' : 'Weighted low', numFmt: '0.0%' }, { header: lang === 'zh' ? '加权上限' : 'Weighted high', numFmt: '0.0%' }, { header: lang === 'zh' ? '设计效应' : 'Deff', numFmt: '0.00' }] : []),
+      { header: w.low, numFmt: '0.0%' }, { header: w.high, numFmt: '0.0%' },
+      ...(weighted ? [{ header: t.weightedShare, numFmt: '0.0%' }, { header: w.weightedLow, numFmt: '0.0%' }, { header: w.weightedHigh, numFmt: '0.0%' }, { header: w.deff, numFmt: '0.00' }] : []),
     ];
     const body = estimates.results.flatMap((r, k) => rowsOf(r, weighted?.[k] ?? null, lang));
     const first = estimates.results[0];
-    grid.table(columns, body, { title: titleOf(estimates.results, lang), notes: [lang === 'zh' ? `“是”的回答：${first.valueLabels.join(' / ')}；区间：${methodName('interval', first.ciMethod, lang)}${weighted ? `，加权：${methodName('interval', weighted[0].ciMethod, lang)}` : ''}` : `Counted: ${first.valueLabels.join(' / ')}; interval: ${first.ciMethod}${weighted ? `, weighted: ${weighted[0].ciMethod}` : ''}`] });
+    grid.table(columns, body, { title: titleOf(estimates.results, lang), notes: [w.sheetNote(first.valueLabels, intervalOf(first.ciMethod, lang), weighted ? intervalOf(weighted[0].ciMethod, lang) : null)] });
     grid.charts(chartIds, input.images);
   }
   return grid;
 }
 
+/** An interval method by its code and its name, for the note. */
+const intervalOf = (code: string, lang: Lang) => ({ code, name: methodName('interval', code, lang) });
+
 function titleOf(results: readonly SharesResult[], lang: Lang): string {
-  return results.length === 1 ? results[0].label : lang === 'zh' ? `${results.length}个题项` : `${results.length} items`;
+  return results.length === 1 ? results[0].label : sharesWords(lang).itemsTitle(results.length);
 }
 
 function rowsOf(r: SharesResult, w: SharesResult | null, lang: Lang): (string | number | null)[][] {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../helpers/source-files.js';
 
 // Dependencies point one way (DESIGN §6): each folder of src/ may import its own layer and those
 // below it, never one above; the CLI goes through the public facade (src/index.ts) only.
@@ -25,14 +26,6 @@ const KNOWN_UPWARD = new Set(['report/compare-section.ts -> compare', 'report/wo
 
 const src = fileURLToPath(new URL('../../../src/', import.meta.url));
 const layerOf = new Map(LAYERS.flatMap((folders, level) => folders.map((folder) => [folder, level] as const)));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** src/-relative path → the src/-relative files it imports (static, dynamic and re-exports of our own modules). */
 function importGraph(): Map<string, string[]> {

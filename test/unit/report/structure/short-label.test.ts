@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../../../src/codebook/load-codebook.js';
 import { readDataTable } from '../../../../src/ingest/read-data-table.js';
-import { shortenQuestion, shortLabel } from '../../../../src/report/short-label.js';
+import { shortenQuestion } from '../../../../src/locale/row-label-words.js';
+import { shortLabel } from '../../../../src/report/short-label.js';
 
 const sample = (name: string) => fileURLToPath(new URL(`../../../../data-samples/bazhou-2025/${name}`, import.meta.url));
 
