@@ -232,8 +232,7 @@ export const COMPARE_WORDS = {
     meanOf: (variable) => `The mean of ${enMarks.quote(variable)}`,
     statisticOf: (label, statistic) => `The ${statistic} of ${enMarks.quote(label)}`,
     weightedAside: ' (weighted)',
-    // Moved unchanged (byte-identical output): the missing space in `up5.7` is a defect to fix apart, as it changes English reports.
-    groupChange: (c) => `${c.name} ${c.up ? 'up' : 'down'}${c.size}${c.share ? ' points' : ''} (${c.significant ? 'significant' : 'not significant'})`,
+    groupChange: (c) => `${c.name} ${c.up ? 'up' : 'down'} ${c.size}${c.share ? ' points' : ''} (${c.significant ? 'significant' : 'not significant'})`,
     overall: (what, basis, change, groups) => `${what}${basis} ${change}.${groups.length ? ` By group: ${groups.join(', ')}.` : ''}`,
     itemChange: (c) => `${c.name}${c.up ? ' up ' : ' down '}${c.size}${c.share ? ' points' : ''} (95% CI ${c.low} to ${c.high}, p ${c.p})`,
     notComparableItem: (name, reasons) => `${name} (${reasons.join('; ')})`,

@@ -93,7 +93,10 @@ export const planSchema = z.strictObject({
   title: z.string().min(1),
   title_en: z.string().optional(),
   authors: z.array(z.string()).default([]),
+  /** The byline of an English report (`--lang en`); without them it keeps the Chinese ones. */
+  authors_en: z.array(z.string()).optional(),
   unit: z.string().optional(),
+  unit_en: z.string().optional(),
   date: z.string().optional(),
   lang: z.enum(['zh', 'en']).default('zh'),
   cover: coverSchema.optional(),

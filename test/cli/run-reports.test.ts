@@ -49,6 +49,8 @@ describe('survey run --lang en: the reports a team hands in', () => {
     const report = readFileSync(file('report.md'), 'utf8');
     // The 目录 and the 摘要 first; no cover and no team sections: their text is in the plan's language.
     expect(report).not.toContain('Project number');
+    // The byline from the plan's authors_en and unit_en, not the Chinese ones.
+    expect(report.split('\n').slice(2, 5)).toEqual(['The project team  ', 'Bazhou District Federation of Social Sciences (example; simulated data)  ', '2025-06-30']);
     expect(report.match(/^## .*/gm)).toEqual(['## Contents', '## Summary', '## 1. About the survey', '## 2. Main findings', '## 3. What goes with the outcomes', '## 4. Comparison with the previous wave', '## 5. Data and methods']);
     expect(report).toMatch(/Weighted to the population, the share is 56\.3% \(95% CI 55\.\d%–57\.\d%\)\./);
   });
