@@ -37,7 +37,7 @@ function consoleText(r: CrosstabResult, lang: Lang): string {
 }
 
 async function run(file: string, options: CrosstabCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });

@@ -27,7 +27,7 @@ function consoleText(f: FrequencyTable, lang: Lang): string {
 }
 
 async function run(file: string, options: FreqCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const tables = resolveVariables(design.table, options.var).map((variable) => tabulateFrequencies(design, { variable, lang }));

@@ -34,7 +34,7 @@ function consoleText(r: MeansResult, lang: Lang): string {
 }
 
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));

@@ -47,7 +47,7 @@ function byTable(r: MultiResult, lang: Lang): string {
 }
 
 async function run(file: string, options: MultiCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const variables = options.var.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

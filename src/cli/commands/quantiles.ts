@@ -53,7 +53,7 @@ function parseProbs(text: string): number[] {
 }
 
 async function run(file: string, options: QuantilesCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const probs = parseProbs(options.probs);
   if (!(QUANTILE_RULES as readonly string[]).includes(options.qrule)) {
     throw new UsageError(`--qrule: unknown rule "${options.qrule}"`, { hint: `use one of ${QUANTILE_RULES.join(', ')}` });

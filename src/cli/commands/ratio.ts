@@ -29,7 +29,7 @@ function consoleText(r: RatioResult, lang: Lang): string {
 }
 
 async function run(file: string, options: RatioCliOptions, { io, state }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const result = estimateRatio(design, { numerator: options.num, denominator: options.den, by: options.by, lang });

@@ -25,7 +25,7 @@ function consoleText(r: ReliabilityResult, lang: Lang): string {
 }
 
 async function run(file: string, options: ReliabilityCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   if (!options.items === !options.group) throw new UsageError('give the scale as --items a,b,c or --group NAME (one of them)');
   const design = await loadDesign(file, options);
   reportDesign(io, design);

@@ -66,7 +66,7 @@ function summaryTable(results: SharesResult[], lang: Lang): string {
 }
 
 async function run(file: string, options: SharesCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   if (options.top === undefined && options.values === undefined) throw new UsageError('say which answers to count: --top K or --values a,b');
   const top = options.top === undefined ? undefined : Number(options.top);
   const design = await loadDesign(file, options);

@@ -30,7 +30,7 @@ function consoleText(r: TotalsResult, lang: Lang): string {
 }
 
 async function run(file: string, options: TotalsCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateTotals(design, { variable, by: options.by, lang }));

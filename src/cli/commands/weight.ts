@@ -72,7 +72,7 @@ function consoleReport(r: WeightingResult, lang: 'zh' | 'en'): string {
 }
 
 async function run(file: string, options: WeightCliOptions, { io }: CliContext): Promise<void> {
-  const lang = options.lang === 'en' ? 'en' : 'zh';
+  const lang = options.lang;
   if (options.method !== undefined && options.method !== 'poststratify' && options.method !== 'rake') {
     throw new UsageError(`--method is poststratify or rake, not "${options.method}"`);
   }

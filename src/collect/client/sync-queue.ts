@@ -6,6 +6,7 @@
 // round, so a page opened from the offline cache (its token stale) still sends.
 import type { AnswerProblem } from '../form/check-answers.js';
 import type { QueuedSubmission, SubmissionQueue } from './submission-queue.js';
+import { messageIn } from '../../locale/bilingual.js';
 
 /** Where a sync round ended. */
 export type SyncState = 'idle' | 'offline' | 'login' | 'error';
@@ -33,7 +34,7 @@ async function send(item: QueuedSubmission, csrf: string, lang: 'zh' | 'en'): Pr
   const body = (await response.json().catch(() => ({}))) as { seq?: number; errors?: AnswerProblem[]; error?: string };
   if (response.ok && typeof body.seq === 'number') return { kind: 'ack', seq: body.seq };
   if (response.status === 422 || response.status === 409 || response.status === 400) {
-    const reason = body.errors ? body.errors.map((e) => `${e.variable}: ${lang === 'en' ? e.messageEn : e.message}`).join('; ') : (body.error ?? String(response.status));
+    const reason = body.errors ? body.errors.map((e) => `${e.variable}: ${messageIn(lang, e)}`).join('; ') : (body.error ?? String(response.status));
     return { kind: 'refused', reason };
   }
   if (response.status === 401) return { kind: 'stop', state: 'login' };
