@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedPlan, cliWords, exportSubmissions, isPostgresUrl, isSqlitePath, openStore, assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version, reportFolder } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { startProgress } from '../progress.js';
 import { startRunProgress } from '../run-progress.js';
 
 interface RunCliOptions extends CommonOptions {
