@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { answerWords } from '../../../src/locale/answer-words.js';
 import { inLang, labelIn, messageIn } from '../../../src/locale/bilingual.js';
 import { cliWords } from '../../../src/locale/cli-words.js';
 import { uiText } from '../../../src/locale/collect-words.js';
+import { consoleWords } from '../../../src/locale/console-words.js';
 import { entryText } from '../../../src/locale/entry-words.js';
 import type { Lang } from '../../../src/locale/lang.js';
 import { paperWords } from '../../../src/locale/paper-words.js';
@@ -9,7 +11,7 @@ import { qualityWords } from '../../../src/locale/quality-words.js';
 import { reviewText } from '../../../src/locale/review-words.js';
 
 /** Every word table of the collection server, paper form, quality view and CLI, by its accessor. */
-const TABLES: Record<string, (lang: Lang) => unknown> = { uiText, reviewText, entryText, paperWords, qualityWords, cliWords };
+const TABLES: Record<string, (lang: Lang) => unknown> = { uiText, reviewText, entryText, answerWords, paperWords, qualityWords, cliWords, consoleWords };
 
 /** Where zh and en part: a key one side lacks, a different kind of value, an empty string. */
 function differences(zh: unknown, en: unknown, path: string): string[] {
