@@ -9,9 +9,10 @@ import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { openQueue, type QueuedSubmission } from './submission-queue.js';
 import { syncQueue, type SyncState } from './sync-queue.js';
 import { messageIn } from '../../locale/bilingual.js';
+import type { Lang } from '../../locale/lang.js';
 
 interface FormText {
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** The logged-in account the page was made for: its questionnaires are queued under its name. */
   user: string;
   submitting: string;

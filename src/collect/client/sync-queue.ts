@@ -7,6 +7,7 @@
 import type { AnswerProblem } from '../form/check-answers.js';
 import type { QueuedSubmission, SubmissionQueue } from './submission-queue.js';
 import { messageIn } from '../../locale/bilingual.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Where a sync round ended. */
 export type SyncState = 'idle' | 'offline' | 'login' | 'error';
@@ -19,7 +20,7 @@ export interface SyncResult {
 
 type Sent = { kind: 'ack'; seq: number } | { kind: 'refused'; reason: string } | { kind: 'stop'; state: SyncState } | { kind: 'csrf' };
 
-async function send(item: QueuedSubmission, csrf: string, lang: 'zh' | 'en'): Promise<Sent> {
+async function send(item: QueuedSubmission, csrf: string, lang: Lang): Promise<Sent> {
   let response: Response;
   try {
     response = await fetch('/api/submissions', {
@@ -58,7 +59,7 @@ async function session(): Promise<{ user: string; csrf: string } | SyncState> {
  * One sync round: the logged-in account's waiting questionnaires, in order. A refused one
  * (invalid under a changed codebook, an id conflict) is marked and kept for a supervisor, not lost.
  */
-export async function syncQueue(queue: SubmissionQueue, lang: 'zh' | 'en'): Promise<SyncResult> {
+export async function syncQueue(queue: SubmissionQueue, lang: Lang): Promise<SyncResult> {
   const acknowledged: SyncResult['acknowledged'] = [];
   const waiting = (await queue.all()).filter((i) => !i.refused);
   if (!waiting.length) return { state: 'idle', acknowledged };

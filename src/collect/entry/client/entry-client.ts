@@ -8,8 +8,9 @@ import { checkAnswers, compileForm, type AnswerProblem } from '../../form/check-
 import type { FormQuestion, FormSpec } from '../../form/form-spec.js';
 import { keyedValue } from '../keyed-value.js';
 import { messageIn } from '../../../locale/bilingual.js';
+import type { Lang } from '../../../locale/lang.js';
 
-type Words = Record<string, string> & { lang: 'zh' | 'en' };
+type Words = Record<string, string> & { lang: Lang };
 const readJson = <T>(id: string): T => JSON.parse((document.getElementById(id) as HTMLElement).textContent ?? '') as T;
 const spec = readJson<FormSpec>('entry-spec');
 const words = readJson<Words>('entry-text');
