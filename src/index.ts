@@ -158,7 +158,10 @@ export * from './collect/index.js';
 
 // What the CLI needs besides the stages above: the shared words, the help texts, the report folder.
 export { planRules } from './collect/quality/plan-rules.js';
-export { QUALITY_HEADINGS, qualityCells } from './collect/quality/render-quality.js';
+export { qualityCells } from './collect/quality/render-quality.js';
+export { qualityWords } from './locale/quality-words.js';
+export { cliWords, type CleaningCounts, type CliWords } from './locale/cli-words.js';
+export { consoleWords, type ConsoleWords } from './locale/console-words.js';
 export { displayWidth } from './core/east-asian-width.js';
 export { HELP_WORDS, HELP_ZH } from './locale/help-zh.js';
 export { isLang, langFromLocale, type Lang } from './locale/lang.js';

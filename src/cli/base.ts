@@ -1,12 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
+import type { Lang } from '../index.js';
 import { examplesText } from './localize-help.js';
 
 /** Options every command accepts. */
 export interface CommonOptions {
   json?: boolean;
   verbose?: boolean;
-  lang?: 'zh' | 'en';
+  /** Always set: `--lang` has the choices zh and en and defaults to zh. */
+  lang: Lang;
 }
 
 /** Where a command writes: results on stdout, messages and progress on stderr. */

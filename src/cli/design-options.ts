@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { LONELY_PSU, UsageError, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Design, type LonelyPsu } from '../index.js';
+import { LONELY_PSU, UsageError, cliWords, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Design, type LonelyPsu } from '../index.js';
 import type { Io } from './base.js';
 import { helpLangOf } from './localize-help.js';
 import { applyReplicateOptions, type ReplicateCliOptions } from './replicate-options.js';
@@ -46,12 +46,12 @@ export function withDesignOptions(cmd: Command): Command {
 
 /** The replicate-weight examples under a design command's help, headed in the help's language. */
 function replicateExamples(cmd: Command): string {
-  const zh = helpLangOf(cmd) === 'zh';
+  const w = cliWords(helpLangOf(cmd)).replicates;
   return `
-${zh ? '重复权数（R svrepdesign / as.svrepdesign；标准误均由重复权数计算）：' : 'Replicate weights (R svrepdesign / as.svrepdesign; every SE from the replicates):'}
+${w.heading}
   $ survey ${cmd.name()} acs-pums.csv --weight PWGTP --repweights '^PWGTP[0-9]+$' --rep-type other --scale 0.05 --mse …
-  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (${zh ? '正则表达式，同 R' : 'a regular expression, as R'})
-  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (${zh ? 'JK1 不分层；BRR：每层2个初级抽样单位' : 'JK1 unstratified; BRR: 2 PSUs a stratum'})`;
+  $ survey ${cmd.name()} file.csv --weight w --repweights '^rw[0-9]+$' --rep-type Fay --rho 0.3 …   (${w.regex})
+  $ survey ${cmd.name()} api.csv --weight pw --strata stype --replicates JKn …   (${w.made})`;
 }
 
 /** Says on stderr which design the results come from, when it is not a simple random sample. */

@@ -1,5 +1,5 @@
 import { Help, type Command } from 'commander';
-import { displayWidth, HELP_WORDS, HELP_ZH, isLang, langFromLocale, type Lang } from '../index.js';
+import { cliWords, displayWidth, HELP_WORDS, isLang, langFromLocale, type Lang } from '../index.js';
 
 /** The help language of each program built, so that a command's examples are headed in it. */
 const programLangs = new WeakMap<Command, Lang>();
@@ -66,9 +66,10 @@ function wrapCjk(text: string, width: number): string {
  */
 export function localizeHelp(program: Command, lang: Lang): void {
   programLangs.set(program, lang);
-  if (lang === 'en') return;
+  const translations = cliWords(lang).helpTranslations;
+  if (!translations) return;
   const words = HELP_WORDS.zh;
-  const translate = (text: string | undefined) => (text ? HELP_ZH[text] ?? text : text);
+  const translate = (text: string | undefined) => (text ? translations[text] ?? text : text);
   const visit = (cmd: Command) => {
     const description = cmd.description();
     if (description) cmd.description(translate(description) ?? description);

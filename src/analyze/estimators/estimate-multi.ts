@@ -10,6 +10,8 @@ import { binomialInterval, designShareInterval } from './proportion-interval.js'
 import { raoScottTest } from './rao-scott-test.js';
 import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
+import { inLang } from '../../locale/bilingual.js';
+import { variableLabel } from '../../core/variable-labels.js';
 
 /** Which multi-select question to tabulate, and by what group. */
 export interface MultiSpec {
@@ -95,8 +97,7 @@ export function multiColumns(design: Design, variable: string): { variable: Vari
 }
 
 function labelOf(v: Variable, code: Code, label: string, lang: Lang): string {
-  if (lang === 'zh') return label;
-  return v.choices?.find((c) => c.code === code)?.labelEn ?? label;
+  return inLang(lang, label, v.choices?.find((c) => c.code === code)?.labelEn);
 }
 
 /**
@@ -171,20 +172,15 @@ export function estimateMulti(design: Design, spec: MultiSpec): MultiResult {
   const tests = spec.by ? testsByGroup(design, spec.by, columns, indicators, variable, lang) : [];
   return {
     variable: spec.variable,
-    label: (lang === 'en' ? variable.labelEn ?? variable.label : variable.label ?? variable.labelEn) ?? spec.variable,
+    label: inLang(lang, variable.label, variable.labelEn) ?? spec.variable,
     weights: weightingKind(design),
     ciMethod: designBased ? 'logit' : 'wilson',
     level,
     by: spec.by ?? null,
-    byLabel: spec.by ? byLabelOf(design, spec.by, lang) : null,
+    byLabel: spec.by ? variableLabel(design.table, spec.by, lang) : null,
     groups,
     tests,
   };
-}
-
-function byLabelOf(design: Design, by: string, lang: Lang): string {
-  const v = design.table.codebook.variables.find((x) => x.name === design.table.column(by).variable);
-  return (lang === 'en' ? v?.labelEn ?? v?.label : v?.label ?? v?.labelEn) ?? by;
 }
 
 /**

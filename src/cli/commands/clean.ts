@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, UsageError, assertOutputsApart, assertWritable, cleanCsvSinks, cleanFile, defaultRules, loadCodebook, loadRules, openAtomicWriter, type AtomicWriter, type CleanSummary } from '../../index.js';
+import { EXIT, UsageError, assertOutputsApart, cliWords, assertWritable, cleanCsvSinks, cleanFile, defaultRules, loadCodebook, loadRules, openAtomicWriter, type AtomicWriter, type CleanSummary, type Lang } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { startProgress } from '../progress.js';
 import { openOptionsOf, withReadOptions, type ReadCliOptions } from '../read-options.js';
@@ -17,15 +17,13 @@ interface CleanCliOptions extends CommonOptions, ReadCliOptions {
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The 发放/回收/有效 lines a 结项 report quotes, and the counts per reason. */
-function summaryLines(s: CleanSummary, distributed: number | null, lang: string): string[] {
+function summaryLines(s: CleanSummary, distributed: number | null, lang: Lang): string[] {
+  const w = cliWords(lang).clean;
   const rate = s.inputRows ? s.keptRows / s.inputRows : 0;
   const reasons = Object.entries(s.reasons).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `  ${rule.padEnd(22)} ${n}`);
-  const head =
-    lang === 'en'
-      ? [`${distributed === null ? '' : `distributed ${distributed}, `}returned ${s.inputRows}, valid ${s.keptRows}, valid rate ${percent(rate)}`, `excluded ${s.excludedRows}, kept ${s.keptRows} (${s.flaggedRows} flagged)`]
-      : [`${distributed === null ? '' : `发放 ${distributed} 份，`}回收 ${s.inputRows} 份，有效问卷 ${s.keptRows} 份，有效率 ${percent(rate)}`, `剔除 ${s.excludedRows} 份，保留 ${s.keptRows} 份（其中标记 ${s.flaggedRows} 份）`];
+  const head = w.counts({ distributed, returned: s.inputRows, valid: s.keptRows, excluded: s.excludedRows, flagged: s.flaggedRows, validRate: percent(rate) });
   const speed = s.speederSeconds === null ? [] : [`speeder threshold ${s.speederSeconds.toFixed(0)} s (median ${s.medianDuration} s)`];
-  return [...head, ...speed, ...(reasons.length ? [lang === 'en' ? 'rows/issues by rule:' : '各规则命中（行/问题数）：', ...reasons] : [])];
+  return [...head, ...speed, ...(reasons.length ? [w.byRule, ...reasons] : [])];
 }
 
 async function run(file: string, options: CleanCliOptions, { io, state }: CliContext): Promise<void> {
@@ -55,7 +53,7 @@ async function run(file: string, options: CleanCliOptions, { io, state }: CliCon
   const issues = open(options.issues);
   let errors = 0;
   const progress = startProgress(io, 'clean');
-  const sinks = cleanCsvSinks({ clean, excluded, issues }, { lang: options.lang ?? 'zh', codebook });
+  const sinks = cleanCsvSinks({ clean, excluded, issues }, { lang: options.lang, codebook });
   let summary: CleanSummary;
   try {
     await sinks.begin();
@@ -90,7 +88,7 @@ async function run(file: string, options: CleanCliOptions, { io, state }: CliCon
       median_duration: summary.medianDuration,
     });
   }
-  io.stderr.write(`${summaryLines(summary, distributed, options.lang ?? 'zh').join('\n')}\n`);
+  io.stderr.write(`${summaryLines(summary, distributed, options.lang).join('\n')}\n`);
   if (errors > 0) state.exitCode = EXIT.dataProblems;
 }
 

@@ -1,4 +1,4 @@
-import { ProblemsError, SurveyError, UsageError, assertOutputsApart, assertWritable, formatError, formatLocation, writeFileAtomic, type Problem, importXlsform, loadCodebook, stringifyCodebook, summarizeCodebook, type CodebookSummary } from '../../index.js';
+import { ProblemsError, SurveyError, assertOutputsApart, assertWritable, formatError, formatLocation, writeFileAtomic, type Problem, importXlsform, loadCodebook, stringifyCodebook, summarizeCodebook, type CodebookSummary } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 /** Registers `survey codebook check` and `survey codebook import`. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UsageError, comparabilityReasons, compareWaves, comparisonJson, describeCodebookChange, describeSettingChange, ensureWaveResults, formatChange, formatLevel, formatPValue, formatTable, indicatorLabel, loadPlan, planWave, recodeWave, renderChartSvg, resultsWave, trendCharts, verdict, version, waveLabel, writeFileAtomic, type Lang, type LoadedPlan, type Wave } from '../../index.js';
+import { UsageError, cliWords, comparabilityReasons, compareWaves, comparisonJson, describeCodebookChange, describeSettingChange, ensureWaveResults, formatChange, formatLevel, formatPValue, formatTable, indicatorLabel, loadPlan, planWave, recodeWave, renderChartSvg, resultsWave, trendCharts, verdict, version, waveLabel, writeFileAtomic, type LoadedPlan, type Wave } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
 interface CompareCliOptions extends CommonOptions {
@@ -42,7 +42,8 @@ async function loadWave(input: string, label: string | undefined, same: Record<s
 }
 
 async function run(inputs: string[], options: CompareCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
+  const w = cliWords(lang).compare;
   if (inputs.length < 2) throw new UsageError('give two or more waves, earliest first: plans (plan.yaml) or their results.json');
   const labels = options.labels?.split(',').map((l) => l.trim());
   if (labels && labels.length !== inputs.length) throw new UsageError(`--labels names ${labels.length} waves, ${inputs.length} were given`);
@@ -50,7 +51,7 @@ async function run(inputs: string[], options: CompareCliOptions, { io }: CliCont
   if (!(level > 0 && level < 1)) throw new UsageError(`--level ${options.level}: give a confidence level between 0 and 1, e.g. 0.95`);
   const same = Object.fromEntries((options.same ?? []).map((s) => {
     const [variable, ...reason] = s.split('=');
-    return [variable.trim(), reason.join('=').trim() || (lang === 'zh' ? '用户说明可比' : 'stated comparable')];
+    return [variable.trim(), reason.join('=').trim() || w.statedComparable];
   }));
   const recode = parseRecode(options.recode ?? []);
   const loadedWaves: { wave: Wave; loaded: LoadedPlan | null }[] = [];
@@ -76,22 +77,21 @@ async function run(inputs: string[], options: CompareCliOptions, { io }: CliCont
     printJson(io, comparisonJson(comparison, codebook, lang));
     return;
   }
-  const zh = lang === 'zh';
   for (const pair of comparison.pairs) {
     const lines = [
-      ...(pair.codebook === null ? [zh ? '（码本不可得，未检查可比性）' : '(no codebook: comparability not checked)'] : pair.codebook.map((c) => `${c.breaks ? '✗' : '·'} ${describeCodebookChange(c, lang)}`)),
-      ...(pair.cleaning ?? []).map((c) => `· ${zh ? '清洗' : 'cleaning'} ${describeSettingChange(c, lang)}`),
-      ...(pair.weighting ?? []).map((c) => `· ${zh ? '加权' : 'weighting'} ${describeSettingChange(c, lang)}`),
+      ...(pair.codebook === null ? [w.noCodebook] : pair.codebook.map((c) => `${c.breaks ? '✗' : '·'} ${describeCodebookChange(c, lang)}`)),
+      ...(pair.cleaning ?? []).map((c) => `· ${w.cleaning} ${describeSettingChange(c, lang)}`),
+      ...(pair.weighting ?? []).map((c) => `· ${w.weighting} ${describeSettingChange(c, lang)}`),
     ];
-    io.stdout.write(`${zh ? '可比性' : 'Comparability'} ${pair.from} → ${pair.to}${lines.length ? '' : zh ? '：没有差异' : ': no differences'}\n${lines.map((l) => `  ${l}\n`).join('')}\n`);
+    io.stdout.write(`${w.comparability(pair.from, pair.to, !lines.length)}\n${lines.map((l) => `  ${l}\n`).join('')}\n`);
     io.stdout.write(formatTable({
-      title: zh ? `${pair.to}与${pair.from}比较（变化 = ${pair.to} − ${pair.from}）` : `${pair.to} compared with ${pair.from} (change = ${pair.to} − ${pair.from})`,
-      columns: [{ header: zh ? '指标' : 'Indicator' }, { header: zh ? '组别' : 'Group' }, { header: pair.from, align: 'right' }, { header: pair.to, align: 'right' }, { header: zh ? '变化' : 'Change', align: 'right' }, { header: zh ? '95%置信区间' : '95% CI', align: 'right' }, { header: 'p', align: 'right' }, { header: zh ? '结论' : 'Verdict' }],
+      title: w.title(pair.from, pair.to),
+      columns: [{ header: w.indicator }, { header: w.group }, { header: pair.from, align: 'right' }, { header: pair.to, align: 'right' }, { header: w.change, align: 'right' }, { header: w.ci, align: 'right' }, { header: 'p', align: 'right' }, { header: w.verdict }],
       rows: pair.rows.map((r) => {
         const s = r.indicator.statistic;
-        return [s === 'coefficient' ? `${r.indicator.model}: ${r.indicator.term}` : indicatorLabel(codebook, r.indicator, lang), r.indicator.level === 'all' ? (zh ? '全体' : 'all') : r.indicator.level, formatLevel(r.earlier.estimate, s), formatLevel(r.indicator.estimate, s), formatChange(r.difference, s), `${formatChange(r.confLow, s)} … ${formatChange(r.confHigh, s)}`, formatPValue(r.pValue), verdict(r, lang) + (r.comparable === false ? `: ${comparabilityReasons(r, lang).filter((x) => !/不影响|does not break/.test(x)).join('; ')}` : '')];
+        return [s === 'coefficient' ? `${r.indicator.model}: ${r.indicator.term}` : indicatorLabel(codebook, r.indicator, lang), r.indicator.level === 'all' ? w.all : r.indicator.level, formatLevel(r.earlier.estimate, s), formatLevel(r.indicator.estimate, s), formatChange(r.difference, s), `${formatChange(r.confLow, s)} … ${formatChange(r.confHigh, s)}`, formatPValue(r.pValue), verdict(r, lang) + (r.comparable === false ? `: ${comparabilityReasons(r, lang).filter((x) => !/不影响|does not break/.test(x)).join('; ')}` : '')];
       }),
-      notes: [zh ? '比例的变化以百分点计；加权估计（两次都加权时）用正态检验（= svycontrast），不加权比例用 prop.test，不加权均值用 Welch t 检验。' : 'Changes of shares in percentage points; weighted estimates (when both waves are weighted): normal test (= svycontrast); unweighted shares: prop.test; unweighted means: Welch t test.'],
+      notes: [w.note],
     }));
     io.stdout.write('\n');
   }

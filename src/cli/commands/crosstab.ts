@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { crosstabJson, crosstabTestText, estimateCrosstab, formatCount, formatFixed, formatPClause, formatPercent, formatTable, type CrosstabResult, type Lang } from '../../index.js';
+import { consoleWords, crosstabJson, crosstabTestText, estimateCrosstab, formatCount, formatFixed, formatPClause, formatPercent, formatTable, type CrosstabResult, type Lang } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -8,21 +8,17 @@ interface CrosstabCliOptions extends CommonOptions, DesignCliOptions {
   cols: string;
 }
 
-const TEXT = {
-  zh: { rs: (x2: string) => `Pearson χ² = ${x2}，经 Rao-Scott 二阶校正（按抽样设计，svychisq）；F 的分母自由度 = 设计自由度（PSU 数 − 层数）× 分子自由度`, weighted: '加权频数（总体估计）', total: '合计', counts: '频数', rowPct: '行百分比', colPct: '列百分比', low: (k: number) => `${k} 个单元格的期望频数小于 5，卡方近似可能不准确`, fisher: 'Fisher 精确检验', or: '条件极大似然比值比' },
-  en: { rs: (x2: string) => `Pearson χ² = ${x2} with the Rao-Scott second-order design correction (svychisq); the F's denominator df = design df (PSUs − strata) × numerator df`, weighted: 'Weighted counts (population estimates)', total: 'Total', counts: 'Counts', rowPct: 'Row %', colPct: 'Column %', low: (k: number) => `${k} cell${k === 1 ? ' has' : 's have'} expected count below 5; the chi-square approximation may be inaccurate`, fisher: "Fisher's exact test", or: 'conditional MLE odds ratio' },
-};
 
 function panel(r: CrosstabResult, title: string, cell: (i: number, j: number) => string, margin: (i: number) => string, lang: Lang): string {
   return formatTable({
     title,
-    columns: [{ header: `${r.rowLabel} \\ ${r.colLabel}` }, ...r.colLevels.map((header) => ({ header, align: 'right' as const })), { header: TEXT[lang].total, align: 'right' }],
+    columns: [{ header: `${r.rowLabel} \\ ${r.colLabel}` }, ...r.colLevels.map((header) => ({ header, align: 'right' as const })), { header: consoleWords(lang).crosstab.total, align: 'right' }],
     rows: r.rowLevels.map((level, i) => [level, ...r.colLevels.map((_, j) => cell(i, j)), margin(i)]),
   });
 }
 
 function consoleText(r: CrosstabResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).crosstab;
   const rowTotals = r.counts.map((row) => row.reduce((a, b) => a + b, 0));
   const colTotals = r.colLevels.map((_, j) => r.counts.reduce((a, row) => a + row[j], 0));
   const parts = [
@@ -37,11 +33,11 @@ function consoleText(r: CrosstabResult, lang: Lang): string {
 }
 
 async function run(file: string, options: CrosstabCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const result = estimateCrosstab(design, { rows: options.rows, cols: options.cols, lang });
-  if (result.lowExpectedCells > 0) warn(io, TEXT[lang].low(result.lowExpectedCells));
+  if (result.lowExpectedCells > 0) warn(io, consoleWords(lang).crosstab.low(result.lowExpectedCells));
   if (options.json) printJson(io, crosstabJson(result));
   else io.stdout.write(consoleText(result, lang));
 }

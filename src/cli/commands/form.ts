@@ -9,7 +9,7 @@ interface FormOptions extends CommonOptions {
 async function formAction(planFile: string, options: FormOptions, { io }: CliContext): Promise<void> {
   assertWritable(options.out, { force: options.force });
   const plan = await readCollectionPlan(planFile);
-  const summary = await writePaperForm(formSpec(plan.codebook), options.out, { lang: options.lang === 'en' ? 'en' : 'zh', force: options.force });
+  const summary = await writePaperForm(formSpec(plan.codebook), options.out, { lang: options.lang, force: options.force });
   if (options.json) printJson(io, summary);
   io.stderr.write(`wrote ${summary.file}: the printed questionnaire, ${summary.questions} questions (${summary.format})\n`);
 }

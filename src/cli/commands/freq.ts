@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatCount, formatFixed, formatTable, frequenciesJson, resolveVariables, tabulateFrequencies, type FrequencyTable, type Lang, REPORT_TEXT } from '../../index.js';
+import { consoleWords, formatCount, formatFixed, formatTable, frequenciesJson, resolveVariables, tabulateFrequencies, type FrequencyTable, type Lang } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -8,13 +8,9 @@ interface FreqCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, count: '频数', valid: '有效百分比', total: '合计', missing: '缺失' },
-  en: { ...REPORT_TEXT.en, count: 'Count', valid: 'Valid %', total: 'Total', missing: 'Missing' },
-};
 
 function consoleText(f: FrequencyTable, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).freq;
   return formatTable({
     title: `${f.label} (${f.variable})`,
     columns: [{ header: t.answer }, { header: t.count, align: 'right' }, { header: t.percent, align: 'right' }, { header: t.valid, align: 'right' }, { header: t.cumulative, align: 'right' }],
@@ -27,7 +23,7 @@ function consoleText(f: FrequencyTable, lang: Lang): string {
 }
 
 async function run(file: string, options: FreqCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const tables = resolveVariables(design.table, options.var).map((variable) => tabulateFrequencies(design, { variable, lang }));

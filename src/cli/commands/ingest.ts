@@ -96,7 +96,7 @@ async function run(file: string, options: IngestCliOptions, { io, state }: CliCo
   summary.issues.unshift(...pairIssues);
   if (options.writeCodebook) await writeFileAtomic(options.writeCodebook, stringifyCodebook(summary.codebook), force);
   // Messages in the run's language, as `survey clean` writes them: the codebook used names the variables.
-  const lang = options.lang ?? 'zh';
+  const lang = options.lang;
   if (options.issues) await writeIssues(options.issues, summary.issues, force, (i) => issueMessage(i, lang, summary.codebook));
   if (options.json) printJson(io, jsonOf(summary));
   io.stderr.write(`${summaryLines(summary, options).join('\n')}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -9,13 +9,9 @@ interface MeansCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, n: '样本量', ci: '95% 置信区间', difference: '差异', anova: '单因素方差分析', wald: '组间均值相等的 Wald 检验 (regTermTest)' },
-  en: { ...REPORT_TEXT.en, n: 'n', ci: '95% CI', difference: 'Difference', anova: 'One-way ANOVA', wald: 'Wald test of equal means (regTermTest)' },
-};
 
 function consoleText(r: MeansResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).means;
   const notes: string[] = [];
   const d = r.difference;
   if (d) notes.push(`${t.difference} ${d.first} − ${d.second}: ${formatFixed(d.estimate, 3)} [${formatFixed(d.confLow, 3)}, ${formatFixed(d.confHigh, 3)}], t(${formatFixed(d.df, 1)}) = ${formatFixed(d.statistic, 3)}, p ${formatPClause(d.pValue)} (${d.method})`);
@@ -34,7 +30,7 @@ function consoleText(r: MeansResult, lang: Lang): string {
 }
 
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { estimateMulti, formatCount, formatFixed, formatPValue, formatPercent, formatTable, multiJson, type Lang, type MultiResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, estimateMulti, formatCount, formatFixed, formatPValue, formatPercent, formatTable, multiJson, type Lang, type MultiResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -9,13 +9,9 @@ interface MultiCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, option: '选项', count: '响应数', responses: '响应百分比', cases: '个案百分比', ci: '95% 置信区间', total: '合计', n: '回答人数', none: '未选任何选项', test: '检验', by: '按', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
-  en: { ...REPORT_TEXT.en, option: 'Option', count: 'Responses', responses: '% of responses', cases: '% of cases', ci: '95% CI', total: 'Total', n: 'n answering', none: 'chose no option', test: 'Test', by: 'by', pearson: 'Pearson χ²', raoScott: 'Rao-Scott F' },
-};
 
 function overallTable(r: MultiResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).multi;
   const g = r.groups[0];
   return formatTable({
     title: `${r.label} (${r.variable})`,
@@ -29,7 +25,7 @@ function overallTable(r: MultiResult, lang: Lang): string {
 }
 
 function byTable(r: MultiResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).multi;
   const groups = r.groups.slice(1);
   const tests = new Map(r.tests.map((x) => [String(x.code), x]));
   const test = r.tests[0]?.test === 'rao-scott' ? t.raoScott : t.pearson;
@@ -47,7 +43,7 @@ function byTable(r: MultiResult, lang: Lang): string {
 }
 
 async function run(file: string, options: MultiCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const variables = options.var.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

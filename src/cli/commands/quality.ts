@@ -1,4 +1,4 @@
-import { enumeratorQuality, type QualityReport, planRules, QUALITY_HEADINGS, qualityCells, UsageError, databaseFor, openStore, readCollectionPlan } from '../../index.js';
+import { enumeratorQuality, type QualityReport, planRules, qualityWords, qualityCells, UsageError, databaseFor, type Lang, openStore, readCollectionPlan } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface QualityOptions extends CommonOptions {
@@ -9,16 +9,16 @@ interface QualityOptions extends CommonOptions {
 }
 
 /** The report as text: the summary, a table of enumerators (flagged first), then each flag's reason. */
-function qualityText(report: QualityReport, lang: 'zh' | 'en'): string {
-  const h = QUALITY_HEADINGS[lang];
+function qualityText(report: QualityReport, lang: Lang): string {
+  const h = qualityWords(lang);
   const rows = [...report.enumerators].sort((a, b) => b.flags.length - a.flags.length || a.enumerator.localeCompare(b.enumerator));
   const table = [[h.enumerator, h.interviews, h.median, h.speeders, h.straight, h.nonresponse, h.duplicates, h.bursts, h.gps], ...rows.map(qualityCells)];
-  const flags = rows.flatMap((q) => q.flags.map((f) => `${q.enumerator}${lang === 'en' ? ': ' : '：'}${f.reason}`));
-  return [h.summary(report), ...table.map((cells) => cells.join('\t')), '', `${h.flags}${lang === 'en' ? ':' : '：'}`, ...(flags.length ? flags.map((f) => `  ${f}`) : [`  ${h.none}`])].join('\n') + '\n';
+  const flags = rows.flatMap((q) => q.flags.map((f) => h.enumeratorFlag(q.enumerator, f.reason)));
+  return [h.summary(report), ...table.map((cells) => cells.join('\t')), '', h.flagsHeading, ...(flags.length ? flags.map((f) => `  ${f}`) : [`  ${h.none}`])].join('\n') + '\n';
 }
 
 async function qualityAction(planFile: string, options: QualityOptions, { io, state }: CliContext): Promise<void> {
-  const lang = options.lang === 'en' ? 'en' : 'zh';
+  const lang = options.lang;
   const alpha = options.alpha === undefined ? undefined : Number(options.alpha);
   if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha ${options.alpha}: expected a probability between 0 and 1, such as 0.05`);
   const plan = await readCollectionPlan(planFile);

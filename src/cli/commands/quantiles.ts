@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { QUANTILE_RULES, UsageError, estimateQuantiles, formatCount, formatFixed, formatTable, quantilesJson, resolveVariables, type Lang, type QuantileRule, type QuantilesResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, QUANTILE_RULES, UsageError, estimateQuantiles, formatCount, formatFixed, formatTable, quantilesJson, resolveVariables, type Lang, type QuantileRule, type QuantilesResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -11,13 +11,9 @@ interface QuantilesCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, n: '样本量', prob: '分位点', quantile: '分位数', ci: '95% 置信区间 (Woodruff)' },
-  en: { ...REPORT_TEXT.en, n: 'n', prob: 'p', quantile: 'Quantile', ci: '95% CI (Woodruff)' },
-};
 
 function consoleText(r: QuantilesResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).quantiles;
   const notes = groupNotes(r).map((n) => `${n.level}${n.prob === null ? '' : `, p = ${n.prob}`}: ${n.note}`);
   return formatTable({
     title: `${r.label} (qrule = ${r.rule})`,
@@ -53,7 +49,7 @@ function parseProbs(text: string): number[] {
 }
 
 async function run(file: string, options: QuantilesCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const probs = parseProbs(options.probs);
   if (!(QUANTILE_RULES as readonly string[]).includes(options.qrule)) {
     throw new UsageError(`--qrule: unknown rule "${options.qrule}"`, { hint: `use one of ${QUANTILE_RULES.join(', ')}` });

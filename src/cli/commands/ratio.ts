@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, estimateRatio, formatCount, formatFixed, formatTable, ratioJson, type Lang, type RatioResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, EXIT, estimateRatio, formatCount, formatFixed, formatTable, ratioJson, type Lang, type RatioResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -10,13 +10,9 @@ interface RatioCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, n: '样本量', ratio: '比值', ci: '95% 置信区间' },
-  en: { ...REPORT_TEXT.en, n: 'n', ratio: 'Ratio', ci: '95% CI' },
-};
 
 function consoleText(r: RatioResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).ratio;
   return formatTable({
     title: r.label,
     columns: [{ header: t.group }, { header: t.n, align: 'right' }, { header: t.ratio, align: 'right' }, { header: 'SE', align: 'right' }, { header: t.ci, align: 'right' }, { header: 'deff', align: 'right' }],
@@ -29,7 +25,7 @@ function consoleText(r: RatioResult, lang: Lang): string {
 }
 
 async function run(file: string, options: RatioCliOptions, { io, state }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const result = estimateRatio(design, { numerator: options.num, denominator: options.den, by: options.by, lang });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError, estimateReliability, formatFixed, formatPClause, formatTable, reliabilityJson, resolveVariables, type Lang, type ReliabilityResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, UsageError, estimateReliability, formatFixed, formatPClause, formatTable, reliabilityJson, resolveVariables, type Lang, type ReliabilityResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -9,13 +9,9 @@ interface ReliabilityCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, r: '校正项总相关', drop: '删除后 α', reversed: '（反向计分）', n: '完整个案' },
-  en: { ...REPORT_TEXT.en, r: 'Corrected item-total r', drop: 'α if deleted', reversed: ' (reversed)', n: 'complete cases' },
-};
 
 function consoleText(r: ReliabilityResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).reliability;
   return formatTable({
     title: `Cronbach's α = ${formatFixed(r.alpha, 3)}, standardized α = ${formatFixed(r.standardizedAlpha, 3)} (${t.n} ${r.n})`,
     columns: [{ header: t.item }, { header: t.mean, align: 'right' }, { header: t.sd, align: 'right' }, { header: t.r, align: 'right' }, { header: t.drop, align: 'right' }, { header: 'MSA', align: 'right' }],
@@ -25,7 +21,7 @@ function consoleText(r: ReliabilityResult, lang: Lang): string {
 }
 
 async function run(file: string, options: ReliabilityCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   if (!options.items === !options.group) throw new UsageError('give the scale as --items a,b,c or --group NAME (one of them)');
   const design = await loadDesign(file, options);
   reportDesign(io, design);

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoadedPlan, exportSubmissions, isPostgresUrl, isSqlitePath, openStore, assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version, reportFolder } from '../../index.js';
+import { type LoadedPlan, cliWords, exportSubmissions, isPostgresUrl, isSqlitePath, openStore, assertFolderApart, loadPlan, openFolderAtomic, previousWaves, runPlan, version, reportFolder } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { startProgress } from '../progress.js';
 import { startRunProgress } from '../run-progress.js';
 
 interface RunCliOptions extends CommonOptions {
@@ -84,11 +83,7 @@ async function runLoaded(loaded: LoadedPlan, planLang: LoadedPlan['plan']['lang'
     // The time the user waited, start-up included (the stages alone are in manifest.json).
     const seconds = process.uptime();
     const c = summary.cleaning;
-    const cleaned = c
-      ? loaded.plan.lang === 'en'
-        ? `returned ${c.inputRows}, valid ${c.keptRows} (${c.excludedRows} set aside); `
-        : `回收 ${c.inputRows} 份，有效 ${c.keptRows} 份（剔除 ${c.excludedRows} 份）；`
-      : '';
+    const cleaned = c ? cliWords(loaded.plan.lang).runCleaned({ returned: c.inputRows, valid: c.keptRows, excluded: c.excludedRows }) : '';
     for (const warning of summary.warnings) io.stderr.write(`survey run: warning: ${warning}\n`);
     const shown = [...new Set(summary.files.map((f) => (f.startsWith('charts/') ? 'charts/' : f)))];
     io.stderr.write(`${cleaned}${summary.analyses} analyses on ${summary.rows} rows in ${seconds.toFixed(1)} s\nwrote ${folder}/ (${shown.join(', ')})\n`);

@@ -16,7 +16,7 @@ export function portOf(text: string): number {
 }
 
 async function serveAction(planFile: string, options: ServeOptions, { io }: CliContext): Promise<void> {
-  const lang = options.lang === 'en' ? 'en' : 'zh';
+  const lang = options.lang;
   const plan = await readCollectionPlan(planFile);
   const db = databaseFor(planFile, options.db);
   const rules = await planRules(plan);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -12,16 +12,12 @@ interface SharesCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, ci: '95% 置信区间', difference: '差异', of: '回答', variable: '项目', empty: '没有有效回答', equal: '各组占比相同的检验' },
-  en: { ...REPORT_TEXT.en, ci: '95% CI', difference: 'Difference', of: 'answering', variable: 'Item', empty: 'no valid answers', equal: 'Test of equal shares' },
-};
 
 function differenceNote(r: SharesResult, lang: Lang): string | null {
   const d = r.difference;
   if (!d) return null;
   const stat = d.statisticName === 't' ? `t(${formatFixed(d.df, 0)}) = ${formatFixed(d.statistic, 2)}` : `χ²(1) = ${formatFixed(d.statistic, 2)}`;
-  return `${TEXT[lang].difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPClause(d.pValue)} (${d.method})`;
+  return `${consoleWords(lang).shares.difference} ${d.first} − ${d.second}: ${formatPercent(d.estimate)} [${formatPercent(d.confLow)}, ${formatPercent(d.confHigh)}], ${stat}, p ${formatPClause(d.pValue)} (${d.method})`;
 }
 
 /** The test of equal shares in more than two groups (chisq.test / svychisq). */
@@ -29,12 +25,12 @@ function anovaNote(r: SharesResult, lang: Lang): string | null {
   const a = r.anova;
   if (!a) return null;
   const stat = a.ddf === null ? `χ²(${formatFixed(a.df, 0)}) = ${formatFixed(a.statistic, 2)}` : `F(${formatFixed(a.df, 2)}, ${formatFixed(a.ddf, 2)}) = ${formatFixed(a.statistic, 2)}`;
-  return `${TEXT[lang].equal}: ${stat}, p ${formatPClause(a.pValue)} (${a.test})`;
+  return `${consoleWords(lang).shares.equal}: ${stat}, p ${formatPClause(a.pValue)} (${a.test})`;
 }
 
 /** One table per variable: a row per group. */
 function detailTable(r: SharesResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).shares;
   const notes = [differenceNote(r, lang), anovaNote(r, lang), `deff: ${r.weights === 'sampling' ? 'svymean' : '1 (simple random sample)'}; CI: ${r.ciMethod}`].filter((n): n is string => n !== null);
   return formatTable({
     title: `${r.label}（${t.of} ${r.valueLabels.join(' / ')}）`,
@@ -51,7 +47,7 @@ function detailTable(r: SharesResult, lang: Lang): string {
 
 /** Several variables: one row per item, a column per group (the "domain × 城市/农村" table). */
 function summaryTable(results: SharesResult[], lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).shares;
   const groups = results[0].groups.map((g) => (g.level === 'all' && g.by === null ? t.all : g.level));
   const withDifference = results.some((r) => r.difference);
   return formatTable({
@@ -66,7 +62,7 @@ function summaryTable(results: SharesResult[], lang: Lang): string {
 }
 
 async function run(file: string, options: SharesCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   if (options.top === undefined && options.values === undefined) throw new UsageError('say which answers to count: --top K or --values a,b');
   const top = options.top === undefined ? undefined : Number(options.top);
   const design = await loadDesign(file, options);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { estimateTotals, formatCount, formatFixed, formatTable, resolveVariables, totalsJson, type Lang, type TotalsResult, REPORT_TEXT } from '../../index.js';
+import { consoleWords, estimateTotals, formatCount, formatFixed, formatTable, resolveVariables, totalsJson, type Lang, type TotalsResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
@@ -9,13 +9,9 @@ interface TotalsCliOptions extends CommonOptions, DesignCliOptions {
 }
 
 // The words a console table shares with the report come from it; these are the console's own.
-const TEXT = {
-  zh: { ...REPORT_TEXT.zh, value: '类别', n: '样本量', total: '总量', ci: '95% 置信区间', unweighted: '未加权：总量为样本合计（R svydesign(ids = ~1, weights = ~one)），不代表总体。' },
-  en: { ...REPORT_TEXT.en, value: 'Category', n: 'n', total: 'Total', ci: '95% CI', unweighted: 'Unweighted: the total is the sample sum (R svydesign(ids = ~1, weights = ~one)), not a population total.' },
-};
 
 function consoleText(r: TotalsResult, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = consoleWords(lang).totals;
   const notes = r.weights === 'sampling' ? [] : [t.unweighted];
   for (const g of r.groups) if (g.note) notes.push(`${g.level}: ${g.note}`);
   return formatTable({
@@ -30,7 +26,7 @@ function consoleText(r: TotalsResult, lang: Lang): string {
 }
 
 async function run(file: string, options: TotalsCliOptions, { io }: CliContext): Promise<void> {
-  const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
+  const lang = options.lang;
   const design = await loadDesign(file, options);
   reportDesign(io, design);
   const results = resolveVariables(design.table, options.var).map((variable) => estimateTotals(design, { variable, by: options.by, lang }));

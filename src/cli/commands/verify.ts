@@ -1,4 +1,4 @@
-import { compileForm, databaseFor, entryReport, EntryStore, formSpec, openStore, readCollectionPlan } from '../../index.js';
+import { cliWords, compileForm, databaseFor, entryReport, EntryStore, formSpec, openStore, readCollectionPlan } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions, type RegisterCommand } from '../base.js';
 
 interface VerifyOptions extends CommonOptions {
@@ -47,11 +47,10 @@ async function verifyAction(planFile: string, options: VerifyOptions, { io, stat
         })),
       });
     } else {
-      const zh = options.lang !== 'en';
-      const head = zh ? ['问卷编号', '变量', '第一遍', '第二遍', '裁定'] : ['questionnaire', 'variable', 'first entry', 'second entry', 'resolution'];
-      io.stdout.write(`${head.join('\t')}\n`);
+      const w = cliWords(options.lang).verify;
+      io.stdout.write(`${w.disagreementColumns.join('\t')}\n`);
       for (const d of disagreements) io.stdout.write(`${[d.questionnaire, d.variable, cell(d.first_entry), cell(d.second_entry), d.resolved ? `${cell(d.chosen)} (${d.resolved_by})` : ''].join('\t')}\n`);
-      io.stdout.write(`\n${(zh ? ['录入员', '遍数', '比对字段', '不一致', '不一致率', '裁定为错', '差错率'] : ['operator', 'passes', 'fields', 'disagreements', 'discrepancy rate', 'errors', 'error rate']).join('\t')}\n`);
+      io.stdout.write(`\n${w.operatorColumns.join('\t')}\n`);
       for (const r of report.operators) io.stdout.write(`${[r.operator, r.passes, r.fields, r.disagreements, percent(r.discrepancyRate), r.errors, percent(r.errorRate)].join('\t')}\n`);
     }
     io.stderr.write(

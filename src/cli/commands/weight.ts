@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, formatCount, formatFixed, formatPercent, formatTable, ingestFile, loadCodebook, loadTargets, makeDesign, openAtomicWriter, readDataTable, weightDesign, weightingJson, type TrimSpec, type WeightingResult } from '../../index.js';
+import { consoleWords, SOURCE_ROW, UsageError, assertOutputsApart, assertWritable, csvLine, formatCount, formatFixed, formatPercent, formatTable, ingestFile, loadCodebook, loadTargets, makeDesign, openAtomicWriter, readDataTable, weightDesign, weightingJson, type Lang, type TrimSpec, type WeightingResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
 
 interface WeightCliOptions extends CommonOptions {
@@ -18,10 +18,6 @@ interface WeightCliOptions extends CommonOptions {
   force?: boolean;
 }
 
-const TEXT = {
-  zh: { target: '目标', level: '类别', n: '样本数', sample: '样本占比', wanted: '目标占比', weighted: '加权占比', title: '加权诊断', statistic: '指标', value: '数值', margins: '加权前后的边际分布' },
-  en: { target: 'Target', level: 'Level', n: 'n', sample: 'Sample share', wanted: 'Target share', weighted: 'Weighted share', title: 'Weighting diagnostics', statistic: 'Statistic', value: 'Value', margins: 'Margins before and after weighting' },
-};
 
 function pair(text: string, flag: string): [number, number] {
   const parts = text.split(',').map((p) => Number(p.trim()));
@@ -45,8 +41,8 @@ function positive(text: string, flag: string, integer: boolean): number {
   return value;
 }
 
-function consoleReport(r: WeightingResult, lang: 'zh' | 'en'): string {
-  const t = TEXT[lang];
+function consoleReport(r: WeightingResult, lang: Lang): string {
+  const t = consoleWords(lang).weight;
   const d = r.diagnostics;
   const summary = formatTable({
     title: t.title,
@@ -72,7 +68,7 @@ function consoleReport(r: WeightingResult, lang: 'zh' | 'en'): string {
 }
 
 async function run(file: string, options: WeightCliOptions, { io }: CliContext): Promise<void> {
-  const lang = options.lang === 'en' ? 'en' : 'zh';
+  const lang = options.lang;
   if (options.method !== undefined && options.method !== 'poststratify' && options.method !== 'rake') {
     throw new UsageError(`--method is poststratify or rake, not "${options.method}"`);
   }

@@ -8,9 +8,11 @@ import { checkAnswers, compileForm, type AnswerProblem } from '../form/check-ans
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { openQueue, type QueuedSubmission } from './submission-queue.js';
 import { syncQueue, type SyncState } from './sync-queue.js';
+import { messageIn } from '../../locale/bilingual.js';
+import type { Lang } from '../../locale/lang.js';
 
 interface FormText {
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** The logged-in account the page was made for: its questionnaires are queued under its name. */
   user: string;
   submitting: string;
@@ -97,14 +99,14 @@ function showProblems(errors: AnswerProblem[], visible: (name: string) => boolea
     const problem = errors.find((e) => e.variable === q.name);
     const show = problem && visible(q.name);
     box.hidden = !show;
-    box.textContent = show ? (text.lang === 'en' ? problem.messageEn : problem.message) : '';
+    box.textContent = show ? messageIn(text.lang, problem) : '';
     (document.getElementById(`q-${q.name}`) as HTMLElement).classList.toggle('invalid', Boolean(show));
   }
 }
 
 function showWarnings(warnings: AnswerProblem[]): void {
   warningsBox.hidden = warnings.length === 0;
-  warningsBox.textContent = warnings.length ? `${text.warnings} ${warnings.map((w) => (text.lang === 'en' ? w.messageEn : w.message)).join('；')}` : '';
+  warningsBox.textContent = warnings.length ? `${text.warnings} ${warnings.map((w) => messageIn(text.lang, w)).join('；')}` : '';
 }
 
 function refresh(): ReturnType<typeof evaluate> {

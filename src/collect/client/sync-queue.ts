@@ -6,6 +6,8 @@
 // round, so a page opened from the offline cache (its token stale) still sends.
 import type { AnswerProblem } from '../form/check-answers.js';
 import type { QueuedSubmission, SubmissionQueue } from './submission-queue.js';
+import { messageIn } from '../../locale/bilingual.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** Where a sync round ended. */
 export type SyncState = 'idle' | 'offline' | 'login' | 'error';
@@ -18,7 +20,7 @@ export interface SyncResult {
 
 type Sent = { kind: 'ack'; seq: number } | { kind: 'refused'; reason: string } | { kind: 'stop'; state: SyncState } | { kind: 'csrf' };
 
-async function send(item: QueuedSubmission, csrf: string, lang: 'zh' | 'en'): Promise<Sent> {
+async function send(item: QueuedSubmission, csrf: string, lang: Lang): Promise<Sent> {
   let response: Response;
   try {
     response = await fetch('/api/submissions', {
@@ -33,7 +35,7 @@ async function send(item: QueuedSubmission, csrf: string, lang: 'zh' | 'en'): Pr
   const body = (await response.json().catch(() => ({}))) as { seq?: number; errors?: AnswerProblem[]; error?: string };
   if (response.ok && typeof body.seq === 'number') return { kind: 'ack', seq: body.seq };
   if (response.status === 422 || response.status === 409 || response.status === 400) {
-    const reason = body.errors ? body.errors.map((e) => `${e.variable}: ${lang === 'en' ? e.messageEn : e.message}`).join('; ') : (body.error ?? String(response.status));
+    const reason = body.errors ? body.errors.map((e) => `${e.variable}: ${messageIn(lang, e)}`).join('; ') : (body.error ?? String(response.status));
     return { kind: 'refused', reason };
   }
   if (response.status === 401) return { kind: 'stop', state: 'login' };
@@ -57,7 +59,7 @@ async function session(): Promise<{ user: string; csrf: string } | SyncState> {
  * One sync round: the logged-in account's waiting questionnaires, in order. A refused one
  * (invalid under a changed codebook, an id conflict) is marked and kept for a supervisor, not lost.
  */
-export async function syncQueue(queue: SubmissionQueue, lang: 'zh' | 'en'): Promise<SyncResult> {
+export async function syncQueue(queue: SubmissionQueue, lang: Lang): Promise<SyncResult> {
   const acknowledged: SyncResult['acknowledged'] = [];
   const waiting = (await queue.all()).filter((i) => !i.refused);
   if (!waiting.length) return { state: 'idle', acknowledged };

@@ -3,14 +3,15 @@ import type { CompiledForm } from '../form/check-answers.js';
 import { page } from '../server/render-pages.js';
 import { rolesOf } from '../server/page-roles.js';
 import { jsonObjectBody } from '../server/route-context.js';
-import { uiText } from '../server/ui-text.js';
+import { uiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
 import { adjudicate, entryReport, EntryRefused, keyPass } from './double-entry.js';
 import { EntryStore, FORM_NO } from './entry-store.js';
-import { entryText } from './entry-text.js';
+import { entryText } from '../../locale/entry-words.js';
 import { keyedValue } from './keyed-value.js';
 import { adjudicationHtml, entryScreenHtml, verifyOverviewHtml } from './render-entry-pages.js';
+import { messageIn } from '../../locale/bilingual.js';
 
 type Env = { Variables: { user: UserRecord | null; session: SessionRecord | null } };
 
@@ -101,7 +102,7 @@ export function registerEntryRoutes(app: Hono<Env>, options: EntryRouteOptions):
     try {
       await adjudicate(entry, form, (c.get('user') as UserRecord).userId, formNo, choices);
     } catch (err) {
-      if (err instanceof EntryRefused) return adjudicationPage(c, formNo, err.problems.map((p) => `${p.variable}: ${lang === 'en' ? p.messageEn : p.message}`), 422);
+      if (err instanceof EntryRefused) return adjudicationPage(c, formNo, err.problems.map((p) => `${p.variable}: ${messageIn(lang, p)}`), 422);
       if (err instanceof ConflictError) return adjudicationPage(c, formNo, [err.message], 409);
       throw err;
     }

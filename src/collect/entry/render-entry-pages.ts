@@ -6,10 +6,9 @@ import type { Lang } from '../../locale/lang.js';
 import type { EntryReport } from './double-entry.js';
 import type { EntryState } from './entry-states.js';
 import type { EntryResolution } from './entry-store.js';
-import type { EntryText } from './entry-text.js';
+import type { EntryText } from '../../locale/entry-words.js';
 import { keyedText } from './keyed-value.js';
-
-const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' ? (item.labelEn ?? item.label) : item.label);
+import { inLang, labelIn } from '../../locale/bilingual.js';
 
 /** A numeric field's width in characters: the digits of its range's widest end (EpiData's field width), or none to fill. */
 export function fieldWidth(q: FormQuestion): number | null {
@@ -22,7 +21,7 @@ export function fieldWidth(q: FormQuestion): number | null {
 
 /** The codes beside a field: `1 男  2 女  8 说不清`, the unit and range of a number. */
 function legend(q: FormQuestion, lang: Lang): string {
-  const codes = q.choices.map((c) => `${String(c.code)} ${label(lang, c)}`).join('  ');
+  const codes = q.choices.map((c) => `${String(c.code)} ${labelIn(lang, c)}`).join('  ');
   const range = q.range ? `${q.range[0]}–${q.range[1]}${q.unit ? ` ${q.unit}` : ''}` : (q.unit ?? '');
   return [range, codes].filter(Boolean).join('  ');
 }
@@ -32,14 +31,14 @@ function entryRow(q: FormQuestion, n: number, lang: Lang): SafeHtml {
   const width = fieldWidth(q);
   const numeric = q.type === 'single' || q.type === 'numeric' || q.type === 'duration' || q.type === 'multi' || q.type === 'rank';
   return html`<div class="entry-row" id="e-${q.name}" data-name="${q.name}">
-<label for="f-${q.name}"><span class="qn">${n}.</span> ${label(lang, q)}</label>
+<label for="f-${q.name}"><span class="qn">${n}.</span> ${labelIn(lang, q)}</label>
 <input type="text" id="f-${q.name}" data-name="${q.name}" class="code" autocomplete="off" spellcheck="false"${numeric ? ' inputmode="numeric"' : ''}${width ? html` size="${width + 1}" data-width="${width}"` : ''}>
 <span class="legend">${legend(q, lang)}</span><span class="err" id="ee-${q.name}" role="alert"></span></div>`;
 }
 
 /** The entry screen: the 问卷编号 first, then one line per question in codebook order, the spec as inert JSON for entry.js. */
 export function entryScreenHtml(spec: FormSpec, lang: Lang, text: EntryText): SafeHtml {
-  const title = lang === 'en' ? (spec.titleEn ?? spec.title) : spec.title;
+  const title = inLang(lang, spec.title, spec.titleEn);
   const words = {
     lang,
     saving: text.saving,
@@ -79,7 +78,7 @@ function codeText(q: FormQuestion | undefined, value: Answer, lang: Lang, text: 
   if (value === null) return text.blank;
   const one = (code: unknown) => {
     const c = q?.choices.find((choice) => String(choice.code) === String(code));
-    return c ? `${String(c.code)} ${label(lang, c)}` : String(code);
+    return c ? `${String(c.code)} ${labelIn(lang, c)}` : String(code);
   };
   return Array.isArray(value) ? value.map(one).join('; ') : one(value);
 }
@@ -97,7 +96,7 @@ export function verifyOverviewHtml(report: EntryReport, spec: FormSpec, lang: La
     .flatMap((s) =>
       s.disagreements.map((d) => {
         const q = byName.get(d.variable);
-        return html`<tr class="${d.resolution ? 'resolved' : 'open'}"><td><a href="/entry/verify/${s.formNo}">${s.formNo}</a></td><td>${d.variable}</td><td>${q ? label(lang, q) : ''}</td><td>${codeText(q, d.first, lang, text)}</td><td>${codeText(q, d.second, lang, text)}</td><td>${d.resolution ? html`${codeText(q, d.resolution.chosen, lang, text)} (${d.resolution.user})` : ''}</td></tr>`;
+        return html`<tr class="${d.resolution ? 'resolved' : 'open'}"><td><a href="/entry/verify/${s.formNo}">${s.formNo}</a></td><td>${d.variable}</td><td>${q ? labelIn(lang, q) : ''}</td><td>${codeText(q, d.first, lang, text)}</td><td>${codeText(q, d.second, lang, text)}</td><td>${d.resolution ? html`${codeText(q, d.resolution.chosen, lang, text)} (${d.resolution.user})` : ''}</td></tr>`;
       }),
     );
   return html`<h1>${text.verify}</h1>${entryLinks(text)}<p>${summary}</p>
@@ -124,7 +123,7 @@ export function adjudicationHtml(state: EntryState | undefined, formNo: string, 
     const locked = state.status === 'verified';
     const radio = (value: string, shown: string) =>
       html`<label class="pick"><input type="radio" name="c:${d.variable}" value="${value}"${picked === value ? ' checked' : ''}${locked ? ' disabled' : ''}> ${shown}</label>`;
-    return html`<tr><td>${d.variable}</td><td>${q ? label(lang, q) : ''}</td>
+    return html`<tr><td>${d.variable}</td><td>${q ? labelIn(lang, q) : ''}</td>
 <td>${radio('first', codeText(q, d.first, lang, text))}</td>
 <td>${radio('second', codeText(q, d.second, lang, text))}</td>
 <td>${radio('other', text.other)} <input type="text" class="code" name="o:${d.variable}" value="${picked === 'other' ? (chosen ?? '') : ''}" size="8" autocomplete="off"${locked ? ' disabled' : ''}></td></tr>`;

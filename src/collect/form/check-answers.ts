@@ -2,6 +2,7 @@ import { compileExpression, type CompiledExpression } from '../../codebook/evalu
 import { optionColumn } from '../../codebook/expression.js';
 import { parseExpression } from '../../codebook/parse-expression.js';
 import type { Code } from '../../core/types.js';
+import { answerMessages, type AnswerWords } from '../../locale/answer-words.js';
 import type { FormQuestion, FormSpec } from './form-spec.js';
 
 /**
@@ -72,8 +73,8 @@ export function compileForm(spec: FormSpec): CompiledForm {
   return { spec, relevant, constraint, checks, choicesOf };
 }
 
-function problem(variable: string, rule: AnswerRule, message: string, messageEn: string): AnswerProblem {
-  return { variable, rule, message, messageEn };
+function problem(variable: string, rule: AnswerRule, words: (w: AnswerWords) => string): AnswerProblem {
+  return { variable, rule, ...answerMessages(words) };
 }
 
 function sameCode(a: Code, b: unknown): boolean {
@@ -97,20 +98,20 @@ type Normalised = { value: Answer } | { error: AnswerProblem };
 
 /** Types and vets one answer against its question (choices, number, text), before range and constraint. */
 function normalise(q: FormQuestion, raw: unknown): Normalised {
-  const bad = (rule: AnswerRule, zh: string, en: string): Normalised => ({ error: problem(q.name, rule, zh, en) });
+  const bad = (rule: AnswerRule, words: (w: AnswerWords) => string): Normalised => ({ error: problem(q.name, rule, words) });
   switch (q.type) {
     case 'single': {
       const choice = q.choices.find((c) => sameCode(c.code, raw));
-      return choice ? { value: choice.code } : bad('unknown-code', `“${String(raw)}”不是本题的选项`, `"${String(raw)}" is not a choice of ${q.name}`);
+      return choice ? { value: choice.code } : bad('unknown-code', (w) => w.notAChoice(String(raw), q.name));
     }
     case 'multi':
     case 'rank': {
-      if (!Array.isArray(raw)) return bad('bad-answer', '应为选项列表', `expected a list of choices for ${q.name}`);
+      if (!Array.isArray(raw)) return bad('bad-answer', (w) => w.notAList(q.name));
       const codes: Code[] = [];
       for (const item of raw) {
         const choice = q.choices.find((c) => !c.missing && sameCode(c.code, item));
-        if (!choice) return bad('unknown-code', `“${String(item)}”不是本题的选项`, `"${String(item)}" is not a choice of ${q.name}`);
-        if (codes.includes(choice.code)) return bad('bad-answer', '选项重复', `choice ${String(item)} given twice`);
+        if (!choice) return bad('unknown-code', (w) => w.notAChoice(String(item), q.name));
+        if (codes.includes(choice.code)) return bad('bad-answer', (w) => w.givenTwice(String(item)));
         codes.push(choice.code);
       }
       return { value: codes };
@@ -120,16 +121,16 @@ function normalise(q: FormQuestion, raw: unknown): Normalised {
       const declared = q.choices.find((c) => c.missing && sameCode(c.code, raw));
       if (declared) return { value: declared.code };
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
-      return Number.isFinite(n) ? { value: n } : bad('not-a-number', `“${String(raw)}”不是数字`, `"${String(raw)}" is not a number`);
+      return Number.isFinite(n) ? { value: n } : bad('not-a-number', (w) => w.notANumber(String(raw)));
     }
     case 'datetime': {
       const text = typeof raw === 'string' ? raw.trim() : '';
-      return DATETIME.test(text) ? { value: text } : bad('bad-datetime', '日期格式应为 2025-03-14 或 2025-03-14T09:30', `expected a date like 2025-03-14 or 2025-03-14T09:30`);
+      return DATETIME.test(text) ? { value: text } : bad('bad-datetime', (w) => w.notADate);
     }
     default: {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return bad('bad-answer', '应为文字', 'expected text');
+      if (typeof raw !== 'string' && typeof raw !== 'number') return bad('bad-answer', (w) => w.notText);
       const text = String(raw).trim();
-      return text.length > MAX_TEXT ? bad('too-long', `不能超过 ${MAX_TEXT} 字`, `longer than ${MAX_TEXT} characters`) : { value: text };
+      return text.length > MAX_TEXT ? bad('too-long', (w) => w.tooLong(MAX_TEXT)) : { value: text };
     }
   }
 }
@@ -162,7 +163,7 @@ export function checkAnswers(form: CompiledForm, input: Record<string, unknown>)
   const asked: string[] = [];
   const known = new Set(form.spec.questions.map((q) => q.name));
   for (const name of Object.keys(input)) {
-    if (!known.has(name)) errors.push(problem(name, 'unknown-variable', `问卷中没有 ${name} 这一题`, `the questionnaire has no question ${name}`));
+    if (!known.has(name)) errors.push(problem(name, 'unknown-variable', (w) => w.unknownQuestion(name)));
   }
   // Every answer first, typed; the skip logic then blanks the questions not asked, in order.
   const values = new Map<string, number | string | null>();
@@ -185,34 +186,34 @@ export function checkAnswers(form: CompiledForm, input: Record<string, unknown>)
     const isAsked = rule ? run(rule, lookup) === true : true;
     const value = typed.has(q.name) ? (typed.get(q.name) as Answer) : null;
     if (!isAsked) {
-      if (value !== null) errors.push(problem(q.name, 'skip-logic', '按跳转逻辑本题不应回答', `${q.name} is answered although not asked (relevant: ${q.relevant})`));
+      if (value !== null) errors.push(problem(q.name, 'skip-logic', (w) => w.notAsked(q.name, q.relevant)));
       setValues(values, form, q, null);
       continue;
     }
     asked.push(q.name);
     if (value === null) {
-      if (q.required && !errors.some((e) => e.variable === q.name)) errors.push(problem(q.name, 'required-missing', '本题必答', `${q.name} is required`));
+      if (q.required && !errors.some((e) => e.variable === q.name)) errors.push(problem(q.name, 'required-missing', (w) => w.required(q.name)));
       continue;
     }
     const declared = q.choices.some((c) => c.missing && !Array.isArray(value) && String(c.code) === String(value));
     if (typeof value === 'number' && !declared && q.type !== 'single') {
       if (q.range && (value < q.range[0] || value > q.range[1])) {
-        errors.push(problem(q.name, 'out-of-range', `应在 ${q.range[0]} 到 ${q.range[1]} 之间`, `${value} is outside the range [${q.range[0]}, ${q.range[1]}]`));
+        const [low, high] = q.range;
+        errors.push(problem(q.name, 'out-of-range', (w) => w.outOfRange(value, low, high)));
         setValues(values, form, q, null);
         continue;
       }
     }
     const constraint = form.constraint.get(q.name);
     if (constraint && !declared && !Array.isArray(value) && run(constraint, (name) => (name === '.' ? value : lookup(name))) === false) {
-      const message = q.constraintMessage ?? `不符合条件：${q.constraint}`;
-      errors.push(problem(q.name, 'constraint', message, q.constraintMessage ?? `${String(value)} breaks the constraint ${q.constraint}`));
+      errors.push(problem(q.name, 'constraint', (w) => q.constraintMessage ?? w.breaksConstraint(String(value), q.constraint)));
       setValues(values, form, q, null);
       continue;
     }
     answers[q.name] = value;
   }
   for (const c of form.checks) {
-    if (run(c.holds, lookup) === false) warnings.push(problem(c.name, 'constraint', c.message, c.messageEn ?? c.message));
+    if (run(c.holds, lookup) === false) warnings.push({ variable: c.name, rule: 'constraint', message: c.message, messageEn: c.messageEn ?? c.message });
   }
   return { answers, errors, warnings, asked };
 }

@@ -1,4 +1,6 @@
+import { inLang, labelIn } from '../../locale/bilingual.js';
 import type { Lang } from '../../locale/lang.js';
+import { paperWords } from '../../locale/paper-words.js';
 import { escapeXml } from '../../io/escape-xml.js';
 import { docxPackage } from '../../report/docx-package.js';
 import { DOCX_PAGE, docxFontTableXml, docxStylesXml } from '../../report/docx-styles.js';
@@ -6,12 +8,6 @@ import { docxTableXml } from '../../report/docx-table.js';
 import { paragraphPropertiesXml, runPropertiesXml, wElement, type ParagraphFormat } from '../../report/docx-xml.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { jumpFrom, numberQuestions, whoAnswers } from './skip-wording.js';
-
-
-const WORDS = {
-  zh: { formNo: '问卷编号：', intro: '请在所选答案的代码前的“□”内打“√”，或在横线上填写。', multi: '（可多选）', rank: '（请按顺序填写代码）', range: '范围', item: '项目', no: '题号', rankPlace: (k: number) => `第${k}位`, grid: '以下各项每行选一项', end: '问卷到此结束，谢谢您的合作！' },
-  en: { formNo: 'Questionnaire no.: ', intro: 'Tick the box of the answer chosen, or write on the line.', multi: ' (tick all that apply)', rank: ' (write the codes in order)', range: 'range', item: 'Item', no: 'No.', rankPlace: (k: number) => `${k}.`, grid: 'one answer per row', end: 'End of the questionnaire. Thank you!' },
-} as const;
 
 /** 小四 text for questions and answers (the report's 3号 is too large for a form). */
 const SIZE = 24;
@@ -23,13 +19,11 @@ function para(format: ParagraphFormat, runs: { text: string; bold?: boolean }[])
   return `<w:p>${paragraphPropertiesXml(format)}${xml}</w:p>`;
 }
 
-const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' ? (item.labelEn ?? item.label) : item.label);
-
 /** The answer line(s) of a question: boxes with codes, a line with the unit and range, a ranking's places. */
 function answerLines(q: FormQuestion, lang: Lang): string[] {
-  const w = WORDS[lang];
+  const w = paperWords(lang);
   // A no-break space keeps each box with its code and label on one line; lines break between choices.
-  const boxes = (choices: FormQuestion['choices']) => choices.map((c) => `□${String(c.code)}\u00a0${label(lang, c).replace(/ /g, '\u00a0')}`).join('　　');
+  const boxes = (choices: FormQuestion['choices']) => choices.map((c) => `□${String(c.code)}\u00a0${labelIn(lang, c).replace(/ /g, '\u00a0')}`).join('　　');
   const indented: ParagraphFormat = { ...plain, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 60, line: 400, lineRule: 'atLeast' } };
   switch (q.type) {
     case 'single':
@@ -46,7 +40,7 @@ function answerLines(q: FormQuestion, lang: Lang): string[] {
       return [para(indented, [{ text: `__________ ${q.unit ?? ''}${range}${declared.length ? `　　${boxes(declared)}` : ''}` }])];
     }
     case 'datetime':
-      return [para(indented, [{ text: lang === 'en' ? '____ (year) __ (month) __ (day)' : '______年____月____日' }])];
+      return [para(indented, [{ text: paperWords(lang).dateBlank }])];
     default:
       return [para(indented, [{ text: '_'.repeat(40) }])];
   }
@@ -69,30 +63,30 @@ function gridEnd(qs: FormQuestion[], i: number): number {
  * grids as tables of boxes.
  */
 export function paperFormDocx(spec: FormSpec, lang: Lang): Buffer {
-  const w = WORDS[lang];
+  const w = paperWords(lang);
   const qs = spec.questions;
   const numbered = numberQuestions(qs);
-  const title = lang === 'en' ? (spec.titleEn ?? spec.title) : spec.title;
+  const title = inLang(lang, spec.title, spec.titleEn);
   const body: string[] = [
     `<w:p>${paragraphPropertiesXml({ style: 'Title' })}<w:r><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p>`,
     para({ ...plain, alignment: 'right', spacing: { before: 120, after: 120 } }, [{ text: w.formNo, bold: true }, { text: '□□□□□□' }]),
     para({ ...plain, spacing: { before: 0, after: 200 } }, [{ text: w.intro }]),
   ];
   const heading = (q: FormQuestion, n: number, index: number) => {
-    const notes = [q.type === 'multi' && !label(lang, q).includes(w.multi.replace(/[（）() ]/g, '')) ? w.multi : '', q.type === 'rank' ? w.rank : '', whoAnswers(q, numbered, lang) ?? '', jumpFrom(index, qs, lang) ?? ''].join('');
-    return para({ ...plain, keepNext: true, spacing: { before: 160, after: 60, line: 400, lineRule: 'atLeast' } }, [{ text: `${n}. `, bold: true }, { text: label(lang, q), bold: true }, { text: notes }]);
+    const notes = [q.type === 'multi' && !labelIn(lang, q).includes(w.multi.replace(/[（）() ]/g, '')) ? w.multi : '', q.type === 'rank' ? w.rank : '', whoAnswers(q, numbered, lang) ?? '', jumpFrom(index, qs, lang) ?? ''].join('');
+    return para({ ...plain, keepNext: true, spacing: { before: 160, after: 60, line: 400, lineRule: 'atLeast' } }, [{ text: `${n}. `, bold: true }, { text: labelIn(lang, q), bold: true }, { text: notes }]);
   };
   for (let i = 0; i < qs.length; ) {
     const end = gridEnd(qs, i);
     if (end - i > 1) {
       const rows = qs.slice(i, end);
-      const columns = [w.no, w.item, ...rows[0].choices.map((c) => `${String(c.code)} ${label(lang, c)}`)];
+      const columns = [w.no, w.item, ...rows[0].choices.map((c) => `${String(c.code)} ${labelIn(lang, c)}`)];
       const block = {
         kind: 'table' as const,
         title: '',
         columns,
         align: columns.map((_, k) => (k < 2 ? 'left' : 'right') as 'left' | 'right'),
-        rows: rows.map((r, k) => [String(i + k + 1), label(lang, r), ...r.choices.map((c) => `□${String(c.code)}`)]),
+        rows: rows.map((r, k) => [String(i + k + 1), labelIn(lang, r), ...r.choices.map((c) => `□${String(c.code)}`)]),
         notes: [],
       };
       body.push(docxTableXml(block, `${i + 1}–${end}. ${w.grid}`));

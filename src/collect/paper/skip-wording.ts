@@ -1,6 +1,8 @@
 import { parseExpression } from '../../codebook/parse-expression.js';
 import type { Expression } from '../../codebook/expression.js';
 import type { FormQuestion } from '../form/form-spec.js';
+import type { Lang } from '../../locale/lang.js';
+import { isComparisonOperator, paperWords } from '../../locale/paper-words.js';
 
 type Numbered = Map<string, { q: FormQuestion; n: number }>;
 
@@ -16,44 +18,33 @@ export function codeSet(ast: Expression): CodeSet | null {
   return null;
 }
 
-const OPERATOR: Record<string, { zh: string; en: string }> = {
-  '>=': { zh: '大于等于', en: 'at least' },
-  '>': { zh: '大于', en: 'over' },
-  '<=': { zh: '小于等于', en: 'at most' },
-  '<': { zh: '小于', en: 'under' },
-  '!=': { zh: '不等于', en: 'other than' },
-};
-
 /** The phrase for one condition (`第5题选1`), or null when its shape is not one of the common ones. */
-function phrase(ast: Expression, numbered: Numbered, lang: 'zh' | 'en'): string | null {
+function phrase(ast: Expression, numbered: Numbered, lang: Lang): string | null {
+  const w = paperWords(lang);
   const no = (name: string) => numbered.get(name)?.n;
   const set = codeSet(ast);
-  if (set && no(set.name) !== undefined) {
-    const isChoice = (numbered.get(set.name)?.q.choices.length ?? 0) > 0;
-    if (lang === 'en') return `Q${no(set.name)} is ${set.codes.join(' or ')}`;
-    return isChoice ? `第${no(set.name)}题选${set.codes.join('或')}` : `第${no(set.name)}题填${set.codes.join('或')}`;
-  }
+  const setNo = set ? no(set.name) : undefined;
+  if (set && setNo !== undefined) return w.isOneOf(setNo, set.codes, (numbered.get(set.name)?.q.choices.length ?? 0) > 0);
   if (ast.kind === 'call' && ast.name === 'selected' && ast.args[0]?.kind === 'variable' && literal(ast.args[1]) !== null && no(ast.args[0].name) !== undefined) {
-    return lang === 'en' ? `Q${no(ast.args[0].name)} includes ${literal(ast.args[1])}` : `第${no(ast.args[0].name)}题选了${literal(ast.args[1])}`;
+    return w.includes(no(ast.args[0].name) as number, literal(ast.args[1]) as string);
   }
-  if (ast.kind === 'binary' && OPERATOR[ast.operator] && ast.left.kind === 'variable' && literal(ast.right) !== null && no(ast.left.name) !== undefined) {
-    const op = OPERATOR[ast.operator];
-    return lang === 'en' ? `Q${no(ast.left.name)} is ${op.en} ${literal(ast.right)}` : `第${no(ast.left.name)}题${ast.operator === '!=' ? '未选' : `答案${op.zh}`}${literal(ast.right)}`;
+  if (ast.kind === 'binary' && isComparisonOperator(ast.operator) && ast.left.kind === 'variable' && literal(ast.right) !== null && no(ast.left.name) !== undefined) {
+    return w.compares(no(ast.left.name) as number, ast.operator, literal(ast.right) as string);
   }
   if (ast.kind === 'binary' && (ast.operator === 'and' || ast.operator === 'or')) {
     const left = phrase(ast.left, numbered, lang);
     const right = phrase(ast.right, numbered, lang);
     if (left === null || right === null) return null;
-    return `${left}${lang === 'en' ? ` ${ast.operator} ` : ast.operator === 'and' ? '且' : '或'}${right}`;
+    return w.joined(left, ast.operator, right);
   }
   return null;
 }
 
 /** The expression with each variable named by its question number (`第5题 == 1`), for the fallback wording. */
-function numberedSource(source: string, numbered: Numbered, lang: 'zh' | 'en'): string {
+function numberedSource(source: string, numbered: Numbered, lang: Lang): string {
   return source.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => {
     const found = numbered.get(word);
-    return found ? (lang === 'en' ? `Q${found.n}` : `第${found.n}题`) : word;
+    return found ? paperWords(lang).question(found.n) : word;
   });
 }
 
@@ -62,11 +53,10 @@ function numberedSource(source: string, numbered: Numbered, lang: 'zh' | 'en'): 
  * common shapes (a code, a set of codes, a multi-select option, a comparison, and/or of these),
  * else "（仅当 第5题 >= 3 时回答）" with the variables named by their question numbers.
  */
-export function whoAnswers(q: FormQuestion, numbered: Numbered, lang: 'zh' | 'en'): string | null {
+export function whoAnswers(q: FormQuestion, numbered: Numbered, lang: Lang): string | null {
   if (!q.relevant) return null;
   const said = phrase(parseExpression(q.relevant), numbered, lang);
-  if (said !== null) return lang === 'en' ? `(Answer if ${said})` : `（回答${said}者填答）`;
-  return lang === 'en' ? `(Answer only if ${numberedSource(q.relevant, numbered, lang)})` : `（仅当 ${numberedSource(q.relevant, numbered, lang)} 时回答）`;
+  return said !== null ? paperWords(lang).answerIf(said) : paperWords(lang).answerOnlyIf(numberedSource(q.relevant, numbered, lang));
 }
 
 /**
@@ -74,7 +64,7 @@ export function whoAnswers(q: FormQuestion, numbered: Numbered, lang: 'zh' | 'en
  * questions right after it are asked only for some of its codes (`x == 1`, `x in (1, 2)`), the
  * other codes skip them — "（选2者跳答至第8题）", or to the end of the questionnaire.
  */
-export function jumpFrom(index: number, questions: FormQuestion[], lang: 'zh' | 'en'): string | null {
+export function jumpFrom(index: number, questions: FormQuestion[], lang: Lang): string | null {
   const source = questions[index];
   if (source.type !== 'single') return null;
   let end = index + 1;
@@ -90,8 +80,7 @@ export function jumpFrom(index: number, questions: FormQuestion[], lang: 'zh' | 
   const others = source.choices.filter((c) => !c.missing && !(asked as string[]).includes(String(c.code))).map((c) => String(c.code));
   if (!others.length) return null;
   const target = end < questions.length ? end + 1 : null;
-  if (lang === 'en') return `(If ${others.join(' or ')}, go to ${target ? `Q${target}` : 'the end'})`;
-  return `（选${others.join('或')}者跳答至${target ? `第${target}题` : '问卷结束'}）`;
+  return paperWords(lang).jump(others, target);
 }
 
 /** Question numbers by variable name: 1, 2, … in codebook order. */

@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import type { FormSpec } from '../form/form-spec.js';
 import { paperFormDocx } from './paper-form-docx.js';
+import type { Lang } from '../../locale/lang.js';
 
 /** What `survey form` wrote. */
 export interface PaperFormSummary {
@@ -27,7 +28,7 @@ function findSoffice(): string | null {
  * LibreOffice (headless, a profile of its own so a running LibreOffice does not interfere). The
  * output appears whole or not at all.
  */
-export async function writePaperForm(spec: FormSpec, out: string, options: { lang: 'zh' | 'en'; force?: boolean }): Promise<PaperFormSummary> {
+export async function writePaperForm(spec: FormSpec, out: string, options: { lang: Lang; force?: boolean }): Promise<PaperFormSummary> {
   const ext = extname(out).toLowerCase();
   if (ext !== '.docx' && ext !== '.pdf') throw new UsageError(`--out ${out}: expected a .docx or .pdf file`);
   const docx = paperFormDocx(spec, options.lang);

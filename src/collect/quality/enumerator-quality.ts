@@ -11,7 +11,8 @@ import type { SubmissionRecord } from '../storage/submission-store.js';
 import { codedSubmissions, exportOutputs } from './coded-submissions.js';
 import { clusteredPoints } from './gps-clusters.js';
 import { interviewerEffects, type DistributionTest } from './interviewer-effects.js';
-import { QUALITY_THRESHOLDS as T, flagReason, type QualityFlag, type QualityRule } from './quality-flags.js';
+import { QUALITY_THRESHOLDS as T, type QualityFlag, type QualityRule } from './quality-flags.js';
+import { qualityWords, type FlagFigures } from '../../locale/quality-words.js';
 
 /** What the quality view shows of one enumerator. */
 export interface EnumeratorQuality {
@@ -174,7 +175,8 @@ export function enumeratorQuality(codebook: Codebook, submissions: readonly Subm
 /** The flags an enumerator's figures raise (QUALITY_THRESHOLDS), each with its reason. */
 function flagsOf(q: EnumeratorQuality, speederSeconds: number | null, alpha: number, burst: { max: number; minutes: number }, lang: Lang): QualityFlag[] {
   const flags: QualityFlag[] = [];
-  const flag = (rule: QualityRule, figures: Record<string, number | string>) => flags.push({ rule, reason: flagReason[rule](lang, figures) });
+  const words = qualityWords(lang);
+  const flag = (rule: QualityRule, figures: FlagFigures) => flags.push({ rule, reason: words.flag[rule](figures) });
   const of = q.interviews;
   if (q.speeders >= T.speeder.min && q.speeders / of >= T.speeder.share) flag('speeder', { n: q.speeders, of, share: q.speeders / of, seconds: Math.round(speederSeconds ?? 0) });
   if (q.straightLined >= T.straightLining.min && q.straightLined / of >= T.straightLining.share) flag('straight-lining', { n: q.straightLined, of, share: q.straightLined / of });
@@ -182,7 +184,7 @@ function flagsOf(q: EnumeratorQuality, speederSeconds: number | null, alpha: num
     flag('nonresponse', { rate: q.nonresponse, others: q.nonresponseOthers ?? 0 });
   }
   const different = q.tests.filter((t) => t.pHolm < alpha).map((t) => t.variable);
-  if (different.length) flag('distribution', { variables: different.join(lang === 'en' ? ', ' : '、'), alpha });
+  if (different.length) flag('distribution', { variables: different.join(words.listSeparator), alpha });
   if (q.duplicates >= T.duplicate.min) flag('duplicate', { n: q.duplicates });
   if (q.inBursts >= T.burst.min) flag('burst', { n: q.inBursts, ...burst });
   if (q.gps && q.gps.points >= T.gps.minPoints && q.gps.clustered / q.gps.points >= T.gps.share) {

@@ -2,10 +2,11 @@ import type { AnswerProblem, Answers } from '../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, type SafeHtml } from '../server/html.js';
 import { localDateTime } from '../server/render-tables.js';
-import type { UiText } from '../server/ui-text.js';
+import type { UiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
 import type { SubmissionRecord } from '../storage/submission-store.js';
-import type { ReviewText } from './review-text.js';
+import type { ReviewText } from '../../locale/review-words.js';
+import { labelIn, messageIn } from '../../locale/bilingual.js';
 
 const FILTERS = ['pending', 'rejected', 'approved'] as const;
 /** Which review state a queue shows (`all` for every one). */
@@ -47,8 +48,6 @@ ${s.reviewStatus !== 'rejected' ? html` <button type="submit" name="decision" va
 }`;
 }
 
-const labelOf = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' ? (item.labelEn ?? item.label) : item.label);
-
 /** One question's inputs holding the current answer (no script needed: radios, boxes, fields). */
 function correctionInput(q: FormQuestion, value: unknown, lang: Lang, t: ReviewText): SafeHtml {
   const codes = (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]).map(String);
@@ -57,13 +56,13 @@ function correctionInput(q: FormQuestion, value: unknown, lang: Lang, t: ReviewT
     html`<label class="opt"><input type="${kind}" name="${q.name}" value="${code}"${codes.includes(code) ? ' checked' : ''}><span>${text}</span></label>`;
   switch (q.type) {
     case 'single':
-      return html`<div class="options">${q.choices.map((c) => option('radio', String(c.code), labelOf(lang, c)))}${q.required ? '' : option('radio', '', t.noAnswer)}</div>`;
+      return html`<div class="options">${q.choices.map((c) => option('radio', String(c.code), labelIn(lang, c)))}${q.required ? '' : option('radio', '', t.noAnswer)}</div>`;
     case 'multi':
-      return html`<div class="options">${choices.map((c) => option('checkbox', String(c.code), labelOf(lang, c)))}</div>`;
+      return html`<div class="options">${choices.map((c) => option('checkbox', String(c.code), labelIn(lang, c)))}</div>`;
     case 'rank':
       return html`<div class="options rank">${choices.map((c) => {
         const at = codes.indexOf(String(c.code));
-        return html`<label class="opt"><input type="number" inputmode="numeric" min="1" max="${choices.length}" name="${q.name}.${String(c.code)}" value="${at >= 0 ? at + 1 : ''}"><span>${labelOf(lang, c)}</span></label>`;
+        return html`<label class="opt"><input type="number" inputmode="numeric" min="1" max="${choices.length}" name="${q.name}.${String(c.code)}" value="${at >= 0 ? at + 1 : ''}"><span>${labelIn(lang, c)}</span></label>`;
       })}</div>`;
     case 'text':
       return html`<textarea name="${q.name}" rows="2" maxlength="4000">${codes[0] ?? ''}</textarea>`;
@@ -71,7 +70,7 @@ function correctionInput(q: FormQuestion, value: unknown, lang: Lang, t: ReviewT
       const declared = q.choices.filter((c) => c.missing);
       const kind = q.type === 'datetime' ? 'datetime-local' : 'text';
       return html`<input type="${kind}" name="${q.name}" value="${codes[0] ?? ''}"${q.type === 'numeric' || q.type === 'duration' ? ' inputmode="decimal"' : ''} maxlength="4000">${
-        declared.length ? html`<p class="hint">${t.declaredCodes}: ${declared.map((c) => `${String(c.code)} = ${labelOf(lang, c)}`).join('；')}</p>` : ''
+        declared.length ? html`<p class="hint">${t.declaredCodes}: ${declared.map((c) => `${String(c.code)} = ${labelIn(lang, c)}`).join('；')}</p>` : ''
       }`;
     }
   }
@@ -99,8 +98,8 @@ ${errors.length ? html`<p class="err" role="alert">${t.fixErrors}</p>` : ''}
 <form method="post" action="/review/${s.seq}/correct" class="correction"><input type="hidden" name="_csrf" value="${csrfToken}">
 ${spec.questions.map((q, i) => {
   const problem = problemOf(q.name);
-  return html`<fieldset class="q${problem ? ' invalid' : ''}" id="q-${q.name}"><legend><span class="qn">${i + 1}.</span> ${labelOf(lang, q)}${asked.has(q.name) ? '' : html` <span class="hint">（${t.notAsked}）</span>`}</legend>
-${correctionInput(q, answers[q.name], lang, t)}${problem ? html`<p class="err" role="alert">${lang === 'en' ? problem.messageEn : problem.message}</p>` : ''}</fieldset>`;
+  return html`<fieldset class="q${problem ? ' invalid' : ''}" id="q-${q.name}"><legend><span class="qn">${i + 1}.</span> ${labelIn(lang, q)}${asked.has(q.name) ? '' : html` <span class="hint">（${t.notAsked}）</span>`}</legend>
+${correctionInput(q, answers[q.name], lang, t)}${problem ? html`<p class="err" role="alert">${messageIn(lang, problem)}</p>` : ''}</fieldset>`;
 })}
 <label>${t.note}<input type="text" name="_note" maxlength="1000"></label>
 <button type="submit" class="primary">${t.resubmit}</button></form>`;

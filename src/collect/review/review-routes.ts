@@ -10,13 +10,13 @@ import { html, type SafeHtml } from '../server/html.js';
 import { submissionHtml } from '../server/render-tables.js';
 import { rolesOf } from '../server/page-roles.js';
 import { jsonObjectBody } from '../server/route-context.js';
-import type { UiText } from '../server/ui-text.js';
+import type { UiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
 import { findForReview, listForReview, resubmitSubmission, reviewSubmission, type ReviewDecision } from '../storage/review-store.js';
 import { ConflictError, type Role, type SessionRecord, type SubmissionRecord, type SubmissionStore, type UserRecord } from '../storage/submission-store.js';
 import { checkCorrection, correctionInput } from './read-correction.js';
 import { correctionHtml, decisionFormHtml, reviewQueueHtml, type ReviewFilter } from './render-review.js';
-import { reviewText } from './review-text.js';
+import { reviewText } from '../../locale/review-words.js';
 
 type Env = { Variables: { user: UserRecord | null; session: SessionRecord | null } };
 

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../storage/submission-store.js';
-import type { UiText } from './ui-text.js';
+import type { UiText } from '../../locale/collect-words.js';
 
 /**
  * Who may open each page of the collection server. The routes take their role guard from here and

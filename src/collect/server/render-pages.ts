@@ -1,8 +1,9 @@
 import type { FormChoice, FormQuestion, FormSpec } from '../form/form-spec.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
 import { navLinks } from './page-roles.js';
-import type { UiText } from './ui-text.js';
+import type { UiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
+import { inLang, labelIn } from '../../locale/bilingual.js';
 
 /** Who is looking at a page, for its header. */
 export interface Viewer {
@@ -11,8 +12,6 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' ? (item.labelEn ?? item.label) : item.label);
-
 /** The page frame: mobile viewport, our stylesheet, no inline script (the CSP forbids it). */
 export function page(lang: Lang, text: UiText, title: string, body: SafeHtml, viewer?: Viewer, scripts: string[] = []): string {
   const nav = viewer
@@ -20,7 +19,7 @@ export function page(lang: Lang, text: UiText, title: string, body: SafeHtml, vi
 ${navLinks(viewer.role, text).map((l) => html` <a href="${l.href}">${l.label}</a>`)}
 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><button type="submit" class="link">${text.logout}</button></form></nav>`
     : '';
-  return `<!doctype html>${html`<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
+  return `<!doctype html>${html`<html lang="${text.htmlLang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
 <title>${title}</title><link rel="stylesheet" href="/static/form.css"></head>
@@ -28,7 +27,7 @@ ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
 }
 
 function choiceInput(q: FormQuestion, c: FormChoice, lang: Lang, kind: 'radio' | 'checkbox'): SafeHtml {
-  return html`<label class="opt${c.missing ? ' declared' : ''}"><input type="${kind}" name="${q.name}" value="${String(c.code)}"><span>${label(lang, c)}</span></label>`;
+  return html`<label class="opt${c.missing ? ' declared' : ''}"><input type="${kind}" name="${q.name}" value="${String(c.code)}"><span>${labelIn(lang, c)}</span></label>`;
 }
 
 function inputsOf(q: FormQuestion, lang: Lang, text: UiText): SafeHtml {
@@ -41,7 +40,7 @@ function inputsOf(q: FormQuestion, lang: Lang, text: UiText): SafeHtml {
       return html`<div class="options">${answers.map((c) => choiceInput(q, c, lang, 'checkbox'))}</div>`;
     case 'rank':
       return html`<p class="hint">${text.rankHint}</p><div class="options rank">${answers.map(
-        (c) => html`<label class="opt"><input type="number" inputmode="numeric" min="1" max="${answers.length}" step="1" data-rank="${String(c.code)}" name="${q.name}"><span>${label(lang, c)}</span></label>`,
+        (c) => html`<label class="opt"><input type="number" inputmode="numeric" min="1" max="${answers.length}" step="1" data-rank="${String(c.code)}" name="${q.name}"><span>${labelIn(lang, c)}</span></label>`,
       )}</div>`;
     case 'numeric':
     case 'duration': {
@@ -59,7 +58,7 @@ function inputsOf(q: FormQuestion, lang: Lang, text: UiText): SafeHtml {
 
 function questionHtml(q: FormQuestion, n: number, lang: Lang, text: UiText, inGrid: boolean): SafeHtml {
   return html`<fieldset class="q${inGrid ? ' grid-row' : ''}" id="q-${q.name}" data-name="${q.name}" data-type="${q.type}"${q.relevant ? ' hidden' : ''}>
-<legend><span class="qn">${n}.</span> ${label(lang, q)}${q.required ? html` <span class="req" title="${text.required}">*</span>` : ''}</legend>
+<legend><span class="qn">${n}.</span> ${labelIn(lang, q)}${q.required ? html` <span class="req" title="${text.required}">*</span>` : ''}</legend>
 ${inputsOf(q, lang, text)}<p class="err" id="err-${q.name}" role="alert" hidden></p></fieldset>`;
 }
 
@@ -84,14 +83,14 @@ export function renderForm(spec: FormSpec, lang: Lang, text: UiText, viewer: Vie
       const rows = qs.slice(i, j);
       const head = rows[0].choices.filter((c) => !c.missing);
       parts.push(html`<section class="grid" data-group="${q.group}">
-<div class="grid-head" aria-hidden="true">${head.map((c) => html`<span>${label(lang, c)}</span>`)}</div>
+<div class="grid-head" aria-hidden="true">${head.map((c) => html`<span>${labelIn(lang, c)}</span>`)}</div>
 ${rows.map((r, k) => questionHtml(r, i + k + 1, lang, text, true))}</section>`);
     } else {
       parts.push(questionHtml(q, i + 1, lang, text, false));
     }
     i = j;
   }
-  const title = lang === 'en' ? (spec.titleEn ?? spec.title) : spec.title;
+  const title = inLang(lang, spec.title, spec.titleEn);
   const words = ['submitting', 'retry', 'fixErrors', 'warnings', 'submitted', 'savedOffline', 'queueWaiting', 'queueOtherUser', 'queueRefused', 'queueLogin', 'queueOffline', 'queueError', 'queueMemory', 'syncedCount', 'gpsOn', 'gpsOff'] as const;
   const body = html`<h1>${title}</h1>
 <section id="queue" class="queue" hidden aria-live="polite"><p id="queue-text"></p><p id="queue-other" hidden></p><div id="queue-refused" hidden></div>

@@ -1,8 +1,9 @@
 import type { FormQuestion, FormSpec } from '../form/form-spec.js';
 import type { AuditEntry, SubmissionRecord } from '../storage/submission-store.js';
 import { html, type SafeHtml } from './html.js';
-import type { UiText } from './ui-text.js';
+import type { UiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
+import { labelIn } from '../../locale/bilingual.js';
 
 /** Quota targets by variable, then by choice label or code: `{area: {城市: 6000, 农村: 4000}}`. */
 export type Quotas = Record<string, Record<string, number>>;
@@ -14,14 +15,12 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-const label = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' ? (item.labelEn ?? item.label) : item.label);
-
 /** An answer as text for people: choice labels, numbers, texts. */
 function answerText(q: FormQuestion, value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '';
   const one = (code: unknown) => {
     const c = q.choices.find((choice) => String(choice.code) === String(code));
-    return c ? `${label(lang, c)} (${String(c.code)})` : String(code);
+    return c ? `${labelIn(lang, c)} (${String(c.code)})` : String(code);
   };
   if (Array.isArray(value)) return value.map(one).join(q.type === 'rank' ? ' → ' : '; ');
   return q.choices.length ? one(value) : String(value);
@@ -51,7 +50,7 @@ function changesText(entry: AuditEntry, spec: FormSpec, lang: Lang): string {
   const after = answersOf(entry.after);
   return spec.questions
     .filter((q) => JSON.stringify(before[q.name] ?? null) !== JSON.stringify(after[q.name] ?? null))
-    .map((q) => `${label(lang, q)}: ${answerText(q, before[q.name], lang) || '—'} → ${answerText(q, after[q.name], lang) || '—'}`)
+    .map((q) => `${labelIn(lang, q)}: ${answerText(q, before[q.name], lang) || '—'} → ${answerText(q, after[q.name], lang) || '—'}`)
     .join('; ');
 }
 
@@ -69,8 +68,8 @@ export function amendHtml(s: SubmissionRecord, values: Record<string, string>, p
   return html`<h1>${text.amendTitle} ${s.seq}</h1>
 <form method="post" action="/submissions/${s.seq}/amend" class="amend"><input type="hidden" name="_csrf" value="${csrfToken}">
 <table class="answers"><tbody>${spec.questions.map((q) => {
-    const codes = q.choices.map((c) => `${String(c.code)}=${label(lang, c)}`).join(' ');
-    return html`<tr${problems.has(q.name) ? html` class="invalid"` : ''}><th><label for="a-${q.name}">${label(lang, q)}</label><br><small>${q.name}${codes ? ` (${codes})` : ''}</small></th>
+    const codes = q.choices.map((c) => `${String(c.code)}=${labelIn(lang, c)}`).join(' ');
+    return html`<tr${problems.has(q.name) ? html` class="invalid"` : ''}><th><label for="a-${q.name}">${labelIn(lang, q)}</label><br><small>${q.name}${codes ? ` (${codes})` : ''}</small></th>
 <td><input type="text" id="a-${q.name}" name="a.${q.name}" value="${values[q.name] ?? ''}">${problems.has(q.name) ? html`<p class="err" role="alert">${problems.get(q.name)}</p>` : ''}</td></tr>`;
   })}</tbody></table>
 <label>${text.amendReason} <input type="text" name="reason" required maxlength="1000" value="${reason}"></label>
@@ -83,7 +82,7 @@ export function submissionHtml(s: SubmissionRecord, history: AuditEntry[], spec:
   const rows = spec.questions.filter((q) => s.answers[q.name] !== undefined);
   return html`<h1>${text.submissions} ${s.seq}</h1>
 <p>${text.enumerator}: ${s.enumerator} · ${text.receivedAt}: ${localDateTime(s.receivedAt).replace('T', ' ')} · ${text.duration}: ${s.durationS ?? ''} · ${text.status}: ${s.status === 'active' ? text.active : text.withdrawn}${s.statusReason ? html` (${s.statusReason})` : ''}</p>
-<table class="answers"><tbody>${rows.map((q) => html`<tr><th>${label(lang, q)}</th><td>${answerText(q, s.answers[q.name], lang)}</td></tr>`)}</tbody></table>
+<table class="answers"><tbody>${rows.map((q) => html`<tr><th>${labelIn(lang, q)}</th><td>${answerText(q, s.answers[q.name], lang)}</td></tr>`)}</tbody></table>
 ${
   history.length
     ? html`<h2>${text.history}</h2><table><tbody>${history.map((h) => html`<tr><td>${localDateTime(h.at).replace('T', ' ')}</td><td>${h.user}</td><td>${text.auditAction[h.action] ?? h.action}</td><td>${h.reason ?? ''}</td><td>${changesText(h, spec, lang)}</td></tr>`)}</tbody></table>`
@@ -121,9 +120,9 @@ export function dashboardHtml(list: SubmissionRecord[], valid: Set<number> | nul
       const code = choice ? String(choice.code) : '\u0000';
       const n = counts.get(code) ?? 0;
       const done = valid ? (validCounts.get(code) ?? 0) : n;
-      return html`<tr><td>${choice ? label(lang, choice) : wanted}</td><td class="n">${n}</td>${validCell(validCounts, code)}<td class="n">${target}</td><td><progress max="${target}" value="${Math.min(done, target)}"></progress> ${target ? ((100 * done) / target).toFixed(1) : '0.0'}%</td></tr>`;
+      return html`<tr><td>${choice ? labelIn(lang, choice) : wanted}</td><td class="n">${n}</td>${validCell(validCounts, code)}<td class="n">${target}</td><td><progress max="${target}" value="${Math.min(done, target)}"></progress> ${target ? ((100 * done) / target).toFixed(1) : '0.0'}%</td></tr>`;
     });
-    return html`<h2>${q ? label(lang, q) : name}</h2><table><thead><tr><th></th><th class="n">${text.collected}</th>${validHead}<th class="n">${text.quota}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+    return html`<h2>${q ? labelIn(lang, q) : name}</h2><table><thead><tr><th></th><th class="n">${text.collected}</th>${validHead}<th class="n">${text.quota}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
   });
   const table = (title: string, key: (s: SubmissionRecord) => string, order: (a: [string, number], b: [string, number]) => number) => {
     const validCounts = countBy(kept, key);

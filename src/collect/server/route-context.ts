@@ -7,7 +7,7 @@ import { html } from './html.js';
 import { page, type Viewer } from './render-pages.js';
 import type { Quotas } from './render-tables.js';
 import { LoginLimiter } from './security.js';
-import { uiText, type UiText } from './ui-text.js';
+import { uiText, type UiText } from '../../locale/collect-words.js';
 import type { Lang } from '../../locale/lang.js';
 
 /** What the collection server needs: the database, the questionnaire, and how to talk. */

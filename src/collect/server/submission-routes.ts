@@ -4,6 +4,7 @@ import { rolesOf } from './page-roles.js';
 import { page } from './render-pages.js';
 import { amendHtml, answerCodes, submissionHtml, submissionsHtml } from './render-tables.js';
 import { formFields, type CollectContext, type CollectHono, type RouteContext } from './route-context.js';
+import { messageIn } from '../../locale/bilingual.js';
 
 /** A submission as the API shows it. */
 export function publicSubmission(s: SubmissionRecord) {
@@ -76,7 +77,7 @@ export function registerSubmissionRoutes(app: CollectHono, ctx: RouteContext): v
     }
     const reason = (fields.reason ?? '').trim().slice(0, 1000);
     const checked = ctx.check(answers);
-    const problems = new Map(checked.errors.map((e) => [e.variable, lang === 'en' ? e.messageEn : e.message]));
+    const problems = new Map(checked.errors.map((e) => [e.variable, messageIn(lang, e)]));
     if (!reason) problems.set('', text.amendReason);
     if (problems.size) return amendPage(c, s, values, problems, reason, 422);
     await store.amend(s.seq, ctx.userOf(c).userId, checked.answers, reason);

@@ -7,8 +7,10 @@
 import { checkAnswers, compileForm, type AnswerProblem } from '../../form/check-answers.js';
 import type { FormQuestion, FormSpec } from '../../form/form-spec.js';
 import { keyedValue } from '../keyed-value.js';
+import { messageIn } from '../../../locale/bilingual.js';
+import type { Lang } from '../../../locale/lang.js';
 
-type Words = Record<string, string> & { lang: 'zh' | 'en' };
+type Words = Record<string, string> & { lang: Lang };
 const readJson = <T>(id: string): T => JSON.parse((document.getElementById(id) as HTMLElement).textContent ?? '') as T;
 const spec = readJson<FormSpec>('entry-spec');
 const words = readJson<Words>('entry-text');
@@ -35,7 +37,7 @@ let pass: number | null = null;
 let startedAt: string | null = null;
 let saving = false;
 
-const message = (p: AnswerProblem) => (words.lang === 'en' ? p.messageEn : p.message);
+const message = (p: AnswerProblem) => messageIn(words.lang, p);
 function showError(name: string, text: string): void {
   const box = document.getElementById(`ee-${name}`) as HTMLElement;
   box.textContent = text;

@@ -1,4 +1,4 @@
-import type { Lang } from '../../locale/lang.js';
+import type { Lang } from './lang.js';
 
 /** The words of the paper-entry and adjudication pages, in Chinese (default) and English. */
 const zh = {
@@ -103,7 +103,9 @@ const en: typeof zh = {
 
 export type EntryText = typeof zh;
 
+const ENTRY_TEXT: Readonly<Record<Lang, EntryText>> = { zh, en };
+
 /** The entry pages' words in one language. */
 export function entryText(lang: Lang): EntryText {
-  return lang === 'en' ? en : zh;
+  return ENTRY_TEXT[lang];
 }

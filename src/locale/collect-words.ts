@@ -1,7 +1,9 @@
-import type { Lang } from '../../locale/lang.js';
+import type { Lang } from './lang.js';
 
 /** The words of the collection pages, in Chinese (default) and English (`--lang en`). */
 const zh = {
+  /** The pages' <html lang>. */
+  htmlLang: 'zh-CN',
   login: '登录',
   name: '用户名',
   password: '密码',
@@ -75,6 +77,7 @@ const zh = {
 };
 
 const en: typeof zh = {
+  htmlLang: 'en',
   login: 'Log in',
   name: 'User name',
   password: 'Password',
@@ -149,7 +152,9 @@ const en: typeof zh = {
 
 export type UiText = typeof zh;
 
+const UI_TEXT: Readonly<Record<Lang, UiText>> = { zh, en };
+
 /** The page words in one language. */
 export function uiText(lang: Lang): UiText {
-  return lang === 'en' ? en : zh;
+  return UI_TEXT[lang];
 }

@@ -1,4 +1,4 @@
-import type { Lang } from '../../locale/lang.js';
+import type { Lang } from './lang.js';
 
 /** The words of the review pages (supervisor queue, decision, correction), Chinese and English. */
 const zh = {
@@ -57,7 +57,9 @@ const en: typeof zh = {
 
 export type ReviewText = typeof zh;
 
+const REVIEW_TEXT: Readonly<Record<Lang, ReviewText>> = { zh, en };
+
 /** The review pages' words in one language. */
 export function reviewText(lang: Lang): ReviewText {
-  return lang === 'en' ? en : zh;
+  return REVIEW_TEXT[lang];
 }
