@@ -102,14 +102,15 @@ export function profileRows(ctx: CleanContext): RowProfiles {
         // A coded answer is mostly a small integer: its digits are hashed as String(value) spells
         // them without making that string (a million rows × 30 answers of garbage otherwise).
         const text = value === null ? '' : typeof value === 'number' && isSmallInteger(value) ? null : String(value);
-        const length = text === null ? spellDigits(value as number) : text.length;
-        for (let k = 0; k < length; k++) {
+        const start = text === null ? spellDigits(value as number) : 0;
+        const end = text === null ? DIGITS.length : text.length;
+        for (let k = start; k < end; k++) {
           const code = text === null ? DIGITS[k] : text.charCodeAt(k);
           cell = Math.imul(cell ^ code, FNV_PRIME) >>> 0;
           key = Math.imul(key ^ code, FNV_PRIME) >>> 0;
           check = Math.imul(check ^ code, FNV_PRIME) >>> 0;
         }
-        cells[i * width + c] = length === 0 ? 0 : hashFinish(cell);
+        cells[i * width + c] = start === end ? 0 : hashFinish(cell);
       }
       // Rows with the same key are taken as identical: with 53 bits, a false match among a
       // million rows has a chance of about 1 in 18,000.
@@ -127,7 +128,7 @@ export function profileRows(ctx: CleanContext): RowProfiles {
   return profiles;
 }
 
-/** The character codes spellDigits wrote, most significant first. */
+/** The character codes spellDigits wrote, most significant first, ending at the array's end. */
 const DIGITS = new Int32Array(11);
 
 /** Whether the number is whole with at most 9 digits: String() spells it as a sign and digits (−0 as "0"). */
@@ -135,17 +136,16 @@ function isSmallInteger(value: number): boolean {
   return (value | 0) === value && value > -1e9 && value < 1e9;
 }
 
-/** Writes the character codes of String(value) into DIGITS for a small integer; returns how many. */
+/** Writes the character codes of String(value) for a small integer at the end of DIGITS; returns where they start. */
 function spellDigits(value: number): number {
   let n = value < 0 ? -value : value;
-  let length = 0;
+  let start = DIGITS.length;
   do {
-    DIGITS[length++] = 48 + (n % 10);
+    DIGITS[--start] = 48 + (n % 10);
     n = (n / 10) | 0;
   } while (n > 0);
-  if (value < 0) DIGITS[length++] = 45;
-  DIGITS.subarray(0, length).reverse();
-  return length;
+  if (value < 0) DIGITS[--start] = 45;
+  return start;
 }
 
 /** Whether any of the columns holds an answer. */
