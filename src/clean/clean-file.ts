@@ -19,6 +19,8 @@ export interface CleanOptions extends OpenTableOptions {
   codebook: Codebook;
   rules?: CleanRules;
   onPass?: (pass: 1 | 2) => void;
+  /** Up to how many cells (raw and coded) the first pass keeps for the second; default KEEP_CELLS. */
+  keepCells?: number;
 }
 
 /** Where the cleaned data go as they stream. */
@@ -59,8 +61,17 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
   // codes nothing again (for the bundled export that was half the time of cleaning).
   let replay: { row: CodedRow; cellIssues: Issue[] }[] | null = [];
   let replayCells = 0;
+  // How far through the file the first pass is: a file whose rows will not all fit is not kept at
+  // all, rather than holding a third of a million rows (~0.5 GB) until the limit is reached.
+  let bytesRead = 0;
+  let bytesTotal = 0;
+  const onProgress = (done: number, total: number) => {
+    bytesRead = done;
+    bytesTotal = total;
+    options.onProgress?.(done, total);
+  };
   options.onPass?.(1);
-  const first = await ingestFile(path, options, {
+  const first = await ingestFile(path, { ...options, onProgress }, {
     start: (outputs, header) => {
       ctx = cleanContext(options.codebook, outputs, rules);
       profiles = profileRows(ctx);
@@ -71,7 +82,9 @@ export async function cleanFile(path: string, options: CleanOptions, sinks: Clea
       profiles?.add(row);
       if (!replay) return;
       replayCells += row.values.length + row.cells.length;
-      if (replayCells <= KEEP_CELLS) replay.push({ row, cellIssues });
+      // The bytes read run ahead of the rows coded, so the projection errs towards keeping.
+      const projected = bytesRead > 0 && bytesTotal > bytesRead ? (replayCells * bytesTotal) / bytesRead : replayCells;
+      if (projected <= (options.keepCells ?? KEEP_CELLS)) replay.push({ row, cellIssues });
       else replay = null;
     },
   });

@@ -73,7 +73,14 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       }
       profiles.straight.push(straight);
       profiles.straightItems.push(straightItems);
-      profiles.attentionFailed.push(attention.some(({ k, expect }) => k === undefined || !expect.includes(values[k] as number)));
+      let failed = false;
+      for (const { k, expect } of attention) {
+        if (k === undefined || !expect.includes(values[k] as number)) {
+          failed = true;
+          break;
+        }
+      }
+      profiles.attentionFailed.push(failed);
       if ((i + 1) * width > cells.length) {
         // Grow by half: a doubling copy of a million rows' cells would briefly need three times the memory.
         const grown = new Uint32Array(Math.ceil(cells.length * 1.5));
@@ -87,19 +94,23 @@ export function profileRows(ctx: CleanContext): RowProfiles {
       let check = KEY_SEED;
       for (let c = 0; c < width; c++) {
         const value = values[ctx.answerColumns[c]];
-        const text = value === null ? '' : String(value);
         if (c > 0) {
           key = hashUpdate(key, SEP);
           check = hashUpdate(check, SEP);
         }
         let cell = FNV_SEED;
-        for (let k = 0; k < text.length; k++) {
-          const code = text.charCodeAt(k);
+        // A coded answer is mostly a small integer: its digits are hashed as String(value) spells
+        // them without making that string (a million rows × 30 answers of garbage otherwise).
+        const text = value === null ? '' : typeof value === 'number' && isSmallInteger(value) ? null : String(value);
+        const start = text === null ? spellDigits(value as number) : 0;
+        const end = text === null ? DIGITS.length : text.length;
+        for (let k = start; k < end; k++) {
+          const code = text === null ? DIGITS[k] : text.charCodeAt(k);
           cell = Math.imul(cell ^ code, FNV_PRIME) >>> 0;
           key = Math.imul(key ^ code, FNV_PRIME) >>> 0;
           check = Math.imul(check ^ code, FNV_PRIME) >>> 0;
         }
-        cells[i * width + c] = text === '' ? 0 : hashFinish(cell);
+        cells[i * width + c] = start === end ? 0 : hashFinish(cell);
       }
       // Rows with the same key are taken as identical: with 53 bits, a false match among a
       // million rows has a chance of about 1 in 18,000.
@@ -115,6 +126,26 @@ export function profileRows(ctx: CleanContext): RowProfiles {
     },
   };
   return profiles;
+}
+
+/** The character codes spellDigits wrote, most significant first, ending at the array's end. */
+const DIGITS = new Int32Array(11);
+
+/** Whether the number is whole with at most 9 digits: String() spells it as a sign and digits (−0 as "0"). */
+function isSmallInteger(value: number): boolean {
+  return (value | 0) === value && value > -1e9 && value < 1e9;
+}
+
+/** Writes the character codes of String(value) for a small integer at the end of DIGITS; returns where they start. */
+function spellDigits(value: number): number {
+  let n = value < 0 ? -value : value;
+  let start = DIGITS.length;
+  do {
+    DIGITS[--start] = 48 + (n % 10);
+    n = (n / 10) | 0;
+  } while (n > 0);
+  if (value < 0) DIGITS[--start] = 45;
+  return start;
 }
 
 /** Whether any of the columns holds an answer. */

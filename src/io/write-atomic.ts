@@ -1,5 +1,6 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
 
@@ -8,8 +9,16 @@ export interface WriteOptions {
   force?: boolean;
 }
 
-/** Throws unless `path` may be written: not a directory, and absent unless `force`. */
+/**
+ * Throws unless `path` may be written: in an existing folder, not a directory, and absent unless
+ * `force`. Checked before any work, so that a typo in a folder name is not found only when an
+ * hour's output is committed.
+ */
 export function assertWritable(path: string, options: WriteOptions = {}): void {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`${path}: there is no folder ${folder} to write it in`, { hint: `create the folder first (mkdir -p ${folder}), or choose another output path` });
+  }
   if (!existsSync(path)) return;
   if (statSync(path).isDirectory()) {
     throw new UsageError(`${path} is a directory`, { hint: 'give a file name for the output' });

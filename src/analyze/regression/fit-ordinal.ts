@@ -44,8 +44,8 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
   const p = columns.length;
   const m = p + J - 1;
   const w = data.weights ?? new Float64Array(matrix.nrows).fill(1);
-  const mle = ordinalMle(columns, response.codes, J, w, ORDINAL_LINKS[model]);
   const sampling = weightKind === 'sampling';
+  const mle = ordinalMle(columns, response.codes, J, w, ORDINAL_LINKS[model], sampling && !design.replicates);
   let covariance = mle.inverseInformation;
   if (design.replicates) {
     // svyolr on a replicate design: polr refitted with each replicate's weights, combined by svrVar.
@@ -53,7 +53,7 @@ export function fitOrdinal(design: Design, formula: string, options: OrdinalOpti
   } else if (sampling) {
     const scores = new Float64Array(design.table.nrows * m);
     data.frame.rows.forEach((r, i) => {
-      for (let u = 0; u < m; u++) scores[r * m + u] = w[i] * mle.scores[i * m + u];
+      for (let u = 0; u < m; u++) scores[r * m + u] = w[i] * mle.scores![i * m + u];
     });
     const meat = linearizationCovariance(design, scores, m, fitRows(design, data));
     const h = mle.inverseInformation;

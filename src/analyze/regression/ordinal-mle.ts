@@ -8,8 +8,8 @@ export interface OrdinalMle {
   logLik: number;
   /** (XᵀWX)⁻¹ analogue: the inverse of the observed information −H. */
   inverseInformation: Float64Array;
-  /** Per-row gradient of log L (unweighted), row-major n×(p+q), for sandwich estimators. */
-  scores: Float64Array;
+  /** Per-row gradient of log L (unweighted), row-major n×(p+q), for sandwich estimators; null when not asked for. */
+  scores: Float64Array | null;
   iterations: number;
 }
 
@@ -17,8 +17,9 @@ export interface OrdinalMle {
  * Newton–Raphson with step halving for P(Y ≤ j | x) = F(θ_j − xβ) (R: `MASS::polr`), with the
  * analytic gradient and Hessian of log L = Σ wᵢ log(F(θ_{yᵢ} − ηᵢ) − F(θ_{yᵢ−1} − ηᵢ)); category
  * probabilities above the median are taken from upper tails so they keep their digits.
+ * `withScores`: keep the per-row scores (only a sandwich needs them; an n×(p+q) array per step otherwise).
  */
-export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, levels: number, w: Float64Array, link: OrdinalLink, maxIterations = 100): OrdinalMle {
+export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, levels: number, w: Float64Array, link: OrdinalLink, withScores = false, maxIterations = 100): OrdinalMle {
   const n = y.length;
   const p = columns.length;
   const q = levels - 1;
@@ -35,7 +36,7 @@ export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, leve
     let logLik = 0;
     const gradient = new Float64Array(m);
     const hessian = withDerivatives ? new Float64Array(m * m) : null;
-    const scores = withDerivatives ? new Float64Array(n * m) : null;
+    const scores = withDerivatives && withScores ? new Float64Array(n * m) : null;
     const da = new Float64Array(m);
     const db = new Float64Array(m);
     // The slopes and the one or two thresholds a row's category touches, in increasing order: at
@@ -65,7 +66,7 @@ export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, leve
       for (let u = 0; u < m; u++) {
         const g = (hasA ? la * da[u] : 0) + (hasB ? lb * db[u] : 0);
         gradient[u] += w[i] * g;
-        scores![i * m + u] = g;
+        if (scores) scores[i * m + u] = g;
       }
       const laa = hasA ? link.densityDerivative(a) / prob - la * la : 0;
       const lbb = hasB ? -link.densityDerivative(b) / prob - lb * lb : 0;
@@ -113,7 +114,7 @@ export function ordinalMle(columns: readonly Float64Array[], y: Int32Array, leve
     current = next;
     if (change < 1e-10) {
       const information = current.hessian!.map((v) => -v);
-      return { parameters: theta, logLik: current.logLik, inverseInformation: invertPositiveDefinite(information, m), scores: current.scores!, iterations: iteration };
+      return { parameters: theta, logLik: current.logLik, inverseInformation: invertPositiveDefinite(information, m), scores: current.scores, iterations: iteration };
     }
     if (Math.max(...theta.subarray(0, p).map(Math.abs)) > 50) break;
   }

@@ -26,6 +26,28 @@ describe('findNearDuplicates', () => {
   it('is empty when the similarity allows no difference', () => {
     expect([...findNearDuplicates(Uint32Array.of(1, 2, 1, 2), 2, [true, true], 0.95)]).toEqual([-1, -1]);
   });
+
+  it('finds, over thousands of rows (its bucket table grows many times), what comparing every pair finds', () => {
+    // Rows of 12 answers out of 3, so that many share blocks; 0.75 allows 3 differences (4 blocks).
+    let state = 22;
+    const draw = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) % 3;
+    const width = 12;
+    const n = 3000;
+    const cells = Uint32Array.from({ length: n * width }, () => 1 + draw());
+    const eligible = Array.from({ length: n }, (_, i) => i % 7 !== 3);
+    const bounds = [0, 3, 6, 9, 12];
+    const sameBlock = (i: number, j: number, b: number) => cells.subarray(i * width + bounds[b], i * width + bounds[b + 1]).every((v, c) => v === cells[j * width + bounds[b] + c]);
+    const differences = (i: number, j: number) => cells.subarray(i * width, (i + 1) * width).filter((v, c) => v !== cells[j * width + c]).length;
+    // Block by block, the latest earlier row sharing the block and close enough (no bucket reaches its cap here).
+    const expected = Array.from({ length: n }, (_, i) => {
+      if (!eligible[i]) return -1;
+      for (let b = 0; b < 4; b++) for (let j = i - 1; j >= 0; j--) if (eligible[j] && sameBlock(i, j, b) && differences(i, j) <= 3) return j;
+      return -1;
+    });
+    const found = [...findNearDuplicates(cells, width, eligible, 0.75)];
+    expect(found.filter((j) => j >= 0).length).toBeGreaterThan(100);
+    expect(found).toEqual(expected);
+  });
 });
 
 describe('findIpBursts', () => {
