@@ -1,0 +1,115 @@
+import { describeDesign, makeDesign, type Design, type DesignSpec } from '../../core/design.js';
+import type { DataTable } from '../../core/data-table.js';
+import { UsageError } from '../../core/errors.js';
+import type { Codebook } from '../../core/types.js';
+import type { IngestOptions } from '../../ingest/ingest-file.js';
+import { readDataTable } from '../../ingest/read-data-table.js';
+import { estimateShares, type SharesResult, type SharesSpec } from '../estimators/estimate-shares.js';
+import { fitOls, type OlsOptions } from '../regression/fit-ols.js';
+import type { OlsResult } from '../regression/regression-result.js';
+import { readTableBlocks } from './read-table-blocks.js';
+import { canStreamOls, olsStream, type OlsStream } from './stream-ols.js';
+import { canStreamShares, shareStream, type ShareStream } from './stream-shares.js';
+import { StreamUnsupported } from './stream-unsupported.js';
+
+/** What to estimate from a file: its design, shares and OLS fits. */
+export interface FileRequest {
+  /** How to read the file (its codebook, sheet, encoding); without a codebook one is drafted from the data. */
+  read?: IngestOptions;
+  design?: DesignSpec;
+  /** Shares to estimate, or a function giving them from the table's columns (e.g. to expand globs); it sees the first block. */
+  shares?: readonly SharesSpec[] | ((table: DataTable) => SharesSpec[]);
+  ols?: readonly { formula: string; options?: OlsOptions }[];
+  /** Rows per block (default BLOCK_ROWS); small blocks are for tests. */
+  blockRows?: number;
+}
+
+/** The estimates, as estimateShares and fitOls give them, and how they were computed. */
+export interface FileResults {
+  readonly shares: SharesResult[];
+  readonly ols: OlsResult[];
+  /** The design as `describeDesign` words it (null without one), for a command to print. */
+  readonly designDescription: string | null;
+  /** True when the file streamed through in bounded memory, false when it was read whole (a request the stream cannot serve). */
+  readonly streamed: boolean;
+  /** Why it was read whole, when it was. */
+  readonly fallback: string | null;
+}
+
+/**
+ * Estimates shares (by group, design-based with logit intervals) and OLS fits (classical or HC0–HC3
+ * errors) from a file in bounded memory: the file streams through once in blocks of rows — twice
+ * when robust errors need each row's leverage — and each estimator keeps mergeable partial results
+ * (sums per domain, a QR factor), never the rows. The results are those of estimateShares and
+ * fitOls on the whole table, to rounding (≤ 1e-12), except that an OLS result has no per-row
+ * residuals or fitted values (empty arrays). What the stream cannot serve — strata, clusters,
+ * calibration or replicate weights, OLS with weights or `--by`, a design-based test of more than two
+ * groups, a factor level first seen after the first block — is computed in memory instead, with the
+ * same results.
+ * @example
+ * const { shares, ols } = await estimateFile('million.csv', {
+ *   design: { weight: 'w' },
+ *   shares: [{ variable: 'happy', values: [4, 5], by: 'area' }],
+ *   ols: [{ formula: 'y ~ x1 + x2 + area', options: { robust: 'HC3' } }],
+ * });
+ */
+export async function estimateFile(path: string, request: FileRequest): Promise<FileResults> {
+  const spec = request.design ?? {};
+  if (spec.poststratify || spec.rake) throw new UsageError('estimateFile does not calibrate weights', { hint: 'read the table, then calibrateDesign and estimate in memory' });
+  const designFree = !spec.weight && !spec.freq && !spec.strata && !spec.cluster && !spec.fpc;
+  const streamable = !spec.strata && !spec.cluster && !spec.fpc && (request.ols ?? []).every((o) => canStreamOls(o.options ?? {}, designFree));
+  if (streamable) {
+    try {
+      return await streamFile(path, request, spec);
+    } catch (error) {
+      if (!(error instanceof StreamUnsupported)) throw error;
+      return inMemory(path, request, spec, error.message);
+    }
+  }
+  return inMemory(path, request, spec, 'the design or a model needs the whole table');
+}
+
+async function streamFile(path: string, request: FileRequest, spec: DesignSpec): Promise<FileResults> {
+  let shares: ShareStream[] = [];
+  let ols: OlsStream[] = [];
+  let first: Design | null = null;
+  let codebook: Codebook | null = null;
+  const start = (used: Codebook) => {
+    codebook = used;
+    first = null;
+    ols = (request.ols ?? []).map((o) => olsStream(o.formula, o.options));
+  };
+  await readTableBlocks(path, request.read ?? {}, {
+    start,
+    block(table) {
+      const design = makeDesign(table, spec);
+      if (!first) {
+        first = design;
+        const wanted = typeof request.shares === 'function' ? request.shares(table) : request.shares ?? [];
+        if (!wanted.every((s) => canStreamShares(design, s))) throw new StreamUnsupported('a share needs the whole table');
+        shares = wanted.map((s) => shareStream(s));
+      }
+      for (const s of shares) s.block(design);
+      for (const o of ols) o.block(table);
+    },
+  }, request.blockRows);
+  if (!first) throw new StreamUnsupported('no rows');
+  const again = ols.filter((o) => o.needsSecondPass);
+  if (again.length) {
+    await readTableBlocks(path, { ...request.read, codebook: codebook! }, { start: () => undefined, block: (table) => again.forEach((o) => o.again(table)) }, request.blockRows);
+  }
+  return { shares: shares.map((s) => s.finish()), ols: ols.map((o) => o.finish()), designDescription: describeDesign(first), streamed: true, fallback: null };
+}
+
+async function inMemory(path: string, request: FileRequest, spec: DesignSpec, reason: string): Promise<FileResults> {
+  const { table } = await readDataTable(path, request.read);
+  const design = makeDesign(table, spec);
+  const wanted = typeof request.shares === 'function' ? request.shares(table) : request.shares ?? [];
+  return {
+    shares: wanted.map((s) => estimateShares(design, s)),
+    ols: (request.ols ?? []).map((o) => fitOls(design, o.formula, o.options)),
+    designDescription: describeDesign(design),
+    streamed: false,
+    fallback: reason,
+  };
+}
