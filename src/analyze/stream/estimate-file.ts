@@ -19,7 +19,8 @@ export interface FileRequest {
   design?: DesignSpec;
   /** Shares to estimate, or a function giving them from the table's columns (e.g. to expand globs); it sees the first block. */
   shares?: readonly SharesSpec[] | ((table: DataTable) => SharesSpec[]);
-  ols?: readonly { formula: string; options?: OlsOptions }[];
+  /** OLS fits; each on `design` unless it names its own (e.g. unweighted fits beside weighted shares, in one pass). */
+  ols?: readonly { formula: string; options?: OlsOptions; design?: DesignSpec }[];
   /** Rows per block (default BLOCK_ROWS); small blocks are for tests. */
   blockRows?: number;
 }
@@ -28,6 +29,8 @@ export interface FileRequest {
 export interface FileResults {
   readonly shares: SharesResult[];
   readonly ols: OlsResult[];
+  /** The codebook the file was read with (given, or drafted from the data). */
+  readonly codebook: Codebook;
   /** The design as `describeDesign` words it (null without one), for a command to print. */
   readonly designDescription: string | null;
   /** True when the file streamed through in bounded memory, false when it was read whole (a request the stream cannot serve). */
@@ -56,8 +59,8 @@ export interface FileResults {
 export async function estimateFile(path: string, request: FileRequest): Promise<FileResults> {
   const spec = request.design ?? {};
   if (spec.poststratify || spec.rake) throw new UsageError('estimateFile does not calibrate weights', { hint: 'read the table, then calibrateDesign and estimate in memory' });
-  const designFree = !spec.weight && !spec.freq && !spec.strata && !spec.cluster && !spec.fpc;
-  const streamable = !spec.strata && !spec.cluster && !spec.fpc && (request.ols ?? []).every((o) => canStreamOls(o.options ?? {}, designFree));
+  const designFree = (d: DesignSpec) => !d.weight && !d.freq && !d.strata && !d.cluster && !d.fpc;
+  const streamable = !spec.strata && !spec.cluster && !spec.fpc && (request.ols ?? []).every((o) => canStreamOls(o.options ?? {}, designFree(o.design ?? spec)));
   if (streamable) {
     try {
       return await streamFile(path, request, spec);
@@ -98,7 +101,7 @@ async function streamFile(path: string, request: FileRequest, spec: DesignSpec):
   if (again.length) {
     await readTableBlocks(path, { ...request.read, codebook: codebook! }, { start: () => undefined, block: (table) => again.forEach((o) => o.again(table)) }, request.blockRows);
   }
-  return { shares: shares.map((s) => s.finish()), ols: ols.map((o) => o.finish()), designDescription: describeDesign(first), streamed: true, fallback: null };
+  return { shares: shares.map((s) => s.finish()), ols: ols.map((o) => o.finish()), codebook: codebook!, designDescription: describeDesign(first), streamed: true, fallback: null };
 }
 
 async function inMemory(path: string, request: FileRequest, spec: DesignSpec, reason: string): Promise<FileResults> {
@@ -107,7 +110,8 @@ async function inMemory(path: string, request: FileRequest, spec: DesignSpec, re
   const wanted = typeof request.shares === 'function' ? request.shares(table) : request.shares ?? [];
   return {
     shares: wanted.map((s) => estimateShares(design, s)),
-    ols: (request.ols ?? []).map((o) => fitOls(design, o.formula, o.options)),
+    ols: (request.ols ?? []).map((o) => fitOls(o.design ? makeDesign(table, o.design) : design, o.formula, o.options)),
+    codebook: table.codebook,
     designDescription: describeDesign(design),
     streamed: false,
     fallback: reason,

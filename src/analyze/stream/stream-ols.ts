@@ -53,9 +53,18 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
   let rl = 0;
 
   /** The block's model columns in the first block's order (zeros for a level absent here), y last. */
+  const levels = new Map<string, Set<string>>();
   const blockColumns = (frame: ModelFrame): Float64Array[] => {
     const matrix = buildModelMatrix(frame);
     const n = frame.rows.length;
+    // Columns follow the factor levels: a level the first block lacks would be a column (or a
+    // reference level) the factor so far does not have.
+    for (const [label, c] of frame.variables) {
+      if (c.kind !== 'factor') continue;
+      const known = levels.get(label);
+      if (!known) levels.set(label, new Set(c.levels));
+      else if (c.levels.some((l) => !known.has(l))) throw new StreamUnsupported(`a level of ${label} first appears after the first block`);
+    }
     if (!names) {
       names = matrix.names;
       termOf = matrix.assign.map((a) => (a === 0 ? '(Intercept)' : matrix.termLabels[a - 1]));
