@@ -80,28 +80,29 @@ async function streamFile(path: string, request: FileRequest, spec: DesignSpec):
   const start = (used: Codebook) => {
     codebook = used;
     first = null;
+    for (const o of ols) o.close();
     ols = (request.ols ?? []).map((o) => olsStream(o.formula, o.options));
   };
-  await readTableBlocks(path, request.read ?? {}, {
-    start,
-    block(table) {
-      const design = makeDesign(table, spec);
-      if (!first) {
-        first = design;
-        const wanted = typeof request.shares === 'function' ? request.shares(table) : request.shares ?? [];
-        if (!wanted.every((s) => canStreamShares(design, s))) throw new StreamUnsupported('a share needs the whole table');
-        shares = wanted.map((s) => shareStream(s));
-      }
-      for (const s of shares) s.block(design);
-      for (const o of ols) o.block(table);
-    },
-  }, request.blockRows);
-  if (!first) throw new StreamUnsupported('no rows');
-  const again = ols.filter((o) => o.needsSecondPass);
-  if (again.length) {
-    await readTableBlocks(path, { ...request.read, codebook: codebook! }, { start: () => undefined, block: (table) => again.forEach((o) => o.again(table)) }, request.blockRows);
+  try {
+    await readTableBlocks(path, request.read ?? {}, {
+      start,
+      block(table) {
+        const design = makeDesign(table, spec);
+        if (!first) {
+          first = design;
+          const wanted = typeof request.shares === 'function' ? request.shares(table) : request.shares ?? [];
+          if (!wanted.every((s) => canStreamShares(design, s))) throw new StreamUnsupported('a share needs the whole table');
+          shares = wanted.map((s) => shareStream(s));
+        }
+        for (const s of shares) s.block(design);
+        for (const o of ols) o.block(table);
+      },
+    }, request.blockRows);
+    if (!first) throw new StreamUnsupported('no rows');
+    return { shares: shares.map((s) => s.finish()), ols: ols.map((o) => o.finish()), codebook: codebook!, designDescription: describeDesign(first), streamed: true, fallback: null };
+  } finally {
+    for (const o of ols) o.close();
   }
-  return { shares: shares.map((s) => s.finish()), ols: ols.map((o) => o.finish()), codebook: codebook!, designDescription: describeDesign(first), streamed: true, fallback: null };
 }
 
 async function inMemory(path: string, request: FileRequest, spec: DesignSpec, reason: string): Promise<FileResults> {

@@ -12,15 +12,15 @@ import { olsResult } from '../regression/ols-result.js';
 import type { OlsResult } from '../regression/regression-result.js';
 import { addHeteroskedasticMeat } from '../regression/robust-covariance.js';
 import { columnMoments, type ColumnMoments } from './column-moments.js';
+import { columnSpill, type ColumnSpill } from './column-spill.js';
 import { StreamUnsupported } from './stream-unsupported.js';
 
-/** A streamed OLS fit: the rows go through `block` once, and through `again` once more for robust SEs. */
+/** A streamed OLS fit: the rows go through `block` once; `finish` makes the second pass robust SEs need. */
 export interface OlsStream {
   block(table: DataTable): void;
-  /** True when HC standard errors need the rows a second time (leverages and residuals with β fixed). */
-  readonly needsSecondPass: boolean;
-  again(table: DataTable): void;
   finish(): OlsResult;
+  /** Deletes the spill file of a robust fit (finish does too); safe to call again. */
+  close(): void;
 }
 
 /** Whether an OLS request can be streamed: no design (weights, clusters, `--by` domains) and no `--levels`. */
@@ -34,7 +34,8 @@ export function canStreamOls(options: OlsOptions, designFree: boolean): boolean 
  * factored by a tall-skinny QR (stackQr) in double-double, so β, RSS = r_yy², R⁻¹ and the classical
  * covariance come from the final (p+1)² factor alone; column means and centred sums of squares merge
  * exactly across blocks (Chan et al.). HC0–HC3 need each row's leverage ‖R⁻ᵀxᵢ‖² and residual with
- * β fixed: a second pass. Memory: O(p²) plus one block; residuals and fitted values are not kept.
+ * β fixed: a second pass, over the model columns spilled to a temporary file as the first pass built
+ * them (no second parse). Memory: O(p²) plus one block; residuals and fitted values are not kept.
  */
 export function olsStream(formula: string, options: OlsOptions = {}): OlsStream {
   const parsed = parseFormula(formula);
@@ -48,7 +49,7 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
   let nTotal = 0;
   let rowsUsed = 0;
   let solved: { bh: Float64Array; bl: Float64Array; rInverse: ReturnType<typeof invertQrR> } | null = null;
-  let hcMeat: Float64Array | null = null;
+  let spill: ColumnSpill | null = null;
   let rh = 0;
   let rl = 0;
 
@@ -79,7 +80,6 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
   };
 
   return {
-    needsSecondPass: options.robust !== undefined,
     block(table) {
       const frame = buildModelFrame(table, parsed, { response: 'numeric' });
       nTotal += frame.nTotal;
@@ -89,39 +89,18 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
       const columns = blockColumns(frame);
       factor = stackQr(factor!, columns, null);
       columns.forEach((c, j) => moments[j].add(c));
+      if (options.robust) (spill ??= columnSpill(columns.length)).write(columns);
       const y = columns[columns.length - 1];
       for (let i = 0; i < y.length; i++) sumY2 += y[i] * y[i];
     },
-    again(table) {
-      const frame = buildModelFrame(table, parsed, { response: 'numeric' });
-      if (frame.rows.length === 0) return;
-      const { bh, bl, rInverse } = solve();
-      const columns = blockColumns(frame);
-      const y = columns.pop()!;
-      const p = columns.length;
-      const residuals = new Float64Array(y.length);
-      for (let i = 0; i < y.length; i++) {
-        // y − Xβ and Σe² in double-double, as solveLeastSquares.
-        let eh = y[i];
-        let el = 0;
-        for (let k = 0; k < p; k++) {
-          ddMul(columns[k][i], 0, bh[k], bl[k]);
-          ddAdd(eh, el, -dd[0], -dd[1]);
-          eh = dd[0];
-          el = dd[1];
-        }
-        residuals[i] = eh + el;
-        ddMul(eh, el, eh, el);
-        ddMulAdd(rh, rl, dd[0], dd[1], 1, 0);
-        rh = dd[0];
-        rl = dd[1];
-      }
-      hcMeat ??= new Float64Array(p * p);
-      addHeteroskedasticMeat(options.robust!, rInverse, columns, residuals, null, null, hcMeat);
+    close() {
+      spill?.close();
     },
     finish() {
       const { bh, bl, rInverse } = solve();
       const p = names!.length;
+      const hcMeat = options.robust ? secondPass(options.robust, p) : null;
+      spill?.close();
       const q = p + 1;
       const f = factor!;
       ddMul(f.hi[q * q - 1], f.lo[q * q - 1], f.hi[q * q - 1], f.lo[q * q - 1]);
@@ -130,7 +109,7 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
       const classical = sandwichProduct(rInverse, null);
       let covariance: Float64Array;
       if (options.robust) {
-        const m = hcMeat ?? new Float64Array(p * p);
+        const m = hcMeat!;
         if (options.robust === 'HC1') m.forEach((v, i) => (m[i] = (v * nobs) / (nobs - p)));
         covariance = sandwichProduct(rInverse, m);
       } else covariance = classical.map((v) => v * (rss / (nobs - p)));
@@ -159,6 +138,34 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
       });
     },
   };
+
+  /** HC0–HC3's second pass over the spilled model columns: residuals (and RSS) with β fixed, and the meat. */
+  function secondPass(kind: NonNullable<OlsOptions['robust']>, p: number): Float64Array {
+    const { bh, bl, rInverse } = solve();
+    const meat = new Float64Array(p * p);
+    spill!.replay((columns) => {
+      const y = columns.pop()!;
+      const residuals = new Float64Array(y.length);
+      for (let i = 0; i < y.length; i++) {
+        // y − Xβ and Σe² in double-double, as solveLeastSquares.
+        let eh = y[i];
+        let el = 0;
+        for (let k = 0; k < p; k++) {
+          ddMul(columns[k][i], 0, bh[k], bl[k]);
+          ddAdd(eh, el, -dd[0], -dd[1]);
+          eh = dd[0];
+          el = dd[1];
+        }
+        residuals[i] = eh + el;
+        ddMul(eh, el, eh, el);
+        ddMulAdd(rh, rl, dd[0], dd[1], 1, 0);
+        rh = dd[0];
+        rl = dd[1];
+      }
+      addHeteroskedasticMeat(kind, rInverse, columns, residuals, null, null, meat);
+    });
+    return meat;
+  }
 
   /** β = R⁻¹·(Qᵀy) by back substitution in double-double, and R⁻¹; once, after the first pass. */
   function solve(): NonNullable<typeof solved> {

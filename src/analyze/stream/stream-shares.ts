@@ -25,6 +25,14 @@ interface DomainCells {
   no: Cell;
 }
 
+/** Counts one answering row of weight w in its cell. */
+function addRow(cell: Cell, w: number): void {
+  cell.rows++;
+  if (w !== 0) cell.weighted++;
+  cell.sumW += w;
+  cell.sumW2 += w * w;
+}
+
 const emptyDomain = (): DomainCells => ({ rows: 0, yes: { rows: 0, weighted: 0, sumW: 0, sumW2: 0 }, no: { rows: 0, weighted: 0, sumW: 0, sumW2: 0 } });
 
 /** A streamed share: fed block by block, finished into the SharesResult estimateShares gives. */
@@ -78,14 +86,8 @@ export function shareStream(spec: SharesSpec): ShareStream {
         }
         all.rows++;
         if (Number.isNaN(y[i])) continue;
-        const wi = w[i];
-        for (const d of domain ? [all, domain] : [all]) {
-          const cell = y[i] === 1 ? d.yes : d.no;
-          cell.rows++;
-          if (wi !== 0) cell.weighted++;
-          cell.sumW += wi;
-          cell.sumW2 += wi * wi;
-        }
+        addRow(y[i] === 1 ? all.yes : all.no, w[i]);
+        if (domain) addRow(y[i] === 1 ? domain.yes : domain.no, w[i]);
       }
     },
     finish() {

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +120,17 @@ describe('estimateFile streams shares and OLS with the in-memory results', () =>
     const streamed = await estimateFile(file, { ols: [{ formula: 'y ~ x + g' }], blockRows: 10 });
     expect(streamed.streamed).toBe(false);
     expectSame(streamed.ols[0], await inMemoryOls(file, 'y ~ x + g', {}));
+  });
+
+  it('leaves no spill file behind, after a robust fit or an error in its second block', async () => {
+    const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith('survey-spill-')).length;
+    const before = spills();
+    await estimateFile(apiclus1, { ols: [{ formula: 'api00 ~ meals', options: { robust: 'HC3' } }], blockRows: 50 });
+    expect(spills()).toBe(before);
+    const dir = tempDir();
+    const file = join(dir, 'bad-log.csv');
+    writeFileSync(file, `y,x\n${Array.from({ length: 20 }, (_, i) => `${i},${i < 15 ? i + 1 : -1}`).join('\n')}\n`);
+    await expect(estimateFile(file, { ols: [{ formula: 'y ~ log(x)', options: { robust: 'HC1' } }], blockRows: 10 })).rejects.toThrow(/log\(x\) is not finite in row 16/);
+    expect(spills()).toBe(before);
   });
 });
