@@ -10,6 +10,10 @@ const commands: string[][] = [
   ['shares', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'sat_*', '--top', '2', '--by', 'area', '--json'],
   ['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--by', 'awards', '--weight', 'pw', '--json'],
   ['shares', apiclus1, '--var', 'sch_wide', '--values', 'Yes', '--by', 'awards', '--weight', 'pw', '--lang', 'en'],
+  ['means', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'income,age', '--by', 'area'],
+  ['means', `${study}responses.csv`, '--codebook', `${study}codebook.yaml`, '--var', 'income', '--by', 'education', '--json'],
+  ['means', apiclus1, '--var', 'api00', '--by', 'stype', '--weight', 'pw', '--json'],
+  ['means', apiclus1, '--var', 'api00,meals', '--by', 'awards', '--weight', 'pw'],
   ['regress', `${study}responses.csv`, 'happiness ~ log(income) + age + area', '--codebook', `${study}codebook.yaml`, '--robust', 'HC3'],
   ['regress', `${study}responses.csv`, 'happiness ~ log(income) + age + factor(education)', '--codebook', `${study}codebook.yaml`, '--json'],
 ];

@@ -8,7 +8,8 @@ import { pearsonSharesTest } from '../estimators/shares-group-test.js';
 import { caseWeights, isDesignBased } from '../variance/design-variance.js';
 import { tDifference, type DomainDifference } from '../variance/domain-difference.js';
 import type { DomainMean } from '../variance/domain-mean-result.js';
-import { StreamUnsupported } from './stream-unsupported.js';
+import { momentsMean } from './domain-moments.js';
+import { rowsArePsus, StreamUnsupported } from './stream-unsupported.js';
 
 /** Rows of one answer (yes or no) in a domain: how many, how many with a non-zero weight, Σw and Σw². */
 interface Cell {
@@ -41,13 +42,9 @@ export interface ShareStream {
   finish(): SharesResult;
 }
 
-/**
- * Whether a share can be streamed on this design: no weights, frequency weights, or sampling
- * weights with each row its own PSU in one stratum (no strata, clusters, calibration or
- * replicates), and any interval but the likelihood one (which needs the rows).
- */
+/** Whether a share can be streamed: on a design whose rows are its PSUs (rowsArePsus), with any interval but the likelihood one (which needs the rows). */
 export function canStreamShares(design: Design, spec: SharesSpec): boolean {
-  return !design.strata && !design.clusters && !design.calibration && !design.replicates && !design.populationSizes && spec.ci !== 'likelihood';
+  return rowsArePsus(design) && spec.ci !== 'likelihood';
 }
 
 /**
@@ -127,15 +124,20 @@ export function shareStream(spec: SharesSpec): ShareStream {
   };
 }
 
-/** A domain's design-based mean from its cells, as domainMean computes it from the rows (N rows in the design). */
+/** A domain's design-based mean from its cells: the moments of a 0/1 answer, p = Σ_yes w/Σw. */
 function cellMean({ rows, yes, no }: DomainCells, nrows: number): DomainMean {
   const sumW = yes.sumW + no.sumW;
   const mean = yes.sumW / sumW;
-  const ss = yes.sumW * (1 - mean) ** 2 + no.sumW * mean ** 2;
-  const zz = (yes.sumW2 * (1 - mean) ** 2 + no.sumW2 * mean ** 2) / (sumW * sumW);
-  const variance = (nrows / (nrows - 1)) * zz;
-  const weighted = yes.weighted + no.weighted;
-  const svyvar = (ss / sumW) * (weighted / (weighted - 1));
-  const srsVariance = sumW > weighted ? (svyvar * (sumW - weighted)) / (sumW * weighted) : NaN;
-  return { n: weighted, sumWeights: sumW, mean, sd: Math.sqrt(svyvar), variance, deff: variance / srsVariance, df: rows > 0 ? rows - 1 : 0, influence: null };
+  const moments = {
+    rows,
+    valid: yes.rows + no.rows,
+    weighted: yes.weighted + no.weighted,
+    sumW,
+    mean,
+    ss: yes.sumW * (1 - mean) ** 2 + no.sumW * mean ** 2,
+    sumW2: yes.sumW2 + no.sumW2,
+    t: yes.sumW2 * (1 - mean) - no.sumW2 * mean,
+    q: yes.sumW2 * (1 - mean) ** 2 + no.sumW2 * mean ** 2,
+  };
+  return momentsMean(moments, nrows, true);
 }

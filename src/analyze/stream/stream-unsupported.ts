@@ -1,3 +1,5 @@
+import type { Design } from '../../core/design.js';
+
 /**
  * Thrown when a streamed estimate finds something only the in-memory path handles (a factor level
  * first seen after the first block, a rank-deficient model, a design-based test of more than two
@@ -8,4 +10,13 @@ export class StreamUnsupported extends Error {
     super(reason);
     this.name = 'StreamUnsupported';
   }
+}
+
+/**
+ * True for the designs the streamed estimators serve: no weights, frequency weights, or sampling
+ * weights with each row its own PSU in one stratum — no strata, clusters, finite population
+ * correction, calibration or replicate weights, whose variances need every row's PSU.
+ */
+export function rowsArePsus(design: Design): boolean {
+  return !design.strata && !design.clusters && !design.calibration && !design.replicates && !design.populationSizes;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
+import { estimateFile, estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type DataTable, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { designSpecOf, loadDesign, readOptionsOf, reportDescription, reportDesign, streamsFile, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -35,9 +35,18 @@ function consoleText(r: MeansResult, lang: Lang): string {
 
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
-  const design = await loadDesign(file, options);
-  reportDesign(io, design);
-  const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
+  const specs = (table: DataTable) => resolveVariables(table, options.var).map((variable) => ({ variable, by: options.by, lang }));
+  let results: MeansResult[];
+  if (streamsFile(file, options)) {
+    // A CSV streams through in blocks (bounded memory); the results are those of the in-memory path.
+    const streamed = await estimateFile(file, { read: await readOptionsOf(options), design: designSpecOf(options), means: specs });
+    reportDescription(io, streamed.designDescription);
+    results = streamed.means;
+  } else {
+    const design = await loadDesign(file, options);
+    reportDesign(io, design);
+    results = specs(design.table).map((spec) => estimateMeans(design, spec));
+  }
   for (const r of results) for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));
   else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { estimateFile } from '../../../src/analyze/stream/estimate-file.js';
+import { estimateMeans } from '../../../src/analyze/estimators/estimate-means.js';
 import { estimateShares, type SharesSpec } from '../../../src/analyze/estimators/estimate-shares.js';
 import { fitOls, type OlsOptions } from '../../../src/analyze/regression/fit-ols.js';
 import { loadCodebook } from '../../../src/codebook/load-codebook.js';
@@ -70,6 +71,17 @@ describe('estimateFile streams shares and OLS with the in-memory results', () =>
       expect(streamed.streamed).toBe(true);
       expectSame(streamed.shares[0], await inMemoryShares(apiclus1, design, spec));
       expect(streamed.shares[0].anova?.test).toBe('chisq.test');
+    }
+  });
+
+  it('means by group on apiclus1 — weighted (svyttest, regTermTest), unweighted (Welch, aov), frequency weights — in blocks of 9 rows', async () => {
+    const { table } = await readDataTable(apiclus1);
+    for (const [design, by] of [[{ weight: 'pw' }, 'awards'], [{ weight: 'pw' }, 'stype'], [{}, 'awards'], [{}, 'stype'], [{ freq: 'snum' }, 'stype'], [{ weight: 'pw' }, undefined]] as [DesignSpec, string | undefined][]) {
+      const spec = { variable: 'api00', by };
+      const streamed = await estimateFile(apiclus1, { design, means: [spec, { variable: 'meals', by }], blockRows: 9 });
+      expect(streamed.streamed, streamed.fallback ?? '').toBe(true);
+      expectSame(streamed.means[0], estimateMeans(makeDesign(table, design), spec));
+      expectSame(streamed.means[1], estimateMeans(makeDesign(table, design), { variable: 'meals', by }));
     }
   });
 
