@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { LONELY_PSU, UsageError, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Codebook, type Design, type DesignSpec, type LonelyPsu } from '../index.js';
+import { LONELY_PSU, UsageError, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Codebook, type DataTable, type Design, type DesignSpec, type FileRequest, type FileResults, type LonelyPsu, estimateFile } from '../index.js';
 import type { Io } from './base.js';
 import { helpLangOf } from './localize-help.js';
 import { applyReplicateOptions, type ReplicateCliOptions } from './replicate-options.js';
@@ -79,6 +79,30 @@ export function streamsFile(file: string, options: DesignCliOptions): boolean {
   if (process.env.SURVEY_STREAM === '0' || !/\.csv$/i.test(file)) return false;
   const { strata, cluster, fpc, poststratify, rake, repweights, repType, rho, scale, rscales, mse, replicates } = options;
   return [strata, cluster, fpc, poststratify, rake, repweights, repType, rho, scale, rscales, mse, replicates].every((v) => v === undefined);
+}
+
+/**
+ * The estimates a command asks for, one per spec: streamed through estimateFile when the file
+ * allows it (`request` puts the specs in the request, `pick` takes the results out), else on the
+ * design read whole. Either way the design is reported first, as loadDesign's commands do.
+ */
+export async function fileEstimates<S, R>(
+  file: string,
+  options: DesignCliOptions,
+  io: Io,
+  specs: (table: DataTable) => S[],
+  stream: { request: (specs: (table: DataTable) => S[]) => FileRequest; pick: (results: FileResults) => R[] },
+  estimate: (design: Design, spec: S) => R,
+): Promise<R[]> {
+  if (streamsFile(file, options)) {
+    // A CSV streams through in blocks (bounded memory); the results are those of the in-memory path.
+    const streamed = await estimateFile(file, { ...stream.request(specs), read: await readOptionsOf(options), design: designSpecOf(options) });
+    reportDescription(io, streamed.designDescription);
+    return stream.pick(streamed);
+  }
+  const design = await loadDesign(file, options);
+  reportDesign(io, design);
+  return specs(design.table).map((spec) => estimate(design, spec));
 }
 
 /** How estimateFile should read the file: the `--codebook` and `--sheet` options. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { estimateFile, estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type DataTable, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
+import { estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type DataTable, type Lang, type MeansResult, REPORT_TEXT } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { designSpecOf, loadDesign, readOptionsOf, reportDescription, reportDesign, streamsFile, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { fileEstimates, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -36,17 +36,7 @@ function consoleText(r: MeansResult, lang: Lang): string {
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
   const lang = (options.lang === 'en' ? 'en' : 'zh') as Lang;
   const specs = (table: DataTable) => resolveVariables(table, options.var).map((variable) => ({ variable, by: options.by, lang }));
-  let results: MeansResult[];
-  if (streamsFile(file, options)) {
-    // A CSV streams through in blocks (bounded memory); the results are those of the in-memory path.
-    const streamed = await estimateFile(file, { read: await readOptionsOf(options), design: designSpecOf(options), means: specs });
-    reportDescription(io, streamed.designDescription);
-    results = streamed.means;
-  } else {
-    const design = await loadDesign(file, options);
-    reportDesign(io, design);
-    results = specs(design.table).map((spec) => estimateMeans(design, spec));
-  }
+  const results = await fileEstimates(file, options, io, specs, { request: (means) => ({ means }), pick: (r) => r.means }, estimateMeans);
   for (const r of results) for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));
   else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));

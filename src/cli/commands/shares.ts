@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { UsageError, estimateFile, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type DataTable, type Lang, type SharesResult, REPORT_TEXT } from '../../index.js';
+import { UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type DataTable, type Lang, type SharesResult, REPORT_TEXT } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { designSpecOf, loadDesign, readOptionsOf, reportDescription, reportDesign, streamsFile, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { fileEstimates, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -72,17 +72,7 @@ async function run(file: string, options: SharesCliOptions, { io }: CliContext):
   const ci = options.ci === undefined ? undefined : parseCiMethod(options.ci);
   const values = options.values?.split(',').map((v) => v.trim());
   const specs = (table: DataTable) => resolveVariables(table, options.var).map((variable) => ({ variable, top, values, by: options.by, ci, lang }));
-  let results: SharesResult[];
-  if (streamsFile(file, options)) {
-    // A CSV streams through in blocks (bounded memory); the results are those of the in-memory path.
-    const streamed = await estimateFile(file, { read: await readOptionsOf(options), design: designSpecOf(options), shares: specs });
-    reportDescription(io, streamed.designDescription);
-    results = streamed.shares;
-  } else {
-    const design = await loadDesign(file, options);
-    reportDesign(io, design);
-    results = specs(design.table).map((spec) => estimateShares(design, spec));
-  }
+  const results = await fileEstimates(file, options, io, specs, { request: (shares) => ({ shares }), pick: (r) => r.shares }, estimateShares);
   for (const r of results) {
     for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   }
