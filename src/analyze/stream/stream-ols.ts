@@ -53,8 +53,8 @@ export function olsStream(formula: string, options: OlsOptions = {}): OlsStream 
   let rh = 0;
   let rl = 0;
 
-  /** The block's model columns in the first block's order (zeros for a level absent here), y last. */
   const levels = new Map<string, Set<string>>();
+  /** The block's model columns in the first block's order (zeros for a level absent here), y last. */
   const blockColumns = (frame: ModelFrame): Float64Array[] => {
     const matrix = buildModelMatrix(frame);
     const n = frame.rows.length;
