@@ -111,6 +111,7 @@ export { estimateMeans, type MeansResult } from './analyze/estimators/estimate-m
 export { estimateMulti, type MultiResult } from './analyze/estimators/estimate-multi.js';
 export { estimateReliability, type ReliabilityResult } from './analyze/estimators/estimate-reliability.js';
 export { estimateShares, type SharesResult } from './analyze/estimators/estimate-shares.js';
+export { estimateFile, type FileRequest, type FileResults } from './analyze/stream/estimate-file.js';
 export { frequenciesJson } from './analyze/results/frequencies-json.js';
 export { meansJson } from './analyze/results/means-json.js';
 export { multiJson } from './analyze/results/multi-json.js';

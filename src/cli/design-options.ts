@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { LONELY_PSU, UsageError, cliWords, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Design, type LonelyPsu } from '../index.js';
+import { LONELY_PSU, UsageError, cliWords, calibrateDesign, describeDesign, loadCodebook, loadTargets, makeDesign, readDataTable, type Design, type LonelyPsu, type Codebook, type DataTable, type DesignSpec, type FileRequest, type FileResults, estimateFile } from '../index.js';
 import type { Io } from './base.js';
 import { helpLangOf } from './localize-help.js';
 import { applyReplicateOptions, type ReplicateCliOptions } from './replicate-options.js';
@@ -56,8 +56,58 @@ ${w.heading}
 
 /** Says on stderr which design the results come from, when it is not a simple random sample. */
 export function reportDesign(io: Io, design: Design): void {
-  const text = describeDesign(design);
+  reportDescription(io, describeDesign(design));
+}
+
+/** Prints a design's description (from describeDesign) to stderr, when there is one. */
+export function reportDescription(io: Io, text: string | null): void {
   if (text) io.stderr.write(`survey: design: ${text}\n`);
+}
+
+/** The design columns the options name (R svydesign's arguments). */
+export function designSpecOf(options: DesignCliOptions): DesignSpec {
+  return { weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc, nest: options.nest, lonelyPsu: options.lonelyPsu };
+}
+
+/**
+ * Whether a command may stream the file through estimateFile (issue #22: bounded memory) rather
+ * than read it whole: a CSV, and a design of at most weights — strata, clusters, calibration and
+ * replicate weights need the whole table. `SURVEY_STREAM=0` turns streaming off (the results are
+ * the same either way; tests compare the two).
+ */
+export function streamsFile(file: string, options: DesignCliOptions): boolean {
+  if (process.env.SURVEY_STREAM === '0' || !/\.csv$/i.test(file)) return false;
+  const { strata, cluster, fpc, poststratify, rake, repweights, repType, rho, scale, rscales, mse, replicates } = options;
+  return [strata, cluster, fpc, poststratify, rake, repweights, repType, rho, scale, rscales, mse, replicates].every((v) => v === undefined);
+}
+
+/**
+ * The estimates a command asks for, one per spec: streamed through estimateFile when the file
+ * allows it (`request` puts the specs in the request, `pick` takes the results out), else on the
+ * design read whole. Either way the design is reported first, as loadDesign's commands do.
+ */
+export async function fileEstimates<S, R>(
+  file: string,
+  options: DesignCliOptions,
+  io: Io,
+  specs: (table: DataTable) => S[],
+  stream: { request: (specs: (table: DataTable) => S[]) => FileRequest; pick: (results: FileResults) => R[] },
+  estimate: (design: Design, spec: S) => R,
+): Promise<R[]> {
+  if (streamsFile(file, options)) {
+    // A CSV streams through in blocks (bounded memory); the results are those of the in-memory path.
+    const streamed = await estimateFile(file, { ...stream.request(specs), read: await readOptionsOf(options), design: designSpecOf(options) });
+    reportDescription(io, streamed.designDescription);
+    return stream.pick(streamed);
+  }
+  const design = await loadDesign(file, options);
+  reportDesign(io, design);
+  return specs(design.table).map((spec) => estimate(design, spec));
+}
+
+/** How estimateFile should read the file: the `--codebook` and `--sheet` options. */
+export async function readOptionsOf(options: DesignCliOptions): Promise<{ codebook?: Codebook; sheet?: string }> {
+  return { codebook: options.codebook ? await loadCodebook(options.codebook) : undefined, sheet: options.sheet };
 }
 
 /**
@@ -68,10 +118,7 @@ export async function loadDesign(file: string, options: DesignCliOptions): Promi
   if (options.poststratify && options.rake) throw new UsageError('give either --poststratify or --rake, not both');
   const targetsFile = options.poststratify ?? options.rake;
   const targets = targetsFile ? await loadTargets(targetsFile) : null;
-  const codebook = options.codebook ? await loadCodebook(options.codebook) : undefined;
-  const { table } = await readDataTable(file, { codebook, sheet: options.sheet });
-  const design = applyReplicateOptions(makeDesign(table, {
-    weight: options.weight, freq: options.freq, strata: options.strata, cluster: options.cluster, fpc: options.fpc, nest: options.nest, lonelyPsu: options.lonelyPsu,
-  }), options);
+  const { table } = await readDataTable(file, await readOptionsOf(options));
+  const design = applyReplicateOptions(makeDesign(table, designSpecOf(options)), options);
   return targets ? calibrateDesign(design, targets, { method: options.poststratify ? 'poststratify' : 'rake' }).design : design;
 }

@@ -37,10 +37,7 @@ function findLevels(table: DataTable, name: string, lang: Lang): CategoryLevels 
     const v = values[i];
     if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) seen.add(v);
   }
-  if (!seen.size) throw new UsageError(`variable "${name}" has no non-missing values`);
-  const declared = (variableOf(table, name)?.choices ?? []).map((c) => c.code).filter((c) => seen.has(c));
-  const rest = [...seen].filter((c) => !declared.includes(c)).sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
-  const codes = [...declared, ...rest];
+  const codes = orderLevels(table, name, seen);
   const position = new Map<Code, number>(codes.map((c, i) => [c, i]));
   const index = new Int32Array(column.values.length);
   for (let i = 0; i < index.length; i++) {
@@ -48,4 +45,16 @@ function findLevels(table: DataTable, name: string, lang: Lang): CategoryLevels 
     index[i] = v === null ? -1 : position.get(v) ?? -1;
   }
   return { codes, labels: codes.map((c) => codeLabel(table, name, c, lang)), index };
+}
+
+/**
+ * The order of the categories seen in a column: the codebook's choice order, then unexpected codes
+ * sorted (also for a streamed table, whose categories are gathered block by block). Throws a
+ * UsageError when none was seen.
+ */
+export function orderLevels(table: DataTable, name: string, seen: ReadonlySet<Code>): Code[] {
+  if (!seen.size) throw new UsageError(`variable "${name}" has no non-missing values`);
+  const declared = (variableOf(table, name)?.choices ?? []).map((c) => c.code).filter((c) => seen.has(c));
+  const rest = [...seen].filter((c) => !declared.includes(c)).sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+  return [...declared, ...rest];
 }

@@ -30,7 +30,8 @@ export interface CodedRow {
 
 /** Receives the coded table as it streams: its columns first, then each row. */
 export interface CodedRowSink {
-  start?(outputs: OutputColumn[], header: readonly string[]): void | Promise<void>;
+  /** `codebook` is the one the rows are coded with (given, or drafted from the sample). */
+  start?(outputs: OutputColumn[], header: readonly string[], codebook: Codebook): void | Promise<void>;
   row?(row: CodedRow): void | Promise<void>;
   /**
    * The sink forgets the rows it was given when `start` comes again: without a codebook, ingest
@@ -211,7 +212,7 @@ async function codeTable(
 ): Promise<IngestSummary> {
   const mapping = mapColumns(items, codebook, layout);
   const outputs = mapping.coders.flatMap((c) => c.outputs);
-  await sink.start?.(outputs, table.header);
+  await sink.start?.(outputs, table.header, codebook);
   const reasonCounts = outputs.map(() => new Map<MissingReason, number>());
   const issues = [...mapping.issues];
   let rows = 0;

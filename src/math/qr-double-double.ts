@@ -82,8 +82,8 @@ function columnNorm(h: Float64Array, l: Float64Array, from: number): number {
   return Math.sqrt(dd[0] + dd[1]);
 }
 
-/** Householder reflection of column k, applied to the columns after it. */
-function reflect(hi: Float64Array[], lo: Float64Array[], k: number, n: number, diagonal: Float64Array, tau: Float64Array): void {
+/** Householder reflection of column k, applied to the columns after it (also used by stackQr, block by block). */
+export function reflect(hi: Float64Array[], lo: Float64Array[], k: number, n: number, diagonal: Float64Array, tau: Float64Array): void {
   const vh = hi[k];
   const vl = lo[k];
   ddDot(vh, vl, vh, vl, k, n);

@@ -38,6 +38,16 @@ export function designMeansWaldTest(design: Design, means: readonly DomainMean[]
   const g = means.length;
   if (g < 2) return null;
   const v = design.replicates ? replicateMeansCovariance(design, means) : influenceCovariance(design, means, rows);
+  return meansWaldTest(means, v, designDegreesOfFreedom(design, rows) + 1 - g);
+}
+
+/**
+ * The Wald F that G domain means are equal from their covariance V (G × G) and the fit's residual
+ * df (see designMeansWaldTest; a streamed estimate has V = diag of the variances, as domains of a
+ * design whose rows are its PSUs do not covary). Null when V is singular.
+ */
+export function meansWaldTest(means: readonly DomainMean[], v: Float64Array, ddf: number): GroupTest | null {
+  const g = means.length;
   const q = g - 1;
   const beta = means.slice(1).map((m) => m.mean - means[0].mean);
   const vb = new Float64Array(q * q);
@@ -51,6 +61,5 @@ export function designMeansWaldTest(design: Design, means: readonly DomainMean[]
   let chisq = 0;
   for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) chisq += beta[a] * inverse[a * q + b] * beta[b];
   const statistic = chisq / q;
-  const ddf = designDegreesOfFreedom(design, rows) + 1 - g;
   return { test: 'regTermTest', statistic, df: q, ddf, pValue: ddf > 0 ? fUpperTail(statistic, q, ddf) : NaN };
 }

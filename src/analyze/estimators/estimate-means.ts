@@ -66,7 +66,8 @@ export interface MeansResult {
   readonly anova: OneWayAnova | GroupTest | null;
 }
 
-function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
+/** The one-way ANOVA of the groups from their n, means and SDs (R `summary(aov(y ~ g))`). */
+export function anovaOf(groups: readonly MeanGroup[]): OneWayAnova | null {
   const valid = groups.filter((g) => g.n > 0);
   const n = valid.reduce((a, g) => a + g.n, 0);
   if (valid.length < 2 || n <= valid.length) return null;
@@ -98,31 +99,15 @@ function designAnova(design: Design, y: Float64Array, domains: readonly Domain[]
  * @example estimateMeans(design, { variable: 'income', by: 'area' }).difference?.pValue
  */
 export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
-  const lang = spec.lang ?? 'zh';
   const level = spec.level ?? 0.95;
   const y = numericValues(design.table, spec.variable, 'mean');
   const designBased = isDesignBased(design);
-  const domains = groupDomains(design, spec.by, lang);
+  const domains = groupDomains(design, spec.by, spec.lang ?? 'zh');
   const means: (DomainMean | null)[] = [];
   const groups = domains.map((domain): MeanGroup => {
-    const base = { by: domain.by, level: domain.level, code: domain.code };
     const m = domainMean(design, y, domain.mask);
-    // One value: t.test has no SE; svymean's linearization SE of a one-row domain is 0, and
-    // confint() gives [mean, mean] (R svyby), so design-based estimates go on.
-    if (!(m.n > 1) && !(designBased && m.n === 1)) {
-      means.push(null);
-      const note = m.n === 1 ? 'only one value in this group: no standard error' : 'no values in this group';
-      return { ...base, n: m.n, mean: m.n === 1 ? m.mean : NaN, sd: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note };
-    }
     means.push(m.n > 1 ? m : null);
-    const standardError = Math.sqrt(m.variance);
-    if (m.n === 1) return { ...base, n: 1, mean: m.mean, sd: NaN, standardError, confLow: m.mean, confHigh: m.mean, deff: NaN, note: 'only one value in this group: svymean gives standard error 0' };
-    // t.test stops on "data are essentially constant" (SE below 10 ε |mean|): no interval.
-    if (!designBased && standardError < 10 * Number.EPSILON * Math.abs(m.mean)) {
-      return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: NaN, confHigh: NaN, deff: m.deff, note: 'all values in this group are equal: t.test gives no interval' };
-    }
-    const q = designBased ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, m.df);
-    return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: m.mean - q * standardError, confHigh: m.mean + q * standardError, deff: m.deff, note: null };
+    return meanGroup({ by: domain.by, level: domain.level, code: domain.code }, m, designBased, level);
   });
   let difference: DomainDifference | null = null;
   const [, a, b] = domains;
@@ -132,22 +117,52 @@ export function estimateMeans(design: Design, spec: MeansSpec): MeansResult {
       const rows = new Uint8Array(y.length);
       for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]) && (a.mask![i] || b.mask![i])) rows[i] = 1;
       difference = designDifference(design, [a.level, b.level], ma, mb, rows, level);
-    } else {
-      // Welch: unequal variances, Satterthwaite degrees of freedom (R `t.test(var.equal = FALSE)`).
-      const va = ma.variance;
-      const vb = mb.variance;
-      const df = (va + vb) ** 2 / (va * va / (ma.n - 1) + vb * vb / (mb.n - 1));
-      difference = tDifference(a.level, b.level, ma.mean - mb.mean, Math.sqrt(va + vb), df, level, 't.test (Welch)');
-    }
+    } else difference = welchDifference(a.level, b.level, ma, mb, level);
   }
+  const anova = !spec.by ? null : designBased ? designAnova(design, y, domains, means) : anovaOf(groups.slice(1));
+  return meansResult(design, spec, groups, difference, anova);
+}
+
+/**
+ * A domain's row of estimateMeans from its mean: SE, interval (normal design-based as
+ * `confint(svymean)`, t on n − 1 df otherwise) and design effect, or a note when it has none.
+ * `m` is kept for the tests between groups only when m.n > 1.
+ */
+export function meanGroup(base: Pick<MeanGroup, 'by' | 'level' | 'code'>, m: DomainMean, designBased: boolean, level: number): MeanGroup {
+  // One value: t.test has no SE; svymean's linearization SE of a one-row domain is 0, and
+  // confint() gives [mean, mean] (R svyby), so design-based estimates go on.
+  if (!(m.n > 1) && !(designBased && m.n === 1)) {
+    const note = m.n === 1 ? 'only one value in this group: no standard error' : 'no values in this group';
+    return { ...base, n: m.n, mean: m.n === 1 ? m.mean : NaN, sd: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note };
+  }
+  const standardError = Math.sqrt(m.variance);
+  if (m.n === 1) return { ...base, n: 1, mean: m.mean, sd: NaN, standardError, confLow: m.mean, confHigh: m.mean, deff: NaN, note: 'only one value in this group: svymean gives standard error 0' };
+  // t.test stops on "data are essentially constant" (SE below 10 ε |mean|): no interval.
+  if (!designBased && standardError < 10 * Number.EPSILON * Math.abs(m.mean)) {
+    return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: NaN, confHigh: NaN, deff: m.deff, note: 'all values in this group are equal: t.test gives no interval' };
+  }
+  const q = designBased ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, m.df);
+  return { ...base, n: m.n, mean: m.mean, sd: m.sd, standardError, confLow: m.mean - q * standardError, confHigh: m.mean + q * standardError, deff: m.deff, note: null };
+}
+
+/** Welch's two-sample t: unequal variances, Satterthwaite degrees of freedom (R `t.test(var.equal = FALSE)`). */
+export function welchDifference(first: string, second: string, ma: DomainMean, mb: DomainMean, level: number): DomainDifference {
+  const va = ma.variance;
+  const vb = mb.variance;
+  const df = (va + vb) ** 2 / (va * va / (ma.n - 1) + vb * vb / (mb.n - 1));
+  return tDifference(first, second, ma.mean - mb.mean, Math.sqrt(va + vb), df, level, 't.test (Welch)');
+}
+
+/** Assembles the result of estimateMeans (also of a streamed estimate). */
+export function meansResult(design: Design, spec: MeansSpec, groups: MeanGroup[], difference: DomainDifference | null, anova: OneWayAnova | GroupTest | null): MeansResult {
   return {
     variable: spec.variable,
-    label: variableLabel(design.table, spec.variable, lang),
-    level,
+    label: variableLabel(design.table, spec.variable, spec.lang ?? 'zh'),
+    level: spec.level ?? 0.95,
     weights: weightingKind(design),
     by: spec.by ?? null,
     groups,
     difference,
-    anova: !spec.by ? null : designBased ? designAnova(design, y, domains, means) : anovaOf(groups.slice(1)),
+    anova,
   };
 }

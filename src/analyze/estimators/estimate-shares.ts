@@ -13,7 +13,7 @@ import type { GroupTest } from './group-test.js';
 import { degenerateShareNote } from '../results/degenerate-share-note.js';
 import { likelihoodShareInterval } from './likelihood-share-interval.js';
 import { sharesGroupTest } from './shares-group-test.js';
-import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod } from './proportion-interval.js';
+import { binomialInterval, BINOMIAL_CI_METHODS, designShareInterval, isDesignCiMethod, type CiMethod, type DesignCiMethod } from './proportion-interval.js';
 import { codeLabel, variableLabel, variableOf } from '../../core/variable-labels.js';
 import type { Lang } from '../../locale/lang.js';
 import { weightingKind, type WeightingKind } from '../variance/weighting-kind.js';
@@ -67,7 +67,8 @@ export interface SharesResult {
   readonly anova: GroupTest | null;
 }
 
-function resolveValues(design: Design, spec: SharesSpec): Code[] {
+/** The answer codes counted as yes: `values` (codes or labels) or the `top` K categories. */
+export function resolveValues(design: Design, spec: SharesSpec): Code[] {
   const { table } = design;
   const column = table.column(spec.variable);
   const variable = variableOf(table, spec.variable);
@@ -96,7 +97,7 @@ function resolveValues(design: Design, spec: SharesSpec): Code[] {
 }
 
 /** 1 where the answer is one of `values`, 0 for another answer, NaN when missing. */
-function indicator(design: Design, variable: string, values: readonly Code[]): Float64Array {
+export function indicator(design: Design, variable: string, values: readonly Code[]): Float64Array {
   const column = design.table.column(variable);
   const wanted = new Set(values.map(String));
   // Codes repeat: each distinct one is turned into text and looked up once.
@@ -132,7 +133,7 @@ function countAnswers(y: Float64Array, mask: Uint8Array | null, freq: Float64Arr
 }
 
 /** Two-sample z test of proportions with the Wald interval of the difference (R `prop.test(x, n, correct = FALSE)`). */
-function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): DomainDifference {
+export function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): DomainDifference {
   const estimate = a.share - b.share;
   const pooled = (a.count + b.count) / (a.n + b.n);
   const statistic = (estimate * estimate) / (pooled * (1 - pooled) * (1 / a.n + 1 / b.n));
@@ -164,33 +165,18 @@ function proportionDifference(a: ShareGroup, b: ShareGroup, level: number): Doma
  * @example estimateShares(design, { variable: 'happiness', top: 2 }).groups[0].share // 0.552
  */
 export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
-  const lang = spec.lang ?? 'zh';
   const level = spec.level ?? 0.95;
-  const designBased = isDesignBased(design);
-  const ciMethod = spec.ci ?? (designBased ? 'logit' : 'wilson');
-  if (designBased && !isDesignCiMethod(ciMethod)) {
-    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta, mean, likelihood or asin interval (svyciprop)`, {
-      hint: 'use one of those, or drop --weight/--strata/--cluster',
-    });
-  }
-  if (!designBased && isDesignCiMethod(ciMethod)) {
-    throw new UsageError(`--ci ${ciMethod} is a design-based interval; it needs --weight (or --strata/--cluster)`, { hint: `without a design use ${BINOMIAL_CI_METHODS.join(', ')}` });
-  }
+  const ciMethod = sharesCiMethod(design, spec);
   const values = resolveValues(design, spec);
   const y = indicator(design, spec.variable, values);
   const freq = design.freq;
-  const domains = groupDomains(design, spec.by, lang);
+  const domains = groupDomains(design, spec.by, spec.lang ?? 'zh');
   const means: (DomainMean | null)[] = [];
   const groups = domains.map((domain): ShareGroup => {
     const { count, n } = countAnswers(y, domain.mask, freq);
     const base = { by: domain.by, level: domain.level, code: domain.code, n, count };
     means.push(null);
-    if (n === 0) return { ...base, share: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note: 'no valid answers in this group' };
-    if (!isDesignCiMethod(ciMethod)) {
-      const share = count / n;
-      const [confLow, confHigh] = binomialInterval(count, n, ciMethod, level);
-      return { ...base, share, standardError: Math.sqrt((share * (1 - share)) / n), confLow, confHigh, deff: 1, note: null };
-    }
+    if (n === 0 || !isDesignCiMethod(ciMethod)) return binomialShareGroup(base, ciMethod, level);
     const m = domainMean(design, y, domain.mask);
     means[means.length - 1] = m;
     const standardError = Math.sqrt(m.variance);
@@ -199,10 +185,10 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
     const intervalSe = design.replicates && ciMethod === 'logit' && m.mean > 0 && m.mean < 1
       ? replicateLogitStandardError(design.replicates, m.mean, m.replicateEstimates!) * m.mean * (1 - m.mean)
       : standardError;
-    const [confLow, confHigh] = ciMethod === 'likelihood'
+    const interval = ciMethod === 'likelihood'
       ? likelihoodShareInterval(y, caseWeights(design), domain.mask, m.mean, standardError, m.df, level)
-      : designShareInterval(ciMethod, m.mean, intervalSe, m.df, m.n, level);
-    return { ...base, share: m.mean, standardError, confLow, confHigh, deff: m.deff, note: degenerateShareNote(ciMethod, m.mean, m.df, confLow, confHigh) };
+      : designShareInterval(ciMethod as Exclude<DesignCiMethod, 'likelihood'>, m.mean, intervalSe, m.df, m.n, level);
+    return designShareGroup(base, m, interval, ciMethod as DesignCiMethod);
   });
   let difference: DomainDifference | null = null;
   if (groups.length === 3 && groups[1].n > 0 && groups[2].n > 0) {
@@ -216,17 +202,55 @@ export function estimateShares(design: Design, spec: SharesSpec): SharesResult {
       difference = proportionDifference(groups[1], groups[2], level);
     }
   }
+  const anova = groups.slice(1).filter((g) => g.n > 0).length > 2 ? sharesGroupTest(design, y, domains.slice(1), groups.slice(1).map((g) => g.count), groups.slice(1).map((g) => g.n)) : null;
+  return sharesResult(design, spec, values, ciMethod, groups, difference, anova);
+}
+
+/** The interval method of a share on this design (`spec.ci`, else wilson unweighted and logit design-based), or a UsageError when it does not fit the design. */
+export function sharesCiMethod(design: Design, spec: SharesSpec): CiMethod {
+  const designBased = isDesignBased(design);
+  const ciMethod = spec.ci ?? (designBased ? 'logit' : 'wilson');
+  if (designBased && !isDesignCiMethod(ciMethod)) {
+    throw new UsageError(`--ci ${ciMethod} is for unweighted shares; design-based shares use the logit (default), xlogit, beta, mean, likelihood or asin interval (svyciprop)`, {
+      hint: 'use one of those, or drop --weight/--strata/--cluster',
+    });
+  }
+  if (!designBased && isDesignCiMethod(ciMethod)) {
+    throw new UsageError(`--ci ${ciMethod} is a design-based interval; it needs --weight (or --strata/--cluster)`, { hint: `without a design use ${BINOMIAL_CI_METHODS.join(', ')}` });
+  }
+  return ciMethod;
+}
+
+/** A domain's counts, before its share is estimated. */
+export type ShareCounts = Pick<ShareGroup, 'by' | 'level' | 'code' | 'n' | 'count'>;
+
+/** The share of a domain without a design (or without answers): count/n, √(p(1 − p)/n) and a binomial interval. */
+export function binomialShareGroup(base: ShareCounts, ciMethod: CiMethod, level: number): ShareGroup {
+  if (base.n === 0) return { ...base, share: NaN, standardError: NaN, confLow: NaN, confHigh: NaN, deff: NaN, note: 'no valid answers in this group' };
+  const share = base.count / base.n;
+  const [confLow, confHigh] = binomialInterval(base.count, base.n, ciMethod as Exclude<CiMethod, DesignCiMethod>, level);
+  return { ...base, share, standardError: Math.sqrt((share * (1 - share)) / base.n), confLow, confHigh, deff: 1, note: null };
+}
+
+/** The design-based share of a domain from its mean (ratio estimate, linearization variance) and interval. */
+export function designShareGroup(base: ShareCounts, m: DomainMean, [confLow, confHigh]: [number, number], ciMethod: DesignCiMethod): ShareGroup {
+  return { ...base, share: m.mean, standardError: Math.sqrt(m.variance), confLow, confHigh, deff: m.deff, note: degenerateShareNote(ciMethod, m.mean, m.df, confLow, confHigh) };
+}
+
+/** Assembles the result of estimateShares (also of a streamed estimate) from its groups and tests. */
+export function sharesResult(design: Design, spec: SharesSpec, values: readonly Code[], ciMethod: CiMethod, groups: ShareGroup[], difference: DomainDifference | null, anova: GroupTest | null): SharesResult {
+  const lang = spec.lang ?? 'zh';
   return {
     variable: spec.variable,
     label: variableLabel(design.table, spec.variable, lang),
     values,
     valueLabels: values.map((v) => codeLabel(design.table, spec.variable, v, lang)),
     ciMethod,
-    level,
+    level: spec.level ?? 0.95,
     weights: weightingKind(design),
     by: spec.by ?? null,
     groups,
     difference,
-    anova: groups.slice(1).filter((g) => g.n > 0).length > 2 ? sharesGroupTest(design, y, domains.slice(1), groups.slice(1).map((g) => g.count), groups.slice(1).map((g) => g.n)) : null,
+    anova,
   };
 }

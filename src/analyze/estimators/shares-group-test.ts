@@ -25,14 +25,24 @@ export function sharesGroupTest(design: Design, y: Float64Array, domains: readon
     const rs = raoScottTest(design, cell, 2, g);
     return { test: 'svychisq', statistic: rs.statistic, df: rs.ndf, ddf: rs.ddf, pValue: rs.pValue };
   }
-  const yes = used.reduce((a, k) => a + count[k], 0);
-  const total = used.reduce((a, k) => a + n[k], 0);
+  return pearsonSharesTest(count.filter((_, k) => n[k] > 0), n.filter((v) => v > 0));
+}
+
+/**
+ * Pearson X² of the yes/no × group table from each group's yes count and valid answers, on G − 1
+ * df (R `chisq.test(table(y, g))`); groups without answers left out by the caller. Needs only the
+ * counts, so a streamed estimate gives it too.
+ */
+export function pearsonSharesTest(count: readonly number[], n: readonly number[]): GroupTest {
+  const yes = count.reduce((a, c) => a + c, 0);
+  const total = n.reduce((a, v) => a + v, 0);
   let statistic = 0;
-  for (const k of used) {
+  for (let k = 0; k < n.length; k++) {
     for (const [observed, share] of [[count[k], yes / total], [n[k] - count[k], 1 - yes / total]]) {
       const expected = n[k] * share;
       statistic += (observed - expected) ** 2 / expected;
     }
   }
+  const g = n.length;
   return { test: 'chisq.test', statistic, df: g - 1, ddf: null, pValue: chisquareUpperTail(statistic, g - 1) };
 }

@@ -1,16 +1,13 @@
 import type { Design } from '../../core/design.js';
 import { invertQrR } from '../../math/invert-qr-r.js';
-import { fUpperTail } from '../../math/distributions/index.js';
 import { sandwichProduct } from '../../math/sandwich-product.js';
 import { solveLeastSquares } from '../../math/solve-least-squares.js';
-import { coefficientRows } from './coefficient-rows.js';
+import { olsResult } from './ols-result.js';
 import { factorFullRank, prepareRegression, type RegressionOptions } from './prepare-regression.js';
-import { regressionHeader } from '../results/regression-header.js';
 import { replicateCoefficientCovariance, replicateResidualDf } from './replicate-coefficients.js';
 import type { OlsResult } from './regression-result.js';
 import { designDegreesOfFreedom } from '../variance/design-variance.js';
 import { fitRows, robustCovariance, sandwichKindOf, type SandwichKind } from './robust-covariance.js';
-import { varianceInflation } from './variance-inflation.js';
 
 /** OLS options: `--robust` standard errors (clusters and sampling weights come with the design). */
 export interface OlsOptions extends RegressionOptions {
@@ -49,45 +46,29 @@ export function fitOls(design: Design, formula: string, options: OlsOptions = {}
     : kind
     ? robustCovariance(kind, rInverse, data, design, solution.residuals, null)
     : sandwichProduct(rInverse, null).map((v) => v * sigma2);
-  const level = options.confidenceLevel ?? 0.95;
-
   const total = weights ? weights.reduce((a, b) => a + b, 0) : matrix.nrows;
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += (weights ? weights[i] : 1) * y[i];
   mean /= total;
   let tss = 0;
   for (let i = 0; i < y.length; i++) tss += (weights ? weights[i] : 1) * (matrix.intercept ? y[i] - mean : y[i]) ** 2;
-  const dfModel = p - (matrix.intercept ? 1 : 0);
-  const rSquared = 1 - rss / tss;
-  const likelihood = weightKind !== 'sampling';
-  const logLik = -0.5 * nobs * (Math.log(2 * Math.PI) + 1 - Math.log(nobs) + Math.log(rss));
-  const f = dfModel > 0 ? (tss - rss) / dfModel / sigma2 : null;
-  const sdY = weightedSd(y, weights, total);
-  const fitted = y.map((v, i) => v - solution.residuals[i]);
-  const classical = kind ? sandwichProduct(rInverse, null) : covariance;
-  return Object.freeze({
-    ...regressionHeader('ols', formula, data, design.replicates ? 'replicate' : kind ?? 'classical', level),
-    coefficients: coefficientRows(matrix.names, solution.coefficients, covariance, p, 0, dfResidual, level),
-    thresholds: [],
-    covariance,
+  return olsResult({
+    formula,
+    data,
+    seType: design.replicates ? 'replicate' : kind ?? 'classical',
+    level: options.confidenceLevel ?? 0.95,
+    names: matrix.names,
     termOf: data.termOf,
-    fit: {
-      rSquared,
-      adjRSquared: 1 - ((1 - rSquared) * (nobs - (matrix.intercept ? 1 : 0))) / (nobs - p),
-      sigma: likelihood ? Math.sqrt(sigma2) : null,
-      fStatistic: likelihood ? f : null,
-      fPValue: likelihood && f !== null ? fUpperTail(f, dfModel, nobs - p) : null,
-      dfModel,
-      dfResidual,
-      logLik: likelihood ? logLik : null,
-      aic: likelihood ? -2 * logLik + 2 * (p + 1) : null,
-      bic: likelihood ? -2 * logLik + Math.log(nobs) * (p + 1) : null,
-      deviance: rss,
-    },
-    standardized: matrix.names.map((name, j) => (name === '(Intercept)' ? null : (solution.coefficients[j] * weightedSd(matrix.columns[j], weights, total)) / sdY)),
-    vif: varianceInflation(classical, data.termOf),
-    residuals: solution.residuals,
-    fitted,
+    intercept: matrix.intercept,
+    coefficients: solution.coefficients,
+    covariance,
+    classical: kind ? sandwichProduct(rInverse, null) : covariance,
+    dfResidual,
     rss,
+    tss,
+    columnSd: matrix.columns.map((c) => weightedSd(c, weights, total)),
+    responseSd: weightedSd(y, weights, total),
+    residuals: solution.residuals,
+    fitted: y.map((v, i) => v - solution.residuals[i]),
   });
 }

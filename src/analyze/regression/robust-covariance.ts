@@ -43,12 +43,25 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
     if (kind === 'CR1') meat.forEach((v, i) => (meat[i] = (v * (nobs - 1)) / (nobs - p)));
     return sandwichProduct(rInverse, meat);
   }
-  // HC0–HC3 need each row's rotated xᵢ only for its own leverage and meat term: rotated a block of
-  // rows at a time (same order, same sums), so memory does not grow with the rows.
   const meat = new Float64Array(p * p);
+  addHeteroskedasticMeat(kind, rInverse, matrix.columns, residualScore, count, leverageScale, meat);
+  if (kind === 'HC1') meat.forEach((v, i) => (meat[i] = (v * nobs) / (nobs - p)));
+  return sandwichProduct(rInverse, meat);
+}
+
+/**
+ * Adds the HC0–HC3 meat terms ωᵢ·fᵢ·uᵢ²·zᵢzᵢᵀ of these rows to `meat` (zᵢ = R⁻ᵀxᵢ, hᵢ = ‖zᵢ‖² scaled
+ * by `leverageScale`, fᵢ the frequency `count`; ω = 1, 1/(1 − h), 1/(1 − h)² for HC0/HC1, HC2, HC3).
+ * Each row's rotated xᵢ serves only its own leverage and term: rotated a block of rows at a time
+ * (same order, same sums), so memory does not grow with the rows, and a file streamed block by
+ * block adds its blocks' terms one after another. HC1's N/(N − p) is the caller's.
+ */
+export function addHeteroskedasticMeat(kind: SandwichKind, rInverse: DdMatrix, columns: readonly Float64Array[], residualScore: Float64Array, count: Float64Array | null, leverageScale: Float64Array | null, meat: Float64Array): void {
+  const p = rInverse.size;
+  const n = residualScore.length;
   for (let start = 0; start < n; start += BLOCK_ROWS) {
     const end = Math.min(n, start + BLOCK_ROWS);
-    const z = rotateRows(rInverse, matrix.columns.map((c) => c.subarray(start, end)), null);
+    const z = rotateRows(rInverse, columns.map((c) => c.subarray(start, end)), null);
     for (let i = start; i < end; i++) {
       const at = (i - start) * p;
       let h = 0;
@@ -59,8 +72,6 @@ export function robustCovariance(kind: SandwichKind, rInverse: DdMatrix, data: R
       for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += c * z[at + a] * z[at + b];
     }
   }
-  if (kind === 'HC1') meat.forEach((v, i) => (meat[i] = (v * nobs) / (nobs - p)));
-  return sandwichProduct(rInverse, meat);
 }
 
 /** The covariance type a fit reports given its design and `--robust`. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { consoleWords, estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult } from '../../index.js';
+import { consoleWords, estimateMeans, formatCount, formatFixed, formatPClause, formatTable, meansJson, resolveVariables, type Lang, type MeansResult, type DataTable } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { fileEstimates, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface MeansCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -31,9 +31,8 @@ function consoleText(r: MeansResult, lang: Lang): string {
 
 async function run(file: string, options: MeansCliOptions, { io }: CliContext): Promise<void> {
   const lang = options.lang;
-  const design = await loadDesign(file, options);
-  reportDesign(io, design);
-  const results = resolveVariables(design.table, options.var).map((variable) => estimateMeans(design, { variable, by: options.by, lang }));
+  const specs = (table: DataTable) => resolveVariables(table, options.var).map((variable) => ({ variable, by: options.by, lang }));
+  const results = await fileEstimates(file, options, io, specs, { request: (means) => ({ means }), pick: (r) => r.means }, estimateMeans);
   for (const r of results) for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   if (options.json) printJson(io, results.length === 1 ? meansJson(results[0]) : results.map(meansJson));
   else io.stdout.write(results.map((r) => consoleText(r, lang)).join('\n'));

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { UsageError, fitByGroup, fitLogit, fitOls, fitOrdinal, formatGroupedRegression, formatRegressionTable, regressionJson, type RegressionResult } from '../../index.js';
+import { UsageError, estimateFile, fitByGroup, fitLogit, fitOls, fitOrdinal, formatGroupedRegression, formatRegressionTable, regressionJson, type RegressionResult } from '../../index.js';
 import { printJson, withCommonOptions, withExamples, type CommonOptions, type RegisterCommand } from '../base.js';
-import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { loadDesign, readOptionsOf, reportDesign, streamsFile, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface RegressOptions extends CommonOptions, DesignCliOptions {
   model: 'ols' | 'logit' | 'ologit' | 'oprobit';
@@ -34,6 +34,14 @@ export const registerRegress: RegisterCommand = (program, { io }) => {
       'survey regress 调查.csv "幸福感 ~ `收入 (元)` + 年龄 + `地区 名`"   # any column name, backquoted as in R',
     ],
   ).action(async (file: string, formula: string, options: RegressOptions) => {
+    if (options.model === 'ols' && !options.by && !Object.keys(options.levels).length && !options.weight && !options.freq && streamsFile(file, options)) {
+      // OLS without a design streams a CSV through in blocks (bounded memory), with the in-memory path's results.
+      const streamed = await estimateFile(file, { read: await readOptionsOf(options), ols: [{ formula, options: { robust: options.robust } }] });
+      const [result] = streamed.ols;
+      if (options.json) printJson(io, regressionJson(result));
+      else io.stdout.write(formatRegressionTable(result, streamed.codebook, options.lang));
+      return;
+    }
     const design = await loadDesign(file, options);
     reportDesign(io, design);
     const common = { levels: options.levels };

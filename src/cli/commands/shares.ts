@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { consoleWords, UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult } from '../../index.js';
+import { consoleWords, UsageError, estimateShares, formatCount, formatFixed, formatPClause, formatPValue, formatPercent, formatTable, parseCiMethod, resolveVariables, sharesJson, type Lang, type SharesResult, type DataTable } from '../../index.js';
 import { printJson, warn, withCommonOptions, withExamples, type CliContext, type CommonOptions } from '../base.js';
-import { loadDesign, reportDesign, withDesignOptions, type DesignCliOptions } from '../design-options.js';
+import { fileEstimates, withDesignOptions, type DesignCliOptions } from '../design-options.js';
 
 interface SharesCliOptions extends CommonOptions, DesignCliOptions {
   var: string[];
@@ -65,12 +65,10 @@ async function run(file: string, options: SharesCliOptions, { io }: CliContext):
   const lang = options.lang;
   if (options.top === undefined && options.values === undefined) throw new UsageError('say which answers to count: --top K or --values a,b');
   const top = options.top === undefined ? undefined : Number(options.top);
-  const design = await loadDesign(file, options);
-  reportDesign(io, design);
-  const variables = resolveVariables(design.table, options.var);
   const ci = options.ci === undefined ? undefined : parseCiMethod(options.ci);
   const values = options.values?.split(',').map((v) => v.trim());
-  const results = variables.map((variable) => estimateShares(design, { variable, top, values, by: options.by, ci, lang }));
+  const specs = (table: DataTable) => resolveVariables(table, options.var).map((variable) => ({ variable, top, values, by: options.by, ci, lang }));
+  const results = await fileEstimates(file, options, io, specs, { request: (shares) => ({ shares }), pick: (r) => r.shares }, estimateShares);
   for (const r of results) {
     for (const g of r.groups) if (g.note) warn(io, `${r.variable}, ${g.by} = ${g.level}: ${g.note}`);
   }
