@@ -5,13 +5,13 @@ import { methodName } from '../locale/method-names.js';
 import { termWords } from '../locale/term-words.js';
 import { groupWords } from '../locale/variable-words.js';
 import { marks } from '../locale/report-marks.js';
-import { labelIn } from '../locale/label-in.js';
+import { ownTextIn } from '../locale/bilingual.js';
 
 /** A variable's question text from the codebook (English when asked and given), else its name. */
 export function questionLabel(codebook: Codebook | null, name: string, lang: Lang): string {
   const v = codebook?.variables.find((x) => x.name === name);
   const d = codebook?.derive.find((x) => x.name === name);
-  return labelIn(lang, v?.label ?? d?.label, v?.labelEn ?? d?.labelEn) ?? name;
+  return ownTextIn(lang, v?.label ?? d?.label, v?.labelEn ?? d?.labelEn) ?? name;
 }
 
 /** The answers a share counts, by their labels (比较幸福/非常幸福), else their codes. */
@@ -20,7 +20,7 @@ export function answersLabel(codebook: Codebook | null, ind: Indicator, lang: La
   return (ind.values ?? [])
     .map((code) => {
       const c = v?.choices?.find((x) => String(x.code) === String(code));
-      return labelIn(lang, c?.label, c?.labelEn) ?? String(code);
+      return ownTextIn(lang, c?.label, c?.labelEn) ?? String(code);
     })
     .join('/');
 }

@@ -22,3 +22,14 @@ export const labelIn = (lang: Lang, item: { label: string; labelEn?: string }): 
 
 /** An answer check's message in `lang` (checks always carry both). */
 export const messageIn = (lang: Lang, problem: { message: string; messageEn: string }): string => inLang(lang, problem.message, problem.messageEn);
+
+/**
+ * A plan's or codebook's own text whose Chinese form is the one it keeps (title and title_en,
+ * authors and authors_en, a label that may be absent): the English form when English is asked for
+ * and given, else the Chinese one — even when that is absent (unlike inLang, a Chinese report never
+ * shows the English form instead).
+ * @example ownTextIn('en', '城市', 'Urban') // 'Urban'
+ */
+export function ownTextIn<T>(lang: Lang, zh: T, en: T | undefined): T {
+  return lang === 'en' ? en ?? zh : zh;
+}

@@ -1,6 +1,6 @@
 import type { Lang } from '../locale/lang.js';
 import { methodName } from '../locale/method-names.js';
-import { labelIn } from '../locale/label-in.js';
+import { labelIn } from '../locale/bilingual.js';
 import { marks } from '../locale/report-marks.js';
 import { sectionWords } from '../locale/section-words.js';
 import { variableWords } from '../locale/variable-words.js';
@@ -16,7 +16,7 @@ export function weightingSection(r: WeightingResult, codebook: Codebook, lang: L
   // Targets files name levels by label or code, in whichever language they were written: show the report's.
   const levelLabel = (target: string, level: string) => {
     const choice = codebook.variables.find((v) => v.name === target)?.choices?.find((c) => c.label === level || c.labelEn === level || String(c.code) === level);
-    return choice ? labelIn(lang, choice.label, choice.labelEn) : level;
+    return choice ? labelIn(lang, choice) : level;
   };
   const name = methodName('weighting', r.calibrated.method, lang);
   const method = r.calibrated.method === 'rake' ? w.rakeMethod(name, r.calibrated.iterations) : name;

@@ -39,7 +39,7 @@ import { chapterTitle } from '../report/chapter-number.js';
 import { coverPage } from '../report/cover-page.js';
 import { markdownBlocks } from '../report/markdown-blocks.js';
 import { keyFindings, summarySection } from '../report/summary-section.js';
-import { labelIn } from '../locale/label-in.js';
+import { ownTextIn } from '../locale/bilingual.js';
 import { marks } from '../locale/report-marks.js';
 import { runWords } from '../locale/run-words.js';
 
@@ -210,8 +210,8 @@ export async function runPlan(
     // A chapter the plan has nothing for (影响因素分析 without a model) is left out, not printed empty.
     ...chapters.filter((c) => c.blocks.length).flatMap((c, k) => [{ kind: 'heading' as const, level: 1 as const, text: chapterTitle(k + 1, c.title, lang) }, ...c.blocks]),
   ];
-  const byline = [labelIn(lang, plan.authors, plan.authors_en).join(marks(lang).enumeration), labelIn(lang, plan.unit, plan.unit_en) ?? '', plan.date ?? ''].filter(Boolean);
-  const title = labelIn(lang, plan.title, plan.title_en);
+  const byline = [ownTextIn(lang, plan.authors, plan.authors_en).join(marks(lang).enumeration), ownTextIn(lang, plan.unit, plan.unit_en) ?? '', plan.date ?? ''].filter(Boolean);
+  const title = ownTextIn(lang, plan.title, plan.title_en);
   const findings = outcomes.flatMap((o) => o.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
   const cover = plan.cover ? coverPage(plan.cover, { title, unit: plan.unit, date: plan.date }, lang) : undefined;
   const report = await writeReportFiles(out, { title, byline, blocks, cover, contents: w.contents }, {

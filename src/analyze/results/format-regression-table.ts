@@ -1,7 +1,7 @@
 import type { Codebook } from '../../core/types.js';
 import type { CoefficientRow, RegressionResult } from '../regression/regression-result.js';
 import type { Lang } from '../../locale/lang.js';
-import { labelIn } from '../../locale/label-in.js';
+import { ownTextIn } from '../../locale/bilingual.js';
 import { regressionWords } from '../../locale/regression-words.js';
 
 const stars = (p: number) => (p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
@@ -18,7 +18,7 @@ export function formatRegressionTable(result: RegressionResult, codebook?: Codeb
   const w = regressionWords(lang);
   const labelOf = (term: string) => {
     const v = codebook?.variables.find((x) => x.name === term);
-    return labelIn(lang, v?.label, v?.labelEn) ?? '';
+    return ownTextIn(lang, v?.label, v?.labelEn) ?? '';
   };
   const statName = result.coefficients[0] && result.fit.dfResidual !== null && result.model === 'ols' ? 't' : 'z';
   const level = Math.round(result.confidenceLevel * 100);

@@ -21,9 +21,9 @@ export interface FileRequest {
   design?: DesignSpec;
   /** Shares to estimate, or a function giving them from the table's columns (e.g. to expand globs); it sees the first block. */
   shares?: readonly SharesSpec[] | ((table: DataTable) => SharesSpec[]);
-  /** OLS fits; each on `design` unless it names its own (e.g. unweighted fits beside weighted shares, in one pass). */
   /** Means to estimate, or a function giving them from the first block's table. */
   means?: readonly MeansSpec[] | ((table: DataTable) => MeansSpec[]);
+  /** OLS fits; each on `design` unless it names its own (e.g. unweighted fits beside weighted shares, in one pass). */
   ols?: readonly { formula: string; options?: OlsOptions; design?: DesignSpec }[];
   /** Rows per block (default BLOCK_ROWS); small blocks are for tests. */
   blockRows?: number;

@@ -5,7 +5,7 @@ import { printSetup } from './sheet-grid.js';
 import { textWidth } from '../../io/xlsx/write/xlsx-text.js';
 import { MISSING_CODES } from '../../core/data-table.js';
 import type { DataTable } from '../../core/data-table.js';
-import { labelIn } from '../../locale/label-in.js';
+import { ownTextIn } from '../../locale/bilingual.js';
 import { workbookWords } from '../../locale/workbook-words.js';
 
 const HEADER = { bold: true, border: { bottom: 'thin' as const } };
@@ -24,7 +24,7 @@ export function dataSheet(table: DataTable, lang: Lang, name: string): Sheet {
   const caches = columns.map(() => new Map<number, string>());
   const rows: (Cell | CellValue)[][] = [
     [{ value: '_source_row', style: HEADER }, ...columns.map((c) => ({ value: c.name, style: HEADER }))],
-    [{ value: workbookWords(lang).sourceRow, style: HEADER }, ...columns.map((c) => ({ value: labelIn(lang, variableOf(table, c.name)?.label, variableOf(table, c.name)?.labelEn) ?? '', style: HEADER }))],
+    [{ value: workbookWords(lang).sourceRow, style: HEADER }, ...columns.map((c) => ({ value: ownTextIn(lang, variableOf(table, c.name)?.label, variableOf(table, c.name)?.labelEn) ?? '', style: HEADER }))],
   ];
   // Plain loops over hoisted column parts: this runs for every cell of the data (~450k in the bundled study).
   const width = columns.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerWords } from '../../../src/locale/answer-words.js';
-import { inLang, labelIn, messageIn } from '../../../src/locale/bilingual.js';
+import { inLang, labelIn, messageIn, ownTextIn } from '../../../src/locale/bilingual.js';
 import { cliWords } from '../../../src/locale/cli-words.js';
 import { uiText } from '../../../src/locale/collect-words.js';
 import { consoleWords } from '../../../src/locale/console-words.js';
@@ -56,6 +56,12 @@ describe('locale: the collection server, paper form, quality and CLI word tables
     expect(inLang('zh', undefined, undefined)).toBeUndefined();
     expect(labelIn('zh', { label: '城市', labelEn: 'Urban' })).toBe('城市');
     expect(messageIn('en', { message: '必答', messageEn: 'required' })).toBe('required');
+  });
+
+  it('reads a plan\'s or codebook\'s own text in English when given, and never shows English in a Chinese report', () => {
+    expect(ownTextIn('en', '巴州区', 'Bazhou')).toBe('Bazhou');
+    expect(ownTextIn('en', ['课题组'], undefined)).toEqual(['课题组']);
+    expect(ownTextIn('zh', undefined, 'Bazhou')).toBeUndefined();
   });
 
   it('words skip instructions with each language\'s grammar', () => {
