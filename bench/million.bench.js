@@ -6,26 +6,17 @@
 // on the same file as a user runs it (a fresh process, start-up included), and the floor
 // (bench/million-floor.js: the bytes read, and the rows split by our CSV reader).
 // BENCH_ROWS=1000000,5000000 sets the sizes; BENCH_R=0 skips R. Run `npm run build` first.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMillionCsv } from './million-data.js';
+import { timedCommand } from './timed-command.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const sizes = (process.env.BENCH_ROWS ?? '1000000').split(',').map(Number);
 const withR = process.env.BENCH_R !== '0';
 const work = mkdtempSync(join(tmpdir(), 'survey-million-'));
-
-/** Runs a command under /usr/bin/time -v: its stdout, wall seconds and peak RSS in MiB. */
-function timedRun(command, args) {
-  const result = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  const field = (name) => result.stderr.match(new RegExp(`${name}: (.+)`))[1].trim();
-  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number).reduce((s, p) => s * 60 + p, 0);
-  return { out: result.stdout, seconds: wall, cpu: +field('User time \\(seconds\\)') + +field('System time \\(seconds\\)'), rssMib: Math.round(+field('Maximum resident set size \\(kbytes\\)') / 1024) };
-}
 
 /** Largest absolute difference between matching figures of the two results. */
 function maxDifference(ours, theirs) {
@@ -46,29 +37,29 @@ try {
   for (const n of sizes) {
     const csv = join(work, `million-${n}.csv`);
     writeMillionCsv(csv, n);
-    const ours = timedRun(process.execPath, [`${dir}million-survey.js`, csv]);
-    const floor = JSON.parse(timedRun(process.execPath, [`${dir}million-floor.js`, csv]).out);
-    const freq = timedRun(process.execPath, [fileURLToPath(new URL('../bin/survey.js', import.meta.url)), 'freq', csv, '--var', 'area', '--json']);
-    const r = withR ? timedRun('Rscript', [`${dir}million.R`, csv]) : null;
+    const ours = timedCommand(process.execPath, [`${dir}million-survey.js`, csv]);
+    const floor = JSON.parse(timedCommand(process.execPath, [`${dir}million-floor.js`, csv]).out);
+    const freq = timedCommand(process.execPath, [fileURLToPath(new URL('../bin/survey.js', import.meta.url)), 'freq', csv, '--var', 'area', '--json']);
+    const r = withR ? timedCommand('Rscript', [`${dir}million.R`, csv]) : null;
     const theirs = r ? JSON.parse(r.out) : null;
     rows.push({
       rows: n,
       megabytes: +(statSync(csv).size / 2 ** 20).toFixed(1),
-      survey_seconds: +ours.seconds.toFixed(2),
-      survey_cpu_seconds: +ours.cpu.toFixed(2),
-      survey_peak_rss_mib: ours.rssMib,
+      survey_seconds: ours.seconds,
+      survey_cpu_seconds: ours.cpu_seconds,
+      survey_peak_rss_mib: ours.peak_rss_mib,
       r_reader: theirs ? String(theirs.reader) : null,
-      r_seconds: r ? +r.seconds.toFixed(2) : null,
-      r_cpu_seconds: r ? +r.cpu.toFixed(2) : null,
-      r_peak_rss_mib: r?.rssMib ?? null,
+      r_seconds: r ? r.seconds : null,
+      r_cpu_seconds: r ? r.cpu_seconds : null,
+      r_peak_rss_mib: r?.peak_rss_mib ?? null,
       wall_ratio: r ? +(ours.seconds / r.seconds).toFixed(2) : null,
       // CPU time (user + system) varies less than wall time on a busy machine.
-      cpu_ratio: r ? +(ours.cpu / r.cpu).toFixed(2) : null,
+      cpu_ratio: r ? +(ours.cpu_seconds / r.cpu_seconds).toFixed(2) : null,
       max_abs_difference: theirs ? maxDifference(JSON.parse(ours.out), theirs) : null,
       floor_bytes_seconds: floor.bytes_seconds,
       floor_split_seconds: floor.split_seconds,
       freq_area_seconds: freq.seconds,
-      freq_area_peak_rss_mib: freq.rssMib,
+      freq_area_peak_rss_mib: freq.peak_rss_mib,
     });
     rmSync(csv);
   }
